@@ -1,0 +1,141 @@
+# A Literate TCP: `make` builds the program, the book and runs the demo;
+# `make test` runs every test.  `make help` lists the other targets.
+#
+# The C in code/ is written by ctangle from chapters/*.w; nothing in code/
+# or build/ is edited by hand or committed.
+
+SHELL := /bin/bash
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+# Reproducible builds: the book and the figures carry no date of their own.
+export SOURCE_DATE_EPOCH := 1764547200
+export FORCE_SOURCE_DATE := 1
+export TZ := UTC
+export LC_ALL := C
+
+CC      ?= cc
+WARN    := -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Werror
+CFLAGS  ?= -O2 -g
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+LDLIBS  := -lm
+
+WEBS    := $(sort $(wildcard chapters/*.w))
+TEXSRC  := $(sort $(wildcard chapters/*.tex))
+
+# Everything that needs the programs of tools/packages waits for this stamp.
+DEPS := build/.deps
+
+.PHONY: all code pdf test demo clean help bench soak
+all: build/ltcp build/book.pdf demo
+
+help:
+	@echo "make            install what is missing, build build/ltcp and build/book.pdf, run the demo"
+	@echo "make test       build what the tests need and run them all (ends 'N passed, N failed')"
+	@echo "make code       tangle and compile only (build/ltcp)"
+	@echo "make pdf        weave and typeset only (build/book.pdf)"
+	@echo "make demo       run the short demonstration"
+	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make clean      remove code/ and build/"
+
+$(DEPS): tools/deps tools/packages
+	@mkdir -p build
+	@tools/deps
+	@touch $@
+
+# ---------------------------------------------------------------- tangle
+# ctangle writes code/ltcp.c (the master file) and every @(file@> of the web.
+# +c leaves a file alone when its text has not changed, so a change of prose
+# recompiles nothing.
+code/.stamp: $(WEBS) | $(DEPS)
+	@mkdir -p code
+	cd code && CWEBINPUTS=../chapters ctangle -bhp +c ../chapters/book.w - ltcp.c
+	@touch $@
+
+code: build/ltcp
+
+# The list of C files is known only after tangling: this generated makefile
+# names them, and make reads it again once it has been rebuilt.
+build/sources.mk: code/.stamp
+	@mkdir -p build
+	@echo "SOURCES := $$(cd code && ls *.c | tr '\n' ' ')" > $@
+
+ifeq ($(filter clean help,$(MAKECMDGOALS)),)
+-include build/sources.mk
+endif
+
+# ltcp.c is the program; test_*.c are test programs; check.c is the test
+# harness; every other file is a module of the library.
+LIBSRC  := $(filter-out ltcp.c check.c test_%.c bench_%.c,$(SOURCES))
+TESTS   := $(patsubst %.c,build/tests/%,$(filter test_%.c,$(SOURCES)))
+BENCHES := $(patsubst %.c,build/bench/%,$(filter bench_%.c,$(SOURCES)))
+LIBOBJ  := $(LIBSRC:%.c=build/obj/%.o)
+SANOBJ  := $(LIBSRC:%.c=build/san/%.o)
+
+build/obj/%.o: code/%.c | code/.stamp
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+build/san/%.o: code/%.c | code/.stamp
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(SANFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(wildcard build/obj/*.d build/san/*.d)
+
+build/ltcp: build/obj/ltcp.o $(LIBOBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The same program with the sanitizers, for the tests that run it.
+build/san/ltcp: build/san/ltcp.o $(SANOBJ)
+	$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+
+build/tests/%: build/san/%.o build/san/check.o $(SANOBJ)
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $^ $(LDLIBS)
+
+build/bench/%: build/obj/%.o $(LIBOBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# ---------------------------------------------------------------- figures and logs
+# The book quotes logs printed by runs of the program (\runlog{NAME} reads
+# build/logs/NAME.txt) and shows figures drawn by it (\fig{NAME}... reads
+# build/figures/NAME.pdf).  Chapters name what they need; the rules that make
+# each kind live in mk/*.mk, next to nothing else.
+uses = $(sort $(shell cat $(WEBS) | grep -v '^@q' | grep -ohE '\\$(1)\{[a-z0-9-]+\}' | sed -E 's/.*\{(.*)\}/\1/'))
+LOGS    := $(patsubst %,build/logs/%.txt,$(call uses,runlog))
+FIGURES := $(patsubst %,build/figures/%.pdf,$(call uses,fig))
+
+-include $(sort $(wildcard mk/*.mk))
+
+# ---------------------------------------------------------------- weave
+# cweave's exit status is not zero for warnings; tools/checklog fails the
+# build on any warning of cweave or pdfTeX and on any overfull or underfull box.
+build/book.tex: $(WEBS) $(TEXSRC) | $(DEPS)
+	@mkdir -p build
+	cd build && CWEBINPUTS=../chapters cweave -bhp ../chapters/book.w - book.tex > cweave.log 2>&1; \
+	  rc=$$?; cat cweave.log; [ $$rc -eq 0 ]
+	tools/checklog cweave build/cweave.log
+
+build/book.pdf: build/book.tex $(LOGS) $(FIGURES)
+	cd build && rm -f book.toc && pdftex -interaction=nonstopmode -halt-on-error book.tex > /dev/null \
+	  || { tail -30 book.log; exit 1; }
+	cd build && pdftex -interaction=nonstopmode -halt-on-error book.tex > /dev/null \
+	  || { tail -30 book.log; exit 1; }
+	tools/checklog pdftex build/book.log
+
+pdf: build/book.pdf
+
+# ---------------------------------------------------------------- demo, tests
+demo: build/ltcp
+	@tools/demo
+
+test: build/ltcp build/san/ltcp build/book.pdf $(TESTS)
+	@tools/runtests $(TESTS)
+
+bench: build/ltcp $(BENCHES)
+	@tools/bench $(BENCHES)
+
+clean:
+	rm -rf code build

@@ -1,0 +1,149 @@
+@q book.w: the master web of "A Literate TCP". @>
+@q ctangle and cweave read this file; it includes every chapter in order. @>
+@i format.w
+
+\def\title{A LITERATE TCP}
+\def\booktitle{A Literate TCP}
+\pdfminorversion=7
+\pdfsuppressptexinfo=-1
+\pdfcompresslevel=9 \pdfobjcompresslevel=2
+\pdfpagewidth=8.5in \pdfpageheight=11in
+\pdfinfo{/Title (A Literate TCP) /Author (The ltcp authors)
+  /Subject (TCP's handshake, wave and state machine, as a literate program)}
+\secpagedepth=1 % a new page for each chapter (\.{@@**}) and each group (\.{@@*})
+
+@q Fonts for logs and small print. @>
+\font\logtt=cmtt8 \font\smalltt=cmtt9 \font\capfont=cmr9 \font\capbf=cmbx9
+
+@q \fig{name}{width}{caption}: a figure drawn at build time into figures/. @>
+\def\fig#1#2#3{\midinsert\centerline{\pdfximage width #2 {figures/#1.pdf}%
+  \pdfrefximage\pdflastximage}\smallskip
+  {\capfont\leftskip=2em\rightskip=2em\noindent#3\par}\endinsert}
+
+@q \runlog{name}: the text of logs/name.txt, written at build time by a run @>
+@q of the program; each line is a paragraph, folded where it is too long. @>
+{\catcode`\^^M=\active \gdef\logeol{\def^^M{\par}}}
+\def\runlog#1{\par\medskip\begingroup
+  \logtt \parindent=0pt \parskip=0pt \baselineskip=9.5pt
+  \leftskip=1em \rightskip=0pt plus 1fil \hangindent=3em \hangafter=1
+  \hbadness=10000 \spaceskip=\fontdimen2\logtt \xspaceskip=\spaceskip
+  \uchyph=0 \hyphenpenalty=10000 \exhyphenpenalty=10000
+  \let\do=\makeother \dospecials \catcode`\^^M=\active \logeol
+  \input logs/#1.txt \par\endgroup\medskip}
+\def\diff#1{{\bf[#1]}}
+\def\makeother#1{\catcode`#1=12 }
+
+@q The front matter: a title page, then the contents, read from the .toc @>
+@q file of the previous pdfTeX run (the Makefile runs pdfTeX twice).  The @>
+@q contents are set into a box before anything is shipped out, because the @>
+@q first shipout reopens the .toc file for writing.  cwebmac begins with an @>
+@q empty page that its first output routine throws away; the penalty ships @>
+@q it before anything of ours is on it. @>
+\newbox\contentsbox
+\newread\tocin \openin\tocin=\contentsfile\relax
+\ifeof\tocin \message{[no contents yet]}\else \closein\tocin
+  \setbox\contentsbox=\vbox{\hsize=\pagewidth
+    \rightskip 0pt \hyphenpenalty 50 \tolerance 200 \parindent=0pt
+    \centerline{\titlefont Contents}\vskip .4in
+    \line{\hfil Section\hbox to3em{\hss Page}}
+    \let\ZZ=\contentsline \readcontents\relax}
+\fi
+\penalty-10000
+\ifvoid\contentsbox \else
+  \titletrue\null\vskip 1.5in
+  \centerline{\titlefont A Literate TCP}\bigskip
+  \centerline{The handshake, the wave and the state machine of TCP,}
+  \centerline{as a program you can read, run and change}
+  \vskip 1in
+  \centerline{Written in CWEB.  Every figure is drawn by the code it describes.}
+  \vfill\penalty-10000
+  \titletrue \unvbox\contentsbox
+  \gtitle={Preface}\mark{\noexpand\nullsec0{\the\gtitle}}% the first running head
+  \vfill\penalty-10000
+  \pageno=1
+\fi
+\startpdf
+\def\con{\par\vfill\eject\end} % the contents are at the front, not the back
+
+@** Preface.
+This book is a program, and the program is a book.  It builds, from
+nothing, a small but real implementation of the Transmission Control
+Protocol (TCP): the protocol that carries almost every web page, mail
+message and remote login on the Internet.  Every line of C in the
+program appears in these pages, in an order chosen for a reader rather
+than for a compiler, and every line of these pages is read by the tools
+that turn the book into the program.  The program is called \.{ltcp},
+for ``literate TCP.''
+
+The book follows one short article, {\sl TCP's three-way handshake and
+four-way wave, illustrated}, published anonymously in Chinese on the
+Jianshu site and copied into countless course notes since.  The article
+does three things well.  It draws the life of one connection as two
+timelines, a client's and a server's, with the segments that cross between
+them; it names the states each side passes through; and it asks two
+questions that every student of TCP should be able to answer:
+{\it why does it take three segments to open a connection but four to
+close one?} and {\it why does a closed connection linger in the
+TIME\_WAIT state for twice the maximum segment lifetime?}  It ends with
+the finite state machine of TCP, in the form that W.~Richard Stevens made
+famous.  Our chapters take its steps in its order, and each of its six
+figures is redrawn here: not by hand, but by programs that are part of
+\.{ltcp} itself, from the program's own tables and from real runs of it.
+If the code changes, the figures change with it.
+
+@ The law for how \.{ltcp} behaves is RFC~9293, the 2022 consolidation
+of the TCP specification, with RFC~1071 for the checksum, RFC~6298 for the
+retransmission timer, RFC~5961 for defences against blind attacks and
+RFC~6528 for the choice of initial sequence numbers.  When the text says
+``\S3.10.7'' without naming a document, it means a section of RFC~9293.
+
+The program is small on purpose.  It leaves out congestion control, the
+urgent pointer, selective acknowledgements, window scaling and
+timestamps; a reader who finishes the book is ready to add them, and the
+exercises suggest how.  What it keeps, it does properly: sequence numbers
+wrap around at $2^{32}$, malformed segments are counted and dropped rather
+than trusted, and every state change passes through one table that the
+book prints and the tests check.
+
+@ {\it How to read a CWEB program.}  The book is written in CWEB, the
+system of ``literate programming'' that Donald Knuth and Silvio Levy built
+for C.  It is divided into numbered {\it sections}.  Each section has up to
+three parts: an explanation in English; then, sometimes, definitions of
+macros and formats; then, usually, a piece of C.  A piece of C may mention
+another piece by name, in angle brackets, together with the number of
+the section where that piece is defined; that is how a long function is
+told as several short ideas, each in the section that explains it.  At the foot of a
+section, small print says where its code is used.  Underlined entries in
+the index at the back of the book show where an identifier is defined;
+plain entries show where it is used.  In the PDF, every section number
+is a link, and the bookmarks list the chapters.
+
+Two programs read the same source: \.{ctangle} extracts the C, in the
+order the compiler needs, into the directory \.{code}; \.{cweave} produces
+the \TeX\ from which this book is typeset.  The C files carry \.{\#line}
+directives, so that compiler messages, sanitizer reports and the debugger
+point to the chapter and line of the source of this book, never into the
+generated files.
+
+@ {\it How to build and run.}  On a Debian or Ubuntu machine, in the top
+directory of the source, two commands do everything:
+$$\vbox{\halign{\.{#}\hfil\qquad&#\hfil\cr
+make&installs what is missing, builds the program and this book,\cr
+&and runs a short demonstration;\cr
+make test&runs every test and prints how many passed and failed.\cr}}$$
+The program is \.{build/ltcp}, this book is \.{build/book.pdf}.
+\.{ltcp help} lists what the program can do.  The file \.{README.md}
+describes the layout of the source and the packages needed on other
+systems.  Each chapter ends with exercises; the marks \diff1 to \diff4 grade
+their difficulty, from a few minutes' thought to a small project.
+
+@ Students of this book will find that several sections are short on
+purpose: they are the places where laboratory assignments cut a hole in
+the program for a student to fill, while the rest of the program keeps
+working around the hole.
+
+@i ltcp.w
+@i testing.w
+
+@** Index.
+Underlined entries show where an identifier is defined.
