@@ -142,6 +142,18 @@ purpose: they are the places where laboratory assignments cut a hole in
 the program for a student to fill, while the rest of the program keeps
 working around the hole.
 
+@i segment.w
+@i log.w
+@i conn.w
+@i simlink.w
+@i handshake.w
+@i firstbyte.w
+@i wave.w
+@i timewait.w
+@i machine.w
+@i figures.w
+@i carrier.w
+@i programs.w
 @i ltcp.w
 @i testing.w
 

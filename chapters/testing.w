@@ -114,3 +114,11 @@ int check_report(void)
   printf("# %d passed, %d failed\n", cases_passed, cases_failed);
   return cases_failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+@q The tests of each part of the program, one file each. @>
+@i test-segment.w
+@i test-log.w
+@i test-core.w
+@i test-scenarios.w
+@i test-figures.w
+@i test-carrier.w

@@ -1,0 +1,4 @@
+@q carrier.w: placeholder, to be replaced. @>
+
+@** TCP over UDP on the loopback.
+This chapter is being written.

@@ -1,0 +1,4 @@
+@q figures.w: placeholder, to be replaced. @>
+
+@** Drawing the figures.
+This chapter is being written.

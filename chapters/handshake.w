@@ -1,0 +1,4 @@
+@q handshake.w: placeholder, to be replaced. @>
+
+@** The three-way handshake.
+This chapter is being written.

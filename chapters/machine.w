@@ -1,0 +1,4 @@
+@q machine.w: placeholder, to be replaced. @>
+
+@** The whole machine.
+This chapter is being written.

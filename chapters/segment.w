@@ -1,0 +1,4 @@
+@q segment.w: placeholder, to be replaced. @>
+
+@** Segments on the wire.
+This chapter is being written.

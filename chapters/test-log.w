@@ -1,0 +1,4 @@
+@q test-log.w: placeholder, to be replaced. @>
+
+@* Tests of the log.
+These tests are being written.
