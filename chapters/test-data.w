@@ -1,4 +1,576 @@
-@q test-data.w: placeholder, to be replaced. @>
+@q test-data.w: the tests of the buffers, the reassembler, the timers and of moving data. @>
 
-@* Tests of moving data.
-These tests are being written.
+@* Tests of the buffers.
+The buffers of the chapters on the window and on reassembly are tested
+alone, at their edges: full and empty, a window of zero, sequence numbers
+that wrap round $2^{32}$, text that overlaps what is held, repeats it,
+or lies beyond the window.  The program is \.{test\_buffer}.
+
+@(test_buffer.c@>=
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "buffer.h"
+#include "check.h"
+@<Helpers of the buffer tests@>@;
+@<Tests of the buffers@>@;
+int main(int argc, char **argv)
+{
+  @<Run the tests of the buffers@>@;
+  return check_report();
+}
+
+@ Most tests use a small ring, so that wrapping round the array happens
+often: 16 bytes, of which the buffer may use |cap|.  The text of the
+stream is a pattern in which the byte with sequence number $s$ is $s$
+scrambled a little, so that a byte in the wrong place is noticed.
+
+@<Helpers of the buffer tests@>=
+static uint8_t stream_byte(uint32_t seq)
+{
+  return (uint8_t) (seq * 2654435761u >> 24);
+}
+
+static void stream_text(uint32_t seq, uint8_t *out, size_t n)
+{
+  for (size_t i = 0; i < n; i++) out[i] = stream_byte(seq + (uint32_t) i);
+}
+
+@ |read_and_check| reads up to |n| bytes and checks that they are the
+stream's bytes from |seq| on; it returns the number read.
+
+@<Helpers of the buffer tests@>=
+static size_t read_and_check(struct tcp_rcvbuf *b, uint32_t seq, size_t n)
+{
+  uint8_t buf[4096];
+  size_t got = rcvbuf_read(b, buf, n < sizeof buf ? n : sizeof buf);
+  for (size_t i = 0; i < got; i++)
+    if (!CHECKF(buf[i] == stream_byte(seq + (uint32_t) i),
+        "byte %zu read (sequence number %u) is %u, expected %u", i,
+        seq + (unsigned) i, buf[i], stream_byte(seq + (uint32_t) i)))
+      break;
+  return got;
+}
+
+@ |insert| hands the buffer the stream's bytes |seq| to $|seq|+|n|-1$.
+
+@<Helpers of the buffer tests@>=
+static uint32_t insert(struct tcp_rcvbuf *b, uint32_t seq, uint32_t n)
+{
+  uint8_t text[4096];
+  stream_text(seq, text, n);
+  return rcvbuf_insert(b, seq, text, n);
+}
+
+@ The send buffer takes what fits and no more, frees what is
+acknowledged, and ignores acknowledgments of nothing new.
+
+@<Tests of the buffers@>=
+static void test_sndbuf_fill_and_ack(void)
+{
+  uint8_t mem[16], text[32];
+  struct tcp_sndbuf b;
+  sndbuf_init(&b, mem, sizeof mem, 10, 1000);
+  stream_text(1000, text, sizeof text);
+  CHECK_EQ(sndbuf_write(&b, text, 6), 6);
+  CHECK_EQ(sndbuf_write(&b, text + 6, 20), 4);  /* only 4 more fit */
+  CHECK_EQ(sndbuf_write(&b, text, 1), 0);
+  CHECK_EQ(sndbuf_room(&b), 0);
+  CHECK_EQ(sndbuf_ack(&b, 999), 0);    /* before the buffer */
+  CHECK_EQ(sndbuf_ack(&b, 1000), 0);   /* nothing new */
+  CHECK_EQ(sndbuf_ack(&b, 1003), 3);
+  CHECK_EQ(b.head, 1003);
+  CHECK_EQ(sndbuf_room(&b), 3);
+  CHECK_EQ(sndbuf_ack(&b, 1011), 7);   /* one beyond: the FIN */
+  CHECK_EQ(b.len, 0);
+  CHECK_EQ(b.head, 1010);
+}
+
+@ Text that crosses the end of the array comes back copied; text that
+does not comes back in place.  Both are the right bytes, here with the
+sequence numbers wrapping round $2^{32}$ as well.
+
+@<Tests of the buffers@>=
+static void test_sndbuf_text_at_the_wrap(void)
+{
+  uint8_t mem[16], text[16], scratch[16];
+  struct tcp_sndbuf b;
+  uint32_t start = UINT32_C(0xfffffffa);  /* six bytes before $2^{32}$ */
+  sndbuf_init(&b, mem, sizeof mem, 16, start);
+  stream_text(start, text, 16);
+  CHECK_EQ(sndbuf_write(&b, text, 16), 16);
+  const uint8_t *p = sndbuf_text(&b, start, 4, scratch);
+  CHECK(p == mem + 10);
+  CHECK(memcmp(p, text, 4) == 0);
+  p = sndbuf_text(&b, start + 4, 8, scratch);  /* array indexes 14, 15, 0, 1, \dots */
+  CHECK(p == scratch);
+  CHECK(memcmp(p, text + 4, 8) == 0);
+  CHECK_EQ(sndbuf_ack(&b, 3), 9);  /* three past the wrap of the numbers */
+  CHECK_EQ(b.head, 3);
+  p = sndbuf_text(&b, 3, 7, scratch);
+  CHECK(memcmp(p, text + 9, 7) == 0);
+}
+
+@ In-order text goes in, and out in the same order, across the end of
+the array and across $2^{32}$; the window is the room that is left.
+
+@<Tests of the buffers@>=
+static void test_rcvbuf_in_order(void)
+{
+  uint8_t mem[16];
+  struct tcp_rcvbuf b;
+  uint32_t seq = UINT32_C(0xfffffff0);
+  rcvbuf_init(&b, mem, sizeof mem, 16, seq);
+  for (int round = 0; round < 10; round++) {
+    CHECK_EQ(insert(&b, seq, 5), 5);
+    CHECK_EQ(insert(&b, seq + 5, 6), 6);
+    CHECK_EQ(rcvbuf_window(&b), 5);
+    CHECK_EQ(read_and_check(&b, seq, 11), 11);
+    seq += 11;
+    CHECK_EQ(rcvbuf_next(&b), seq);
+    CHECK_EQ(rcvbuf_window(&b), 16);
+  }
+}
+
+@ A full buffer offers a window of zero and takes nothing, not even one
+byte at RCV.NXT; reading a byte opens the window by one.  Text that
+runs past the window's right edge is cut there.
+
+@<Tests of the buffers@>=
+static void test_rcvbuf_full(void)
+{
+  uint8_t mem[16];
+  struct tcp_rcvbuf b;
+  rcvbuf_init(&b, mem, sizeof mem, 12, 500);
+  CHECK_EQ(insert(&b, 500, 20), 12);  /* cut at the right edge */
+  CHECK_EQ(rcvbuf_window(&b), 0);
+  CHECK_EQ(insert(&b, 512, 1), 0);
+  CHECK_EQ(insert(&b, 513, 3), 0);   /* beyond a closed window */
+  CHECK_EQ(read_and_check(&b, 500, 1), 1);
+  CHECK_EQ(rcvbuf_window(&b), 1);
+  CHECK_EQ(insert(&b, 512, 4), 1);
+  CHECK_EQ(rcvbuf_window(&b), 0);
+  CHECK_EQ(read_and_check(&b, 501, 100), 12);
+  CHECK_EQ(rcvbuf_window(&b), 12);
+}
+
+@ Duplicates and old text: a segment wholly before RCV.NXT adds nothing;
+one that begins before it and ends after it adds only its new part.
+
+@<Tests of the buffers@>=
+static void test_rcvbuf_duplicates(void)
+{
+  uint8_t mem[64];
+  struct tcp_rcvbuf b;
+  rcvbuf_init(&b, mem, sizeof mem, 64, 100);
+  CHECK_EQ(insert(&b, 100, 10), 10);
+  CHECK_EQ(insert(&b, 100, 10), 0);
+  CHECK_EQ(insert(&b, 95, 5), 0);
+  CHECK_EQ(insert(&b, 105, 10), 5);  /* 105--109 old, 110--114 new */
+  CHECK_EQ(rcvbuf_next(&b), 115);
+  CHECK_EQ(read_and_check(&b, 100, 64), 15);
+}
+
+@ Out of order: text beyond a gap is kept and becomes readable when the
+gap is filled; the list of ranges says what is held.  The exercise of
+the chapter on reassembly, worked.
+
+@<Tests of the buffers@>=
+static void test_reassembly_fills_gaps(void)
+{
+  uint8_t mem[1024];
+  struct tcp_rcvbuf b;
+  rcvbuf_init(&b, mem, sizeof mem, 1000, 1000);
+  CHECK_EQ(insert(&b, 1200, 100), 0);
+  CHECK_EQ(insert(&b, 1400, 100), 0);
+  CHECK_EQ(b.nranges, 2);
+  CHECK_EQ(insert(&b, 1300, 100), 0);  /* joins the two ranges */
+  CHECK_EQ(b.nranges, 1);
+  CHECK_EQ(b.range[0].lo, 1200);
+  CHECK_EQ(b.range[0].hi, 1500);
+  CHECK(rcvbuf_holds(&b, 1250, 1500));
+  CHECK(!rcvbuf_holds(&b, 1100, 1300));
+  CHECK_EQ(insert(&b, 1000, 200), 500);  /* fills the gap */
+  CHECK_EQ(b.nranges, 0);
+  CHECK_EQ(insert(&b, 1100, 500), 100);  /* old, held, then new */
+  CHECK_EQ(rcvbuf_next(&b), 1600);
+  CHECK_EQ(read_and_check(&b, 1000, 1000), 600);
+}
+
+@ Overlaps of every kind: text that covers a range and the gaps on both
+sides of it, text inside a range, text that touches a range without
+overlapping it, and text that bridges three ranges.
+
+@<Tests of the buffers@>=
+static void test_reassembly_overlaps(void)
+{
+  uint8_t mem[256];
+  struct tcp_rcvbuf b;
+  rcvbuf_init(&b, mem, sizeof mem, 256, 0);
+  CHECK_EQ(insert(&b, 20, 10), 0);   /* 20--29 */
+  CHECK_EQ(insert(&b, 15, 20), 0);   /* 15--34 covers it */
+  CHECK_EQ(b.nranges, 1);
+  CHECK_EQ(b.range[0].lo, 15);
+  CHECK_EQ(b.range[0].hi, 35);
+  CHECK_EQ(insert(&b, 18, 4), 0);    /* inside */
+  CHECK_EQ(b.nranges, 1);
+  CHECK_EQ(insert(&b, 35, 5), 0);    /* touches the end */
+  CHECK_EQ(b.range[0].hi, 40);
+  CHECK_EQ(insert(&b, 10, 5), 0);    /* touches the start */
+  CHECK_EQ(b.range[0].lo, 10);
+  CHECK_EQ(insert(&b, 50, 5), 0);
+  CHECK_EQ(insert(&b, 60, 5), 0);
+  CHECK_EQ(b.nranges, 3);
+  CHECK_EQ(insert(&b, 38, 25), 0);   /* bridges all three */
+  CHECK_EQ(b.nranges, 1);
+  CHECK_EQ(b.range[0].lo, 10);
+  CHECK_EQ(b.range[0].hi, 65);
+  CHECK_EQ(insert(&b, 0, 10), 65);
+  CHECK_EQ(read_and_check(&b, 0, 256), 65);
+}
+
+@ The window's right edge bounds out-of-order text as it bounds text in
+order: a segment that begins beyond the edge is dropped, one that
+crosses it is cut.  A zero window takes nothing out of order either.
+
+@<Tests of the buffers@>=
+static void test_reassembly_window_edges(void)
+{
+  uint8_t mem[128];
+  struct tcp_rcvbuf b;
+  rcvbuf_init(&b, mem, sizeof mem, 100, 7000);
+  CHECK_EQ(insert(&b, 7100, 1), 0);  /* the first byte beyond the edge */
+  CHECK_EQ(b.nranges, 0);
+  CHECK_EQ(insert(&b, 7090, 30), 0);  /* cut at the edge */
+  CHECK_EQ(b.range[0].hi, 7100);
+  CHECK_EQ(insert(&b, 7000, 90), 100);
+  CHECK_EQ(rcvbuf_window(&b), 0);
+  CHECK_EQ(insert(&b, 7150, 10), 0);
+  CHECK_EQ(b.nranges, 0);
+  CHECK_EQ(read_and_check(&b, 7000, 100), 100);
+}
+
+@ The list of ranges is bounded: with eight islands held, a ninth is
+refused, but text that joins an island, and the text that fills the
+first gap, are still taken.
+
+@<Tests of the buffers@>=
+static void test_reassembly_bounded(void)
+{
+  uint8_t mem[256];
+  struct tcp_rcvbuf b;
+  rcvbuf_init(&b, mem, sizeof mem, 256, 0);
+  for (uint32_t k = 0; k < TCP_REASM_RANGES; k++)
+    insert(&b, 10 + 20 * k, 10);
+  CHECK_EQ(b.nranges, TCP_REASM_RANGES);
+  CHECK_EQ(insert(&b, 10 + 20 * TCP_REASM_RANGES, 10), 0);
+  CHECK_EQ(b.nranges, TCP_REASM_RANGES);
+  CHECK(!rcvbuf_holds(&b, 10 + 20 * TCP_REASM_RANGES, 20 + 20 * TCP_REASM_RANGES));
+  CHECK_EQ(insert(&b, 20, 3), 0);  /* extends the first island */
+  CHECK_EQ(b.range[0].hi, 23);
+  CHECK_EQ(insert(&b, 0, 10), 23);
+  CHECK_EQ(b.nranges, TCP_REASM_RANGES - 1);
+}
+
+@ Islands that straddle the wrap of the sequence numbers, and a gap
+filled across it.
+
+@<Tests of the buffers@>=
+static void test_reassembly_across_the_wrap(void)
+{
+  uint8_t mem[64];
+  struct tcp_rcvbuf b;
+  uint32_t seq = UINT32_C(0xffffffe0);
+  rcvbuf_init(&b, mem, sizeof mem, 64, seq);
+  CHECK_EQ(insert(&b, seq + 30, 10), 0);  /* $2^{32}-2$ to 7 */
+  CHECK_EQ(insert(&b, seq + 50, 5), 0);
+  CHECK_EQ(b.nranges, 2);
+  CHECK(rcvbuf_holds(&b, UINT32_C(0xffffffff), 5));
+  CHECK_EQ(insert(&b, seq, 30), 40);
+  CHECK_EQ(rcvbuf_next(&b), 8);
+  CHECK_EQ(insert(&b, 8, 10), 15);
+  CHECK_EQ(read_and_check(&b, seq, 64), 55);
+}
+
+@ Last, a randomised test of the reassembler against the stream itself.
+Text is drawn at random around the window (some old, some beyond the
+edge, of random lengths), and read at random; after each step the
+buffer's invariants must hold: the ranges are in order, disjoint, do
+not touch RCV.NXT or each other, lie within the window, and hold the
+stream's bytes; and what is read is the stream.  At the end the
+whole window is sent in order and must all arrive.  A failure names the
+seed, and \.{build/tests/test\_buffer SEED} repeats it.
+
+@<Tests of the buffers@>=
+static uint64_t rng_state;
+static uint32_t rnd(uint32_t n)
+{
+  rng_state = rng_state * UINT64_C(6364136223846793005)
+    + UINT64_C(1442695040888963407);
+  return (uint32_t) ((rng_state >> 33) % n);
+}
+
+@ @<Tests of the buffers@>=
+static bool invariants_hold(const struct tcp_rcvbuf *b, uint64_t seed)
+{
+  uint32_t nxt = rcvbuf_next(b), prev = 0;
+  bool ok = CHECKF(b->len <= b->ring.cap, "seed %llu: %u bytes in order in a buffer of %u",
+    (unsigned long long) seed, b->len, b->ring.cap);
+  for (uint32_t k = 0; ok && k < b->nranges; k++) {
+    uint32_t lo = b->range[k].lo - nxt, hi = b->range[k].hi - nxt;
+    ok = CHECKF(lo > prev && lo < hi && hi <= rcvbuf_window(b),
+      "seed %llu: range %u is %u..%u from RCV.NXT (after %u, window %u)",
+      (unsigned long long) seed, k, lo, hi, prev, rcvbuf_window(b));
+    for (uint32_t s = lo; ok && s < hi; s++)
+      ok = CHECKF(b->ring.data[(nxt + s) & b->ring.mask] == stream_byte(nxt + s),
+        "seed %llu: held byte %u is wrong", (unsigned long long) seed, nxt + s);
+    prev = hi;
+  }
+  return ok;
+}
+
+@ @<Tests of the buffers@>=
+static uint64_t first_seed = 1;
+static int nseeds = 300;
+
+static void test_reassembly_random(void)
+{
+  for (uint64_t seed = first_seed; seed < first_seed + (uint64_t) nseeds; seed++) {
+    rng_state = seed;
+    uint8_t mem[512];
+    uint32_t cap = 1 + rnd(512), start = (uint32_t) (rnd(1u << 16) - 30000u);
+    struct tcp_rcvbuf b;
+    rcvbuf_init(&b, mem, sizeof mem, cap, start);
+    uint32_t readpos = start;
+    bool ok = true;
+    for (int step = 0; ok && step < 400; step++) {
+      if (rnd(4) == 0) readpos += (uint32_t) read_and_check(&b, readpos, rnd(cap + 1));
+      else {
+        uint32_t seq = rcvbuf_next(&b) + rnd(cap + 40) - 20;
+        insert(&b, seq, rnd(cap / 3 + 2));
+      }
+      ok = invariants_hold(&b, seed);
+    }
+    while (ok && rcvbuf_next(&b) != readpos + cap) {
+      readpos += (uint32_t) read_and_check(&b, readpos, cap);
+      ok = CHECKF(insert(&b, rcvbuf_next(&b), rcvbuf_window(&b)) > 0 || rcvbuf_window(&b) == 0,
+        "seed %llu: the window is open but in-order text is refused",
+        (unsigned long long) seed);
+    }
+    if (!ok) {
+      printf("    repeat with: build/tests/test_buffer %llu\n", (unsigned long long) seed);
+      return;
+    }
+  }
+}
+
+@ A seed on the command line runs that seed alone.
+
+@<Run the tests of the buffers@>=
+if (argc > 1) {
+  first_seed = strtoull(argv[1], NULL, 10);
+  nseeds = 1;
+}
+check_run("send buffer: fill and acknowledge", test_sndbuf_fill_and_ack);
+check_run("send buffer: text at the wrap", test_sndbuf_text_at_the_wrap);
+check_run("receive buffer: in order across 2^32", test_rcvbuf_in_order);
+check_run("receive buffer: full, zero window", test_rcvbuf_full);
+check_run("receive buffer: duplicates", test_rcvbuf_duplicates);
+check_run("reassembly: gaps filled", test_reassembly_fills_gaps);
+check_run("reassembly: overlaps", test_reassembly_overlaps);
+check_run("reassembly: window edges", test_reassembly_window_edges);
+check_run("reassembly: bounded memory", test_reassembly_bounded);
+check_run("reassembly: across 2^32", test_reassembly_across_the_wrap);
+check_run("reassembly: random text against the stream", test_reassembly_random);
+
+@* Tests of the timers.
+The retransmission timer of RFC~6298 and the rules of flow control are
+tested with hand-picked numbers whose results can be worked out on
+paper.  The program is \.{test\_timers}.
+
+@(test_timers.c@>=
+#include <stdio.h>
+#include "check.h"
+#include "flow.h"
+#include "rto.h"
+@<Tests of the timers@>@;
+int main(void)
+{
+  @<Run the tests of the timers@>@;
+  return check_report();
+}
+
+@ Before any measurement the timeout is the initial one; the first
+measurement of 100 milliseconds gives SRTT${}=100$, RTTVAR${}=50$, and
+RTO${}=100+4\cdot50=300$ milliseconds without a floor, one second with
+the default floor.  A second measurement of 200 milliseconds gives
+RTTVAR${}={3\over4}50+{1\over4}100=62.5$ and SRTT${}={7\over8}100+
+{1\over8}200=112.5$, and so RTO${}=362.5$ milliseconds.
+
+@<Tests of the timers@>=
+#define MS UINT64_C(1000)
+#define SEC UINT64_C(1000000)
+static void test_rto_estimate(void)
+{
+  struct tcp_rto r;
+  rto_init(&r, 1 * SEC, 0, 60 * SEC);
+  CHECK_EQ(r.rto, 1 * SEC);
+  rto_measure(&r, 100 * MS);
+  CHECK_EQ(r.srtt, 100 * MS);
+  CHECK_EQ(r.rttvar, 50 * MS);
+  CHECK_EQ(r.rto, 300 * MS);
+  rto_measure(&r, 200 * MS);
+  CHECK_EQ(r.rttvar, 62500);
+  CHECK_EQ(r.srtt, 112500);
+  CHECK_EQ(r.rto, 362500);
+  rto_init(&r, 1 * SEC, 1 * SEC, 60 * SEC);
+  rto_measure(&r, 100 * MS);
+  CHECK_EQ(r.rto, 1 * SEC);  /* the floor */
+}
+
+@ A steady round trip drives RTTVAR towards zero; the granularity keeps
+the timeout a millisecond above the round trip.
+
+@<Tests of the timers@>=
+static void test_rto_steady(void)
+{
+  struct tcp_rto r;
+  rto_init(&r, 1 * SEC, 0, 60 * SEC);
+  for (int i = 0; i < 200; i++) rto_measure(&r, 20 * MS);
+  CHECK_EQ(r.srtt, 20 * MS);
+  CHECK(r.rttvar < 10);
+  CHECK(r.rto >= 21 * MS);
+  CHECK(r.rto < 21 * MS + 40);
+}
+
+@ Backing off doubles the timeout up to the ceiling, and counts.
+
+@<Tests of the timers@>=
+static void test_rto_backoff(void)
+{
+  struct tcp_rto r;
+  rto_init(&r, 1 * SEC, 1 * SEC, 60 * SEC);
+  uint64_t now = 0;
+  rto_sent(&r, 100, false, now);
+  CHECK_EQ(r.deadline, 1 * SEC);
+  static const uint64_t want[] = {2, 4, 8, 16, 32, 60, 60};
+  for (int i = 0; i < 7; i++) {
+    now = r.deadline;
+    CHECK(rto_due(&r, now));
+    rto_expired(&r, now);
+    CHECK_EQ(r.rto, want[i] * SEC);
+    CHECK_EQ(r.deadline, now + want[i] * SEC);
+    CHECK_EQ(r.backoffs, (uint64_t) i + 1);
+  }
+}
+
+@ Karn's rule: a segment that was repeated is not measured, and the
+timeout stays backed off until a segment sent afterwards is.
+
+@<Tests of the timers@>=
+static void test_rto_karn(void)
+{
+  struct tcp_rto r;
+  rto_init(&r, 1 * SEC, 0, 60 * SEC);
+  rto_sent(&r, 1000, false, 0);          /* timed */
+  rto_expired(&r, 1 * SEC);               /* lost, it seems */
+  rto_sent(&r, 1000, true, 1 * SEC);     /* repeated */
+  rto_acked(&r, 1000, true, 1 * SEC + 50 * MS);
+  CHECK(!r.measured);
+  CHECK_EQ(r.rto, 2 * SEC);
+  CHECK_EQ(r.deadline, 0);
+  CHECK_EQ(r.backoffs, 0);
+  rto_sent(&r, 2000, false, 2 * SEC);
+  rto_acked(&r, 2000, true, 2 * SEC + 80 * MS);
+  CHECK(r.measured);
+  CHECK_EQ(r.srtt, 80 * MS);
+  CHECK_EQ(r.rto, 240 * MS);
+}
+
+@ The timer runs while something is unacknowledged: it starts with the
+first segment, is not pushed back by later ones, restarts when some but
+not all is acknowledged, and stops when all is.  The timed segment ends
+past the wrap of the sequence numbers.
+
+@<Tests of the timers@>=
+static void test_rto_running(void)
+{
+  struct tcp_rto r;
+  rto_init(&r, 1 * SEC, 1 * SEC, 60 * SEC);
+  rto_sent(&r, UINT32_C(0xfffffff0), false, 10);
+  rto_sent(&r, 16, false, 20);
+  CHECK_EQ(r.deadline, 10 + 1 * SEC);
+  CHECK(!rto_due(&r, 9 + 1 * SEC));
+  rto_acked(&r, 5, false, 100 * MS);  /* covers the timed segment */
+  CHECK(r.measured);
+  CHECK_EQ(r.srtt, 100 * MS - 10);
+  CHECK_EQ(r.deadline, 100 * MS + r.rto);
+  rto_acked(&r, 16, true, 150 * MS);
+  CHECK_EQ(r.deadline, 0);
+  CHECK(!rto_due(&r, UINT64_MAX));
+}
+
+@ The receiver's rule against silly windows, with the numbers of the
+first exercise of the chapter on flow control: a buffer of 4000 bytes,
+an MSS of 1460, so a step of 1460; the old edge at 5000 and RCV.NXT at
+4800 leave a standing window of 200.
+
+@<Tests of the timers@>=
+static void test_window_to_offer(void)
+{
+  CHECK_EQ(window_to_offer(4800, 5000, 1000, 4000, 1460), 200);
+  CHECK(!window_update_due(4800, 5000, 1000, 4000, 1460));
+  CHECK_EQ(window_to_offer(4800, 5000, 1660, 4000, 1460), 1660);
+  CHECK(window_update_due(4800, 5000, 1660, 4000, 1460));
+  CHECK_EQ(window_to_offer(4800, 5000, 4000, 4000, 1460), 4000);
+  CHECK_EQ(window_to_offer(5001, 5000, 100, 4000, 1460), 0);  /* past the edge */
+  CHECK_EQ(window_to_offer(10, 10, 50, 100, 1460), 50);  /* step is half of 100 */
+  CHECK_EQ(window_to_offer(10, 10, 49, 100, 1460), 0);
+  CHECK(!window_update_due(0, 3000, 4000, 4000, 1460));  /* the sender knows of 3000 */
+  CHECK_EQ(window_to_offer(UINT32_C(0xffffff00), 100, 1000, 4000, 1460), 356);
+}
+
+@ The persist timer starts at the RTO, doubles to its ceiling, and
+never stops by itself.
+
+@<Tests of the timers@>=
+static void test_persist(void)
+{
+  struct tcp_persist p = {0, 0, 0};
+  CHECK(!persist_due(&p, UINT64_MAX));
+  persist_start(&p, 1 * SEC, 5 * SEC);
+  CHECK_EQ(p.deadline, 6 * SEC);
+  uint64_t now = p.deadline;
+  for (int i = 0; i < 20; i++) {
+    CHECK(persist_due(&p, now));
+    persist_probed(&p, 60 * SEC, now);
+    now = p.deadline;
+  }
+  CHECK_EQ(p.probes, 20);
+  CHECK_EQ(p.wait, 60 * SEC);
+  persist_stop(&p);
+  CHECK(!persist_due(&p, UINT64_MAX));
+}
+
+@ The sender's rule: a full segment, the last of the data, or half the
+largest window go; a small piece of a larger backlog waits.
+
+@<Tests of the timers@>=
+static void test_worth_sending(void)
+{
+  CHECK(worth_sending(1460, 5000, 1460, 65535));
+  CHECK(worth_sending(10, 10, 1460, 65535));
+  CHECK(!worth_sending(10, 5000, 1460, 65535));
+  CHECK(worth_sending(600, 5000, 1460, 1000));
+  CHECK(!worth_sending(0, 0, 1460, 65535));
+}
+
+@ @<Run the tests of the timers@>=
+check_run("rto: RFC 6298 estimate", test_rto_estimate);
+check_run("rto: steady round trip", test_rto_steady);
+check_run("rto: exponential backoff to the ceiling", test_rto_backoff);
+check_run("rto: Karn's rule", test_rto_karn);
+check_run("rto: started, restarted, stopped", test_rto_running);
+check_run("flow: the window offered", test_window_to_offer);
+check_run("flow: the persist timer", test_persist);
+check_run("flow: the sender's silly window rule", test_worth_sending);
