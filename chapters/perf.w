@@ -1,4 +1,578 @@
-@q perf.w: placeholder, to be replaced. @>
+@q perf.w: how fast is it?  The bulk link, the benchmarks and where the time goes. @>
 
 @** How fast is it?.
-This chapter is being written.
+A TCP that is correct but slow is a curiosity; the ones in use move
+gigabytes a second.  This chapter measures \.{ltcp}: how many bytes a
+second two connections move between them in one process, how many
+machine instructions the core spends on each segment, and how much
+memory a connection costs.  It also builds the tool that both the
+measurements and the property tests of the appendix need: a link that
+moves millions of bytes without writing a log.
+
+The simulated link of the chapter on the link is a laboratory: it
+records every segment, prints it as \.{tcpdump} would, and keeps the
+whole run in memory until the end, because its purpose is to be read.
+That is the wrong tool for a transfer of a hundred megabytes, whose
+seventy thousand segments nobody will read.  The {\it bulk link} below
+is its quiet sibling: the same two ends, the same virtual clock, the
+same kinds of faults chosen by the same kind of seeded generator, the
+same segments written as bytes with a checksum and read back; but
+nothing is recorded, and the queue of segments in flight is a heap
+rather than a list, since a window of 64 kilobytes puts forty segments
+on the link at once.
+
+@(bulk.h@>=
+#ifndef LTCP_BULK_H
+#define LTCP_BULK_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "tcp.h"
+@<Types of the bulk link@>@;
+@<Declarations of the bulk link@>@;
+#endif
+
+@ @(bulk.c@>=
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bulk.h"
+#include "segment.h"
+@<The state of a bulk transfer@>@;
+@<Private declarations of the bulk link@>@;
+@<Functions of the bulk link@>@;
+
+@* What a transfer is.
+A transfer is two programs, a client and a server, each of which sends
+a given number of bytes to the other while reading everything the other
+sends, and then closes.  The bytes are pseudo-random, drawn from a
+generator seeded by the run's seed and the side, so that the receiver
+can compute what it should have received and compare it with what it
+did receive, byte for byte: a stronger check than comparing hashes,
+and one that says where the first wrong byte is.
+
+The faults are given as chances per segment, in millionths, and strike
+both directions alike.  A {\it dropped} segment never arrives; a {\it
+duplicated} one arrives twice, the copy up to 50 milliseconds later; a
+{\it delayed} one arrives up to 50 milliseconds late (and so overtakes
+nothing, or several segments, depending on what follows it); a {\it
+reordered} one is held back until the next segment in the same direction
+has passed it; a {\it corrupted} one has one bit flipped, which the
+receiver's checksum catches.
+
+@<Types of the bulk link@>=
+struct bulk_faults {
+  uint32_t drop, duplicate, delay, reorder, corrupt;  /* chances in millionths */
+};
+
+@ The options of a run.  |cfg| configures both ends; |delay_us| is the
+link's one-way delay; |chunk| is the most a program hands to
+|tcp_send| or asks of |tcp_recv| at once.  |verify| may be turned off by
+a benchmark that wants to time TCP rather than the comparison.
+
+@<Types of the bulk link@>=
+struct bulk_options {
+  uint64_t seed;
+  uint64_t bytes[2];   /* what the client [0] and the server [1] send */
+  struct bulk_faults faults;
+  uint32_t delay_us;
+  uint32_t chunk;
+  bool verify;
+  struct tcp_config cfg;
+};
+
+@ @<Declarations of the bulk link@>=
+void bulk_defaults(struct bulk_options *o);
+
+@ The defaults: the simulated link's delay of 10 milliseconds, writes
+and reads of 64 kilobytes, the core's default configuration, no faults.
+
+@<Functions of the bulk link@>=
+void bulk_defaults(struct bulk_options *o)
+{
+  memset(o, 0, sizeof *o);
+  o->delay_us = 10000;
+  o->chunk = 65536;
+  o->verify = true;
+  tcp_config_default(&o->cfg);
+}
+
+@ What a run reports: for each side, what it sent and received, how it
+ended and whether its bytes were right; for the link, what it did; and
+the virtual time the run took.  |error| says what went wrong, if
+anything did, in one line.
+
+@<Types of the bulk link@>=
+struct bulk_result {
+  uint64_t sent[2], received[2];      /* bytes the programs sent and received */
+  uint64_t segments[2], data_segments[2]; /* segments each end put on the link */
+  uint64_t retransmitted[2];
+  uint64_t struck[5];                 /* how often each fault struck */
+  uint64_t bad_checksum;
+  enum tcp_state final[2];
+  bool eof[2];                        /* the end read the peer's FIN */
+  uint64_t virtual_us, events;
+  char error[200];
+};
+
+@ @<Declarations of the bulk link@>=
+int bulk_run(const struct bulk_options *o, struct bulk_result *r);
+
+@* The generator.
+Random numbers come from SplitMix64, a generator of one 64-bit word
+of state that adds a constant to a counter and scrambles the sum: it is
+fast, good enough for choosing faults, and, because the output for step
+$i$ depends only on the seed and $i$, the stream of a side can be
+computed at any position without running the generator from the start.
+The byte at position $p$ of a side's stream is byte $p\bmod 8$ of the
+scrambled word number $\lfloor p/8\rfloor$.
+
+@<Functions of the bulk link@>=
+static uint64_t scramble(uint64_t z)
+{
+  z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+static uint64_t next_random(uint64_t *state)
+{
+  *state += UINT64_C(0x9E3779B97F4A7C15);
+  return scramble(*state);
+}
+
+@ The bytes of a stream, from position |pos|, |n| of them.
+
+@<Functions of the bulk link@>=
+static void stream_bytes(uint64_t key, uint64_t pos, uint8_t *out, size_t n)
+{
+  for (size_t i = 0; i < n; ) {
+    uint64_t w = scramble(key + UINT64_C(0x9E3779B97F4A7C15) * ((pos + i) / 8));
+    for (unsigned b = (unsigned) ((pos + i) % 8); b < 8 && i < n; b++, i++)
+      out[i] = (uint8_t) (w >> (8 * b));
+  }
+}
+
+@ A chance in millionths strikes when a number below a million, drawn
+for it, is below the chance.  A chance of zero draws nothing, so that
+adding a kind of fault to a run changes nothing else about it only when
+its chance is zero; the order of draws is fixed, so a seed always
+means the same run.
+
+@<Functions of the bulk link@>=
+static bool strikes(struct bulk *b, uint32_t ppm)
+{
+  return ppm != 0 && next_random(&b->rng) % 1000000 < ppm;
+}
+
+@* Segments in flight.
+A segment in flight is its bytes, its destination and the instant it
+arrives.  Segments live in a pool that grows as needed; the queue is a
+binary heap of indexes into the pool, ordered by arrival time and, for
+equal times, by the order they were queued, so that a run never depends
+on anything but its seed.  Freed slots are kept on a list for reuse.
+
+@<The state of a bulk transfer@>=
+#define BULK_BYTES_MAX (TCP_HEADER_MIN + TCP_OPTIONS_MAX + 65535)
+struct packet {
+  uint64_t at, serial;
+  int to;
+  uint32_t n;
+  uint8_t *bytes;
+};
+
+@ The whole state of a run.  Each side has its connection, the position
+of its program in the stream it sends and in the one it receives, and
+two flags that the core's events set: there is something to read, there
+is room to write.  A side may hold one reordered segment back.
+
+@<The state of a bulk transfer@>=
+struct side {
+  struct tcp_conn conn;
+  uint64_t key;            /* of the stream this side sends */
+  uint64_t written, read;  /* positions in the two streams */
+  bool readable, writable, closed;
+  size_t held;             /* a segment held back, or |NO_PACKET| */
+  uint64_t held_until;
+};
+
+struct bulk {
+  const struct bulk_options *o;
+  struct bulk_result *r;
+  struct side side[2];
+  void (*input[2])(struct bulk *b, size_t packet);  /* the ends' doors */
+  uint64_t now, rng, serial;
+  struct packet *pool;
+  size_t npool, cap, *freelist, nfree, *heap, nheap;
+  uint8_t *scratch, *expect;
+  bool failed;
+};
+#define NO_PACKET SIZE_MAX
+
+@ A fresh slot, from the free list or from the end of the pool.  The
+bytes of a slot are allocated once and kept for its reuse.
+
+@<Functions of the bulk link@>=
+static void *need(void *p)
+{
+  if (!p) {
+    fprintf(stderr, "ltcp: out of memory\n");
+    exit(EXIT_FAILURE);
+  }
+  return p;
+}
+
+static size_t new_packet(struct bulk *b)
+{
+  if (b->nfree > 0) return b->freelist[--b->nfree];
+  if (b->npool == b->cap) {
+    b->cap = b->cap ? 2 * b->cap : 64;
+    b->pool = need(realloc(b->pool, b->cap * sizeof *b->pool));
+    b->freelist = need(realloc(b->freelist, b->cap * sizeof *b->freelist));
+    b->heap = need(realloc(b->heap, b->cap * sizeof *b->heap));
+  }
+  b->pool[b->npool].bytes = need(malloc(BULK_BYTES_MAX));
+  return b->npool++;
+}
+
+@ The heap: |sooner| orders two packets, |heap_push| and |heap_pop| are
+the textbook sift-up and sift-down.
+
+@<Functions of the bulk link@>=
+static bool sooner(const struct bulk *b, size_t x, size_t y)
+{
+  const struct packet *p = &b->pool[x], *q = &b->pool[y];
+  return p->at < q->at || (p->at == q->at && p->serial < q->serial);
+}
+
+static void heap_push(struct bulk *b, size_t x, uint64_t at)
+{
+  b->pool[x].at = at;
+  b->pool[x].serial = b->serial++;
+  size_t i = b->nheap++;
+  while (i > 0 && sooner(b, x, b->heap[(i - 1) / 2])) {
+    b->heap[i] = b->heap[(i - 1) / 2];
+    i = (i - 1) / 2;
+  }
+  b->heap[i] = x;
+}
+
+@ @<Functions of the bulk link@>=
+static size_t heap_pop(struct bulk *b)
+{
+  size_t top = b->heap[0], last = b->heap[--b->nheap], i = 0;
+  for (;;) {
+    size_t c = 2 * i + 1;
+    if (c >= b->nheap) break;
+    if (c + 1 < b->nheap && sooner(b, b->heap[c + 1], b->heap[c])) c++;
+    if (!sooner(b, b->heap[c], last)) break;
+    b->heap[i] = b->heap[c];
+    i = c;
+  }
+  if (b->nheap > 0) b->heap[i] = last;
+  return top;
+}
+
+@* Putting a segment on the link.
+This is the core's output hook.  The segment is written as bytes, with
+its checksum, into a slot; then the faults have their say; then the
+slot goes on the heap, due one delay from now.  A reordered segment is
+not put on the heap but held by its side until the next segment in the
+same direction is queued, and goes in right behind that one; if none
+comes within 200 milliseconds it goes anyway.
+
+@<Functions of the bulk link@>=
+static void bulk_output(void *ctx, struct tcp_conn *c, const struct segment *s)
+{
+  struct bulk *b = ctx;
+  int from = c == &b->side[0].conn ? 0 : 1;
+  const struct bulk_faults *f = &b->o->faults;
+  b->r->segments[from]++;
+  if (s->len > 0) b->r->data_segments[from]++;
+  if (strikes(b, f->drop)) {
+    b->r->struck[0]++;
+    return;
+  }
+  size_t x = new_packet(b);
+  struct packet *p = &b->pool[x];
+  p->to = 1 - from;
+  p->n = (uint32_t) seg_write(s, p->bytes, BULK_BYTES_MAX);
+  @<Corrupt, delay, duplicate or hold the packet |x|, as the faults say@>@;
+}
+
+@ @<Corrupt, delay, duplicate or hold the packet |x|, as the faults say@>=
+uint64_t due = b->now + b->o->delay_us;
+if (strikes(b, f->corrupt)) {
+  uint64_t bit = next_random(&b->rng) % (8 * (uint64_t) p->n);
+  p->bytes[bit / 8] ^= (uint8_t) (1u << (bit % 8));
+  b->r->struck[4]++;
+}
+if (strikes(b, f->delay)) {
+  due += 1000 + next_random(&b->rng) % 50000;
+  b->r->struck[2]++;
+}
+if (strikes(b, f->duplicate)) {
+  size_t y = new_packet(b);
+  p = &b->pool[x];  /* the pool may have moved */
+  b->pool[y].to = p->to;
+  b->pool[y].n = p->n;
+  memcpy(b->pool[y].bytes, p->bytes, p->n);
+  heap_push(b, y, due + next_random(&b->rng) % 50000);
+  b->r->struck[1]++;
+}
+struct side *sd = &b->side[from];
+if (sd->held == NO_PACKET && strikes(b, f->reorder)) {
+  sd->held = x;
+  sd->held_until = due + 200000;
+  b->r->struck[3]++;
+} else {
+  heap_push(b, x, due);
+  if (sd->held != NO_PACKET) {
+    heap_push(b, sd->held, due);
+    sd->held = NO_PACKET;
+  }
+}
+
+@* A segment arrives.
+The receiving end reads the bytes back, checksum first.  A damaged
+segment is counted and forgotten.  A good one goes to the connection,
+or, if the connection is closed, gets the answer that RFC~9293 gives for
+a segment to no connection (\S3.10.7.1).
+
+@<Functions of the bulk link@>=
+static void deliver(struct bulk *b, size_t x)
+{
+  struct packet *p = &b->pool[x];
+  struct side *sd = &b->side[p->to];
+  struct segment s;
+  uint32_t src = p->to == 0 ? 0x0a000002 : 0x0a000001;
+  if (seg_parse(&s, p->bytes, p->n, src, sd->conn.local_addr, true) != SEG_OK)
+    b->r->bad_checksum++;
+  else if (tcp_state(&sd->conn) == TCP_CLOSED) {
+    struct segment rst;
+    if (tcp_reply_to_closed(&s, &rst)) bulk_output(b, &sd->conn, &rst);
+  } else tcp_segment_arrives(&sd->conn, &s, b->now);
+}
+
+@ Each end has a door, a function through which everything that happens
+to it passes: a packet arrives (or, with |NO_PACKET|, a timer is due),
+and then the end's program takes its turn.  There are two doors, with
+names of their own, so that a profiler can tell the work of the sending
+end from that of the receiving end; the chapter's measurements rely on
+it.
+
+@<Functions of the bulk link@>=
+static void client_door(struct bulk *b, size_t x)
+{
+  if (x == NO_PACKET) tcp_tick(&b->side[0].conn, b->now);
+  else deliver(b, x);
+  program_turn(b, 0);
+}
+
+static void server_door(struct bulk *b, size_t x)
+{
+  if (x == NO_PACKET) tcp_tick(&b->side[1].conn, b->now);
+  else deliver(b, x);
+  program_turn(b, 1);
+}
+
+@ @<Private declarations of the bulk link@>=
+static void program_turn(struct bulk *b, int k);
+static void bulk_output(void *ctx, struct tcp_conn *c, const struct segment *s);
+
+@* The programs.
+The core tells a program, through its event hook, that there is
+something to read or room to write; the program acts on those events
+when its turn comes.  Each side begins to write when it learns that it
+is connected.
+
+@<Functions of the bulk link@>=
+static void bulk_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
+{
+  struct bulk *b = ctx;
+  struct side *sd = &b->side[c == &b->side[0].conn ? 0 : 1];
+  if (e == TCP_EV_READABLE || e == TCP_EV_EOF) sd->readable = true;
+  else if (e == TCP_EV_WRITABLE || e == TCP_EV_CONNECTED) sd->writable = true;
+}
+
+@ A program's turn: read everything there is, first, so that it never
+closes with unread data (which would reset the connection); then write
+what fits; then, once everything is written, close.
+
+@<Functions of the bulk link@>=
+static void program_turn(struct bulk *b, int k)
+{
+  struct side *sd = &b->side[k];
+  if (sd->readable) @<Read what has arrived for side |k|@>@;
+  if (sd->writable && sd->written < b->o->bytes[k])
+    @<Write the next bytes of side |k|'s stream@>@;
+  if (!sd->closed && sd->written == b->o->bytes[k] && sd->writable) {
+    sd->closed = true;
+    tcp_close(&sd->conn, b->now);
+  }
+}
+
+@ The bytes read are compared with the peer's stream at the same
+position, unless the run does not verify.
+
+@<Read what has arrived for side |k|@>=
+{
+  size_t n;
+  sd->readable = false;
+  while ((n = tcp_recv(&sd->conn, b->scratch, b->o->chunk, b->now)) > 0) {
+    if (b->o->verify) {
+      stream_bytes(b->side[1 - k].key, sd->read, b->expect, n);
+      if (memcmp(b->scratch, b->expect, n) != 0 && !b->failed)
+        @<Report the first wrong byte read by side |k|@>@;
+    }
+    sd->read += n;
+    b->r->received[k] += n;
+  }
+  if (tcp_peer_closed(&sd->conn)) b->r->eof[k] = true;
+}
+
+@ @<Report the first wrong byte read by side |k|@>=
+{
+  size_t i = 0;
+  while (b->scratch[i] == b->expect[i]) i++;
+  snprintf(b->r->error, sizeof b->r->error,
+    "%s read byte %llu wrong: 0x%02x, expected 0x%02x",
+    k == 0 ? "the client" : "the server",
+    (unsigned long long) (sd->read + i), b->scratch[i], b->expect[i]);
+  b->failed = true;
+}
+
+@ Writing: the next piece of the stream, as much as the chunk allows
+and the core accepts.  A write the core takes only in part leaves the
+program waiting for the next ``writable'' event.
+
+@<Write the next bytes of side |k|'s stream@>=
+{
+  for (;;) {
+    uint64_t left = b->o->bytes[k] - sd->written;
+    size_t n = left < b->o->chunk ? (size_t) left : b->o->chunk;
+    if (n == 0) break;
+    stream_bytes(sd->key, sd->written, b->scratch, n);
+    size_t took = tcp_send(&sd->conn, b->scratch, n, b->now);
+    sd->written += took;
+    b->r->sent[k] += took;
+    if (took < n) {
+      sd->writable = false;
+      break;
+    }
+  }
+}
+
+@* Running a transfer.
+The run sets up the two ends, opens the connection, and then repeats
+one step until nothing is left to happen: the next thing is the
+earliest of the packets on the heap, the held packets, and the two
+ends' timers; the clock moves to it and it happens.  A packet wins a
+tie with a timer, and the client's timer a tie with the server's.  The
+run gives up after a generous number of events, which only a
+connection that never falls silent would reach.
+
+@<Functions of the bulk link@>=
+int bulk_run(const struct bulk_options *o, struct bulk_result *r)
+{
+  struct bulk *b = need(calloc(1, sizeof *b));
+  memset(r, 0, sizeof *r);
+  b->o = o;
+  b->r = r;
+  @<Set up the two ends of the bulk link@>@;
+  uint64_t limit = 1000000 + 200 * ((o->bytes[0] + o->bytes[1]) / 500);
+  while (!b->failed) {
+    @<Find the next thing to happen, or |break| if nothing will@>@;
+    if (++r->events > limit) {
+      snprintf(r->error, sizeof r->error, "no end after %llu events",
+        (unsigned long long) limit);
+      break;
+    }
+  }
+  @<Record how the transfer ended, and free it@>@;
+  return r->error[0] ? -1 : 0;
+}
+
+@ Both ends get the same configuration and the link's hooks.  The
+server listens and the client connects, at time zero.
+
+@<Set up the two ends of the bulk link@>=
+struct tcp_hooks hooks = {b, bulk_output, NULL, bulk_event};
+b->rng = o->seed;
+b->input[0] = client_door;
+b->input[1] = server_door;
+b->scratch = need(malloc(o->chunk));
+b->expect = need(malloc(o->chunk));
+tcp_init(&b->side[0].conn, &o->cfg, &hooks, 0x0a000001, 50000);
+tcp_init(&b->side[1].conn, &o->cfg, &hooks, 0x0a000002, 40000);
+for (int k = 0; k < 2; k++) {
+  b->side[k].key = scramble(o->seed * 2 + (uint64_t) k + 1);
+  b->side[k].held = NO_PACKET;
+}
+tcp_listen(&b->side[1].conn, 0);
+tcp_connect(&b->side[0].conn, 0x0a000002, 40000, 0);
+
+@ @<Find the next thing to happen, or |break| if nothing will@>=
+uint64_t t_packet = b->nheap ? b->pool[b->heap[0]].at : UINT64_MAX;
+uint64_t t_timer[2], t_held[2];
+for (int k = 0; k < 2; k++) {
+  t_timer[k] = tcp_next_deadline(&b->side[k].conn);
+  t_held[k] = b->side[k].held == NO_PACKET ? UINT64_MAX : b->side[k].held_until;
+}
+int k = t_timer[1] < t_timer[0] ? 1 : 0;
+int h = t_held[1] < t_held[0] ? 1 : 0;
+uint64_t t = t_packet;
+if (t_held[h] < t) t = t_held[h];
+if (t_timer[k] < t) t = t_timer[k];
+if (t == UINT64_MAX) break;
+if (t > b->now) b->now = t;
+if (t == t_packet) {
+  size_t x = heap_pop(b);
+  b->input[b->pool[x].to](b, x);
+  b->freelist[b->nfree++] = x;
+} else if (t == t_held[h]) {
+  heap_push(b, b->side[h].held, b->now);
+  b->side[h].held = NO_PACKET;
+} else b->input[k](b, NO_PACKET);
+
+@ @<Record how the transfer ended, and free it@>=
+for (int k = 0; k < 2; k++) {
+  r->final[k] = tcp_state(&b->side[k].conn);
+  r->retransmitted[k] = b->side[k].conn.retransmitted;
+}
+r->virtual_us = b->now;
+for (size_t i = 0; i < b->npool; i++) free(b->pool[i].bytes);
+free(b->pool);
+free(b->freelist);
+free(b->heap);
+free(b->scratch);
+free(b->expect);
+free(b);
+
+@ A run is correct when each side received exactly what the other sent,
+read the end of the stream, and ended CLOSED, and nothing went wrong on
+the way.  |bulk_verdict| says so, or says in one line what failed.
+
+@<Declarations of the bulk link@>=
+bool bulk_verdict(const struct bulk_options *o, const struct bulk_result *r,
+  char *why, size_t len);
+
+@ @<Functions of the bulk link@>=
+bool bulk_verdict(const struct bulk_options *o, const struct bulk_result *r,
+  char *why, size_t len)
+{
+  static const char *const who[2] = {"client", "server"};
+  why[0] = '\0';
+  if (r->error[0]) snprintf(why, len, "%s", r->error);
+  for (int k = 0; k < 2 && !why[0]; k++) {
+    if (r->received[k] != o->bytes[1 - k])
+      snprintf(why, len, "the %s received %llu bytes of %llu", who[k],
+        (unsigned long long) r->received[k],
+        (unsigned long long) o->bytes[1 - k]);
+    else if (!r->eof[k])
+      snprintf(why, len, "the %s never read the end of the stream", who[k]);
+    else if (r->final[k] != TCP_CLOSED)
+      snprintf(why, len, "the %s ended in %s", who[k],
+        tcp_state_name(r->final[k]));
+  }
+  return why[0] == '\0';
+}
