@@ -46,12 +46,13 @@ $(DEPS): tools/deps tools/packages
 	@touch $@
 
 # ---------------------------------------------------------------- tangle
-# ctangle writes code/ltcp.c (the master file) and every @(file@> of the web.
-# +c leaves a file alone when its text has not changed, so a change of prose
+# ctangle writes code/ltcp.c (the master file) and every @(file@> of the web;
+# tools/tangle runs it, repairs the #line directives of CTANGLE 4.7, and
+# leaves a file alone when its text has not changed, so a change of prose
 # recompiles nothing.
-code/.stamp: $(WEBS) | $(DEPS)
+code/.stamp: $(WEBS) tools/tangle | $(DEPS)
 	@mkdir -p code
-	cd code && CWEBINPUTS=../chapters ctangle -bhp +c ../chapters/book.w - ltcp.c
+	tools/tangle
 	@touch $@
 
 code: build/ltcp

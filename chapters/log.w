@@ -45,13 +45,16 @@ real Linux kernel's segments in the same form as its own.
 #include <stdlib.h>
 #include <string.h>
 #include "log.h"
+@<Declarations of the log's own functions@>@;
 @<Functions of the log@>@;
 
 @* tcpdump's line.
 Here is a line as \.{tcpdump -n -S -tt} prints it, for the first segment
 of a connection:
-$$\hbox{\smalltt 1764547200.000000 IP 10.0.0.1.50000 > 10.0.0.2.40000:
-Flags [S], seq 1000, win 65535, options [mss 1460], length 0}$$
+$$\vbox{\smalltt\halign{#\hfil\cr
+1764547200.000000 IP 10.0.0.1.50000 > 10.0.0.2.40000: Flags [S], seq 1000,\cr
+\qquad win 65535, options [mss 1460], length 0\cr}}$$
+(folded here; it is one line).
 The option \.{-tt} prints the time as seconds and microseconds since
 1970, \.{-n} prints addresses and ports as numbers rather than names,
 and \.{-S} prints sequence numbers as they are, where \.{tcpdump} would
@@ -222,7 +225,7 @@ bad: line_put(l, "[bad opt]");
 length byte would be the first byte after the header ends the walk: with
 payload there, \.{tcpdump} reads that byte, finds it too large and calls
 the option bad; without payload, the packet has ended, and it says
-\.{[|tcp]}, its sign for a packet cut short.
+\.{[\char'174tcp]}, its sign for a packet cut short.
 
 @<Read the kind and length of the option at |i|, or give up@>=
 unsigned kind = o[i++], len = 1;
@@ -271,6 +274,12 @@ static const char *option_name(unsigned kind)
   }
 }
 
+@ A macro says ``these bytes must be there'' to the functions below
+that print options.
+
+@<Functions that print one option@>=
+#define NEED(k) if ((size_t) (k) > left) return -1
+
 @ |put_option| prints the name and value of an option of |kind| whose
 length byte said |len|; its data is at |p|, with |left| bytes of the
 header after it.  It returns how many bytes of data it read, or $-1$
@@ -293,13 +302,10 @@ static long put_option(struct line *l, unsigned kind, unsigned len,
   @<Print the data of an option in hexadecimal@>@;
 }
 
-@ A macro says ``these bytes must be there''; it is defined where the
-functions that print options begin.
+@ Options without a value print their name alone; the MSS, the window
+scale and the timestamps print their numbers.
 
-@<Functions that print one option@>=
-#define NEED(k) if ((size_t) (k) > left) return -1
-
-@ @<Print the value of an option of a known kind@>=
+@<Print the value of an option of a known kind@>=
 case TCPOPT_EOL: case TCPOPT_NOP: case TCPOPT_SACK_PERMITTED: return 0;
 case TCPOPT_MSS: NEED(2);
   line_put(l, " %u", (unsigned) get_be16(p));
@@ -474,6 +480,17 @@ int capture_open(struct capture_writer *w, FILE *f,
     : put_section_header(f) && put_interface(f);
   return ok && fflush(f) == 0 ? 0 : -1;
 }
+
+@ The pieces are written by functions that follow.
+
+@<Declarations of the log's own functions@>=
+static bool put_pcap_header(FILE *f);
+static bool put_section_header(FILE *f);
+static bool put_interface(FILE *f);
+static bool put_pcap_record(FILE *f, uint64_t usec, const uint8_t *pkt,
+  size_t n);
+static bool put_packet_block(FILE *f, uint64_t usec, const uint8_t *pkt,
+  size_t n, const char *comment);
 
 @ The pcap header: a magic number that also tells the byte order and
 that timestamps are in microseconds, the version 2.4, two fields that
@@ -797,6 +814,14 @@ int capture_reader_open(struct capture_reader *r, FILE *f, char *err,
   return 0;
 }
 
+@ Its helpers follow.
+
+@<Declarations of the log's own functions@>=
+static bool is_pcap_magic(uint32_t m);
+static int start_pcap(struct capture_reader *r, uint32_t m);
+static int read_section_header(struct capture_reader *r);
+static int check_linktype(struct capture_reader *r, uint32_t t);
+
 @ The magic number, read big-endian, is |0xa1b2c3d4| in a big-endian
 file and |0xd4c3b2a1| in a little-endian one; |0xa1b23c4d| and its
 reverse mark timestamps in nanoseconds.
@@ -859,9 +884,9 @@ int capture_next(struct capture_reader *r, uint64_t *usec,
   struct segment *s, const char **comment)
 {
   for (;;) {
-    const uint8_t *pkt;
-    size_t n;
-    uint32_t linktype;
+    const uint8_t *pkt = NULL;
+    size_t n = 0;
+    uint32_t linktype = 0;
     *comment = NULL;
     int rc = r->format == CAPTURE_PCAP
       ? next_pcap_record(r, usec, &pkt, &n, &linktype)
@@ -871,6 +896,23 @@ int capture_next(struct capture_reader *r, uint64_t *usec,
     if (packet_segment(r, linktype, pkt, n, s)) return 1;
   }
 }
+
+@ The three functions it calls, and theirs, follow.
+
+@<Declarations of the log's own functions@>=
+static int next_pcap_record(struct capture_reader *r, uint64_t *usec,
+  const uint8_t **pkt, size_t *n, uint32_t *linktype);
+static int next_packet_block(struct capture_reader *r, uint64_t *usec,
+  const uint8_t **pkt, size_t *n, uint32_t *linktype, const char **comment);
+static bool packet_segment(struct capture_reader *r, uint32_t linktype,
+  const uint8_t *p, size_t n, struct segment *s);
+static int read_block_rest(struct capture_reader *r, size_t have,
+  uint32_t total);
+static int add_interface(struct capture_reader *r, const uint8_t *body,
+  size_t blen);
+static bool find_option(const struct capture_reader *r, const uint8_t *p,
+  size_t n, uint16_t code, const uint8_t **value, size_t *vlen);
+static uint64_t to_usec(uint64_t ts, uint8_t tsresol);
 
 @ A pcap record: seconds, the fraction in micro- or nanoseconds, the
 captured length, the original length.  The packet is read whole, after
@@ -1246,7 +1288,7 @@ static const struct demo_step demo_steps[] = {
   {10000, false, TCP_SYN | TCP_ACK, 3000, 1001, "",
     "server: LISTEN -> SYN_RCVD; it acknowledges the SYN with its own"},
   {20000, true, TCP_ACK, 1001, 3001, "",
-    "client: SYN_SENT -> ESTABLISHED; the third segment of the handshake"},
+    "client: SYN_SENT -> ESTABLISHED; this ACK will move the server there too"},
   {21000, true, TCP_PSH | TCP_ACK, 1001, 3001, "hello, server\n",
     "the client sends a line"},
   {31000, false, TCP_PSH | TCP_ACK, 3001, 1015, "hello, client\n",
@@ -1256,11 +1298,11 @@ static const struct demo_step demo_steps[] = {
   {50000, true, TCP_FIN | TCP_ACK, 1015, 3015, "",
     "client: ESTABLISHED -> FIN_WAIT_1; it has nothing more to say"},
   {60000, false, TCP_ACK, 3015, 1016, "",
-    "server: ESTABLISHED -> CLOSE_WAIT; it acknowledges the FIN"},
+    "server: ESTABLISHED -> CLOSE_WAIT; its ACK moves the client to FIN_WAIT_2"},
   {61000, false, TCP_FIN | TCP_ACK, 3015, 1016, "",
     "server: CLOSE_WAIT -> LAST_ACK; it closes too"},
   {71000, true, TCP_ACK, 1016, 3016, "",
-    "client: FIN_WAIT_2 -> TIME_WAIT; the last ACK of the wave"},
+    "client: FIN_WAIT_2 -> TIME_WAIT; this ACK will close the server"},
 };
 
 @ A step becomes a segment.  Both SYNs carry an MSS option.

@@ -84,7 +84,7 @@ the sender has no more data, RST aborts, ACK says the acknowledgment
 field is valid, PSH asks the receiver to hand the data to its
 application without waiting, URG marks urgent data, and ECE and CWR
 belong to explicit congestion notification.  The bits are named by their
-values, so that |TCP_SYN| \OR\ |TCP_ACK| is the flags of a SYN-ACK.
+values, so that |TCP_SYN| $\OR$ |TCP_ACK| is the flags of a SYN-ACK.
 The four reserved bits of byte 12 are written as zero and ignored on
 receipt, as \S3.1 asks.
 
@@ -129,7 +129,7 @@ acknowledges every number before it.
 @<Fields of a segment@>=
 uint32_t seq, ack;
 
-@ The control bits, |TCP_SYN| \OR\ |TCP_ACK| and so on.
+@ The control bits, |TCP_SYN| $\OR$ |TCP_ACK| and so on.
 
 @<Fields of a segment@>=
 uint8_t flags;
@@ -783,8 +783,8 @@ is what a student building a segment by hand wants to know.
 @<Functions that help |cmd_decode|@>=
 static int decode_hex(const struct decode_args *a)
 {
-  uint8_t *buf;
-  size_t n;
+  uint8_t *buf = NULL;
+  size_t n = 0;
   int rc = decode_gather_hex(a, &buf, &n);
   if (rc != 0) return rc;
   struct segment s;
