@@ -803,7 +803,7 @@ int capture_reader_open(struct capture_reader *r, FILE *f, char *err,
     if (is_pcap_magic(m)) rc = start_pcap(r, m);
     else if (m == 0x0a0d0d0a) {
       r->format = CAPTURE_PCAPNG;
-      rc = read_section_header(r) < 0 ? -1 : 0;
+      rc = read_section_header(r, 4) < 0 ? -1 : 0;
     } else rc = reader_error(r, "not a pcap or pcapng file");
   } else rc = reader_error(r, "not a pcap or pcapng file");
   if (rc != 0) {
@@ -819,7 +819,7 @@ int capture_reader_open(struct capture_reader *r, FILE *f, char *err,
 @<Declarations of the log's own functions@>=
 static bool is_pcap_magic(uint32_t m);
 static int start_pcap(struct capture_reader *r, uint32_t m);
-static int read_section_header(struct capture_reader *r);
+static int read_section_header(struct capture_reader *r, size_t have);
 static int check_linktype(struct capture_reader *r, uint32_t t);
 
 @ The magic number, read big-endian, is |0xa1b2c3d4| in a big-endian
@@ -940,11 +940,13 @@ Every block is its type, its total length, a body and the total length
 again.  The length counts all of it, is a multiple of four, and is at
 least 12.  The section header block is read first: its byte-order magic
 decides how to read every number of the section, even its own length.
+Its first |have| bytes have been read already (its type, or its type and
+length).
 
 @<Functions of the log@>=
-static int read_section_header(struct capture_reader *r)
+static int read_section_header(struct capture_reader *r, size_t have)
 {
-  if (read_into(r, 4, 8) != 1)
+  if (read_into(r, have, 12 - have) != 1)
     return reader_error(r, "the file ends inside a section header");
   uint32_t bom = get_be32(r->buf + 8);
   if (bom != 0x1a2b3c4d && bom != 0x4d3c2b1a)
@@ -984,7 +986,7 @@ static int next_packet_block(struct capture_reader *r, uint64_t *usec,
     if (rc <= 0) return rc;
     uint32_t type = get32(r, r->buf);
     if (type == 0x0a0d0d0a) {
-      if (read_section_header(r) < 0) return -1;
+      if (read_section_header(r, 8) < 0) return -1;
       continue;
     }
     uint32_t total = get32(r, r->buf + 4);
