@@ -7,6 +7,7 @@
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
 .SUFFIXES:
+.SECONDARY:
 
 # Reproducible builds: the book and the figures carry no date of their own.
 export SOURCE_DATE_EPOCH := 1764547200
