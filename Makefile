@@ -38,6 +38,7 @@ help:
 	@echo "make pdf        weave and typeset only (build/book.pdf)"
 	@echo "make demo       run the short demonstration"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make soak       run the property test of transfers for 5000 seeds"
 	@echo "make lint       list sections whose C cweave cannot parse (typeset badly)"
 	@echo "make clean      remove code/ and build/"
 
@@ -143,6 +144,10 @@ lint: | $(DEPS)
 
 bench: build/ltcp $(BENCHES)
 	@tools/bench $(BENCHES)
+
+# The property test of transfers, over many more seeds than make test runs.
+soak: build/tests/test_transfer
+	build/tests/test_transfer --first 1000 --seeds 5000
 
 clean:
 	rm -rf code build

@@ -574,3 +574,235 @@ check_run("rto: started, restarted, stopped", test_rto_running);
 check_run("flow: the window offered", test_window_to_offer);
 check_run("flow: the persist timer", test_persist);
 check_run("flow: the sender's silly window rule", test_worth_sending);
+
+@* The property test of transfers.
+The claim of the chapters on moving data is that whatever the link does
+to the segments (loses, repeats, reorders, delays or damages them), each
+side receives exactly the bytes the other sent, and both connections
+end CLOSED.  The program \.{test\_transfer} checks the claim on random
+transfers over the bulk link of the chapter ``How fast is it?'', in
+both directions at once, for 200 seeds under each of eight sets of
+faults.
+
+@(test_transfer.c@>=
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "bulk.h"
+#include "check.h"
+@<The sets of faults of the property test@>@;
+@<Functions of the property test@>@;
+int main(int argc, char **argv)
+{
+  @<Read the command line of the property test@>@;
+  @<Run the property test@>@;
+  return check_report();
+}
+
+@ The sets of faults, each with a name for the command line.  The
+chances are per segment, in millionths, in the order drop, duplicate,
+delay, reorder, corrupt.  ``Reordering'' holds one segment in ten behind
+its successor and delays one in twenty by up to 50 milliseconds, which
+overtakes several; ``all'' is everything at once, with 10\% loss.
+
+@<The sets of faults of the property test@>=
+struct fault_set {
+  const char *name, *title;
+  struct bulk_faults f;
+};
+static const struct fault_set fault_sets[] = {
+  {"none", "no faults", {0, 0, 0, 0, 0}},
+  {"loss1", "1% loss", {10000, 0, 0, 0, 0}},
+  {"loss10", "10% loss", {100000, 0, 0, 0, 0}},
+  {"loss30", "30% loss", {300000, 0, 0, 0, 0}},
+  {"dup10", "10% duplication", {0, 100000, 0, 0, 0}},
+  {"reorder", "reordering", {0, 0, 50000, 100000, 0}},
+  {"corrupt1", "1% corruption", {0, 0, 0, 0, 10000}},
+  {"all", "all faults together", {100000, 100000, 50000, 100000, 10000}},
+};
+#define NSETS (sizeof fault_sets / sizeof fault_sets[0])
+
+@ The size of each side's transfer is drawn from the seed.  Most are
+small, so that two hundred seeds run in seconds: three in a hundred send
+nothing at all, and the others send $2^b$ to $2^{b+1}$ bytes with $b$
+drawn evenly from 0 to 19, so that a tenth of a megabyte is typical;
+two seeds in every hundred send four mebibytes each way.  Both ends
+use the default configuration, except that they retry a lost segment
+thirty times before they give up rather than eight: with 30\% loss in
+each direction a round trip fails half the time, and nine failures in a
+row, the default limit, happen a few times in a run of this test.
+
+@<Functions of the property test@>=
+static uint64_t mix(uint64_t z)
+{
+  z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+static uint64_t transfer_size(uint64_t seed, int side)
+{
+  uint64_t z = mix(seed * 2 + (uint64_t) side);
+  if (seed % 100 == 7 || seed % 100 == 57) return 4u << 20;
+  if (z % 100 < 3) return 0;
+  unsigned b = (unsigned) (z >> 8) % 20;
+  return (UINT64_C(1) << b) + (z >> 32) % (UINT64_C(1) << b);
+}
+
+static void options_for(struct bulk_options *o, const struct fault_set *fs,
+  uint64_t seed)
+{
+  bulk_defaults(o);
+  o->seed = seed;
+  o->faults = fs->f;
+  o->bytes[0] = transfer_size(seed, 0);
+  o->bytes[1] = transfer_size(seed, 1);
+  o->cfg.retries = 30;
+  o->cfg.syn_retries = 30;
+}
+
+@ One run: the verdict, and on failure a line with the seed and the
+command that repeats the run alone.
+
+@<Functions of the property test@>=
+static bool run_one(const struct fault_set *fs, uint64_t seed, FILE *report,
+  struct bulk_result *r)
+{
+  struct bulk_options o;
+  char why[256];
+  options_for(&o, fs, seed);
+  bulk_run(&o, r);
+  if (bulk_verdict(&o, r, why, sizeof why)) return true;
+  fprintf(report, "%s, seed %llu (%llu and %llu bytes): %s; repeat with: "
+    "build/tests/test_transfer --faults %s --seed %llu\n", fs->title,
+    (unsigned long long) seed, (unsigned long long) o.bytes[0],
+    (unsigned long long) o.bytes[1], why, fs->name, (unsigned long long) seed);
+  fflush(report);
+  return false;
+}
+
+@ The seeds of a set are shared between two worker processes, one for
+each core of the machine the tests are meant for: worker $w$ takes the
+seeds $s$ with $s\bmod 2=w$.  A worker writes a line for each failure
+into a pipe, and at the end a line of totals; the parent turns each
+failure line into a failed check.  A worker that dies, as one stopped by
+a sanitizer does, fails the set too, and its report is on the standard
+error stream above.
+
+@<Functions of the property test@>=
+static uint64_t first_seed = 1, nseeds = 200;
+
+static void run_set(const struct fault_set *fs)
+{
+  int fd[2];
+  pid_t pid[2];
+  if (!CHECK(pipe(fd) == 0)) return;
+  for (int w = 0; w < 2; w++) {
+    pid[w] = fork();
+    if (pid[w] == 0) @<Be worker |w| of the set |fs|, and exit@>@;
+  }
+  close(fd[1]);
+  @<Read the workers' reports@>@;
+  for (int w = 0; w < 2; w++) {
+    int status = 0;
+    while (waitpid(pid[w], &status, 0) < 0 && errno == EINTR) continue;
+    CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+      "worker %d of the set \"%s\" died (status 0x%x)", w, fs->name, status);
+  }
+}
+
+@ @<Be worker |w| of the set |fs|, and exit@>=
+{
+  FILE *out = fdopen(fd[1], "w");
+  close(fd[0]);
+  uint64_t runs = 0, bytes = 0, segs = 0, rtx = 0, bad = 0;
+  for (uint64_t s = first_seed; s < first_seed + nseeds; s++) {
+    if (s % 2 != (uint64_t) w) continue;
+    struct bulk_result r;
+    run_one(fs, s, out, &r);
+    runs++;
+    bytes += r.received[0] + r.received[1];
+    segs += r.segments[0] + r.segments[1];
+    rtx += r.retransmitted[0] + r.retransmitted[1];
+    bad += r.bad_checksum;
+  }
+  fprintf(out, "# worker %d: %llu runs, %llu bytes, %llu segments, "
+    "%llu retransmitted, %llu damaged\n", w, (unsigned long long) runs,
+    (unsigned long long) bytes, (unsigned long long) segs,
+    (unsigned long long) rtx, (unsigned long long) bad);
+  fclose(out);
+  _exit(0);
+}
+
+@ @<Read the workers' reports@>=
+{
+  FILE *in = fdopen(fd[0], "r");
+  char line[512];
+  while (in && fgets(line, sizeof line, in)) {
+    line[strcspn(line, "\n")] = '\0';
+    if (line[0] == '#') printf("%s\n", line);
+    else CHECKF(false, "%s", line);
+  }
+  if (in) fclose(in);
+}
+
+@ The command line: with no arguments, every set for 200 seeds.
+\.{--faults NAME} runs one set, \.{--seed N} one seed (and then prints
+what the run did), \.{--seeds N} and \.{--first N} choose how many
+seeds and from where; the soak test of \.{make soak} runs thousands.
+
+@<Read the command line of the property test@>=
+const char *only = NULL;
+bool one = false;
+for (int i = 1; i + 1 < argc; i += 2) {
+  if (strcmp(argv[i], "--faults") == 0) only = argv[i + 1];
+  else if (strcmp(argv[i], "--seed") == 0) {
+    first_seed = strtoull(argv[i + 1], NULL, 10);
+    nseeds = 1;
+    one = true;
+  } else if (strcmp(argv[i], "--seeds") == 0) nseeds = strtoull(argv[i + 1], NULL, 10);
+  else if (strcmp(argv[i], "--first") == 0) first_seed = strtoull(argv[i + 1], NULL, 10);
+  else {
+    fprintf(stderr, "usage: test_transfer [--faults NAME] [--seed N | --seeds N --first N]\n");
+    return 2;
+  }
+}
+
+@ A single seed runs in this process, so that a debugger can follow it,
+and prints what happened.
+
+@<Run the property test@>=
+for (size_t i = 0; i < NSETS; i++) {
+  const struct fault_set *fs = &fault_sets[i];
+  if (only && strcmp(only, fs->name) != 0) continue;
+  char name[96];
+  snprintf(name, sizeof name, "transfers under %s, %llu seed%s", fs->title,
+    (unsigned long long) nseeds, nseeds == 1 ? "" : "s");
+  if (one) {
+    struct bulk_result r;
+    bool ok = run_one(fs, first_seed, stdout, &r);
+    printf("# %s: %llu and %llu bytes received, %llu and %llu segments, "
+      "%llu and %llu retransmitted, %llu damaged, %.3f s of virtual time\n",
+      ok ? "passed" : "failed", (unsigned long long) r.received[0],
+      (unsigned long long) r.received[1], (unsigned long long) r.segments[0],
+      (unsigned long long) r.segments[1], (unsigned long long) r.retransmitted[0],
+      (unsigned long long) r.retransmitted[1], (unsigned long long) r.bad_checksum,
+      r.virtual_us / 1e6);
+    return ok ? 0 : 1;
+  }
+  current_set = fs;
+  check_run(name, run_current_set);
+}
+
+@ |check_run| takes a function of no arguments; the set it runs is
+passed beside it.
+
+@<Functions of the property test@>=
+static const struct fault_set *current_set;
+static void run_current_set(void)
+{
+  run_set(current_set);
+}
