@@ -646,7 +646,7 @@ static uint64_t mix(uint64_t z)
 static uint64_t transfer_size(uint64_t seed, int side)
 {
   uint64_t z = mix(seed * 2 + (uint64_t) side);
-  if (seed % 100 == 7 || seed % 100 == 57) return 4u << 20;
+  if (seed % 100 == 7 || seed % 100 == 58) return 4u << 20;
   if (z % 100 < 3) return 0;
   unsigned b = (unsigned) (z >> 8) % 20;
   return (UINT64_C(1) << b) + (z >> 32) % (UINT64_C(1) << b);
