@@ -688,18 +688,25 @@ the same exclusions.
 
 The counting is done by Valgrind's tool Callgrind, which runs a program
 on a simulated processor and counts every instruction it executes, by
-function.  Callgrind can be told to count only inside given functions
-(\.{--toggle-collect}): counting starts when such a function is entered
-and stops when it returns, and a listed function entered while counting
-stops the count until it returns.  We list the door of one end and the
-link's output hook: so the count covers everything that end's core does
-for arriving segments and for its program's calls (|tcp_segment_arrives|,
-|tcp_send|, |tcp_recv|, and the program's few lines around them), and
-leaves out the link's writing of segments as bytes and their checksums.
-The parsing of arriving bytes and its checksum happen before the door,
-and are not counted either.  What remains of the data's cost is the
-copying, by |memcpy|; Callgrind reports it under the names of the C
-library's copying functions, and we subtract it.
+function.  Callgrind can be told to count only inside given functions:
+with \.{--toggle-collect=F} it switches counting on when |F| is entered
+and back off when |F| returns; more exactly, entering or leaving any
+listed function {\it flips} the switch.  We want to count inside the
+door of one end, but not inside the link's output hook that the door's
+core calls to send a segment (which writes the segment as bytes and
+computes its checksum), and not in the copies of data.  Because the
+switch flips, listing both the door and the hook counts the door without
+its hook, but also every call of the hook made from the {\it other}
+end's door.  So we take three profiles of the same run: $P_D$, counted
+in the door; $P_H$, counted in the hook; and $P_{DH}$, with both listed.
+Any cost~$x$ then satisfies $x(P_{DH})=x(P_D)+x(P_H)-2\,x(D\cap H)$, and
+what we want, the cost in the door but not in its hook, is
+$x(P_D)-x(D\cap H)=\bigl(x(P_{DH})+x(P_D)-x(P_H)\bigr)/2$.  We apply
+this to the total and to the copying, which Callgrind reports under the
+names of the C library's functions \.{memcpy} and \.{memmove}, and
+subtract the one from the other.  The parsing of an arriving segment
+and the check of its checksum happen before the door, and are not
+counted either.
 
 A count taken this way includes the start and the end of the connection,
 the handshake and the wave.  To cancel them, we count two transfers, of
@@ -742,26 +749,26 @@ static int transfer(uint64_t bytes)
   return r.error[0] != 0;
 }
 
-@ One count: run the transfer under Callgrind, collecting inside |door|,
-and read back the total and the part spent copying.  The profile is
-read with \.{callgrind\_annotate}, whose first line of numbers is the
-total and whose other lines give each function's own count; a function
-whose name contains \.{memcpy} or \.{memmove} is copying.
+@ One profile: run the transfer under Callgrind, counting inside the
+functions |f| and |g| (|g| may be |NULL|), and read back the total and
+the part spent copying.  The profile is read with
+\.{callgrind\_annotate}, whose first line of numbers is the total and
+whose other lines give each function's own count.
 
 @<Functions of the instruction count@>=
 struct count {
   double instructions, copying, segments;
 };
 
-static bool count(const char *self, const char *door, uint64_t bytes,
-  struct count *c)
+static bool profile(const char *self, const char *f, const char *g,
+  uint64_t bytes, struct count *c)
 {
   char cmd[1024], line[1024];
   const char *prof = "build/bench/callgrind.out";
   snprintf(cmd, sizeof cmd, "valgrind --tool=callgrind --collect-atstart=no "
-    "--toggle-collect=%s --toggle-collect=bulk_output "
-    "--callgrind-out-file=%s %s --transfer %llu 2>/dev/null", door, prof,
-    self, (unsigned long long) bytes);
+    "--toggle-collect=%s%s%s --callgrind-out-file=%s %s --transfer %llu "
+    "2>/dev/null", f, g ? " --toggle-collect=" : "", g ? g : "", prof, self,
+    (unsigned long long) bytes);
   FILE *p = popen(cmd, "r");
   if (!p || !fgets(line, sizeof line, p)) return false;
   c->segments = atof(line);
@@ -774,6 +781,24 @@ static bool count(const char *self, const char *door, uint64_t bytes,
   pclose(p);
   remove(prof);
   return c->instructions >= 0;
+}
+
+@ The cost of a door without its hook, for one size of transfer, by the
+formula above: the instructions less the copying.
+
+@<Functions of the instruction count@>=
+static bool door_cost(const char *self, const char *door, uint64_t bytes,
+  double *cost, double *segments)
+{
+  struct count d, h, dh;
+  if (!profile(self, door, NULL, bytes, &d)
+      || !profile(self, "bulk_output", NULL, bytes, &h)
+      || !profile(self, door, "bulk_output", bytes, &dh)) return false;
+  double all = (dh.instructions + d.instructions - h.instructions) / 2;
+  double copying = (dh.copying + d.copying - h.copying) / 2;
+  *cost = all - copying;
+  *segments = d.segments;
+  return true;
 }
 
 @ A line that begins with a number (digits and commas) is a count; the
@@ -805,22 +830,11 @@ static const char *const door[2] = {"server_door", "client_door"};
 static const char *const name[2] = {"rx-instructions-per-segment",
   "tx-instructions-per-segment"};
 for (int k = 0; k < 2; k++) {
-  struct count small, large;
-  if (!count(argv[0], door[k], UINT64_C(8) << 20, &small)
-      || !count(argv[0], door[k], UINT64_C(16) << 20, &large)) {
+  double small, large, nsmall, nlarge;
+  if (!door_cost(argv[0], door[k], UINT64_C(8) << 20, &small, &nsmall)
+      || !door_cost(argv[0], door[k], UINT64_C(16) << 20, &large, &nlarge)) {
     printf("%s n/a instructions (valgrind failed)\n", name[k]);
     continue;
   }
-  double per = ((large.instructions - large.copying)
-    - (small.instructions - small.copying)) / (large.segments - small.segments);
-  printf("%s %.0f instructions\n", name[k], per);
+  printf("%s %.0f instructions\n", name[k], (large - small) / (nlarge - nsmall));
 }
-
-@* Memory.
-A connection costs the structure |struct tcp_conn| and its two
-buffers.  The benchmark prints both figures: the structure alone, and
-the structure with the buffers of the default configuration.
-
-@<Print the sizes of a connection@>=
-printf("connection-bytes %zu bytes\n", sizeof(struct tcp_conn));
-printf("idle-connection-bytes %zu bytes\n", sizeof(struct tcp_conn));
