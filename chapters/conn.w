@@ -57,7 +57,9 @@ compiler wants.
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include "segment.h"
 #include "tcp.h"
+@<Private declarations of the core@>@;
 @<Functions of the core@>@;
 
 @* The states.
@@ -440,21 +442,58 @@ void tcp_config_default(struct tcp_config *cfg)
 
 @* Dropped segments.
 Every segment that the core drops without acting on it is counted,
-under the reason it was dropped for.  The reasons are listed with the
-rules that drop, in the chapter on the whole machine.
+under the reason it was dropped for.  A dropped segment may still be
+answered: with a reset, an acknowledgment or a challenge; the comment
+says which.  The chapters that follow show where each rule is applied,
+and the last of them ties the rules together.
 
 @<Types of the core@>=
 enum tcp_drop {
-  @<Reasons for dropping a segment@>@;
+  TCP_DROP_WRONG_PORTS,   /* not addressed to this connection */
+  TCP_DROP_CLOSED,        /* arrived in CLOSED; a reset answers it */
+  TCP_DROP_LISTEN_RST,    /* a reset in LISTEN */
+  TCP_DROP_LISTEN_ACK,    /* an ACK in LISTEN; a reset answers it */
+  TCP_DROP_LISTEN_NO_SYN, /* neither SYN, ACK nor RST in LISTEN */
+  TCP_DROP_BAD_ACK,       /* SYN\_SENT or SYN\_RCVD: ACK of something never sent; a reset answers it */
+  TCP_DROP_RST_NO_ACK,    /* SYN\_SENT: a reset that does not acknowledge our SYN */
+  TCP_DROP_NO_SYN,        /* SYN\_SENT: neither SYN nor RST */
+  TCP_DROP_REPEATED_SYN,  /* SYN\_RCVD: the peer's SYN again; our SYN,ACK answers it */
+  TCP_DROP_UNACCEPTABLE,  /* outside the receive window; an ACK answers it */
+  TCP_DROP_RST_IN_WINDOW, /* a reset in the window but not at RCV.NXT; a challenge ACK answers it */
+  TCP_DROP_SYN,           /* a SYN in a synchronized state; a challenge ACK answers it */
+  TCP_DROP_NO_ACK,        /* no ACK bit in a synchronized state */
+  TCP_DROP_ACK_UNSENT,    /* acknowledges data never sent; an ACK answers it */
+  TCP_DROP_ACK_TOO_OLD,   /* acknowledges data older than any window (RFC~5961 \S5); an ACK answers it */
+  TCP_DROP_OUT_OF_ORDER,  /* text beyond RCV.NXT: kept by no buffer yet; an ACK answers it */
   TCP_NDROPS
 };
 
-@ @<Reasons for dropping a segment@>=
-TCP_DROP_WRONG_PORTS,    /* not addressed to this connection */
-TCP_DROP_CLOSED,         /* arrived in CLOSED; answered with a reset if it was not one */
-
 @ @<Declarations of the core@>=
 const char *tcp_drop_name(enum tcp_drop r);
+
+@ @<Functions of the core@>=
+const char *tcp_drop_name(enum tcp_drop r)
+{
+  static const char *const names[TCP_NDROPS] = {
+    "wrong ports", "closed", "reset in LISTEN", "ACK in LISTEN",
+    "no SYN in LISTEN", "unacceptable ACK", "reset without ACK",
+    "no SYN in SYN_SENT", "repeated SYN", "outside the window",
+    "reset in the window", "SYN in a synchronized state", "no ACK bit",
+    "ACK of unsent data", "ACK too old", "out of order"
+  };
+  return (unsigned) r < TCP_NDROPS ? names[r] : "?";
+}
+
+@ Dropping is counting.
+
+@<Private declarations of the core@>=
+static void drop(struct tcp_conn *c, enum tcp_drop why);
+
+@ @<Functions of the core@>=
+static void drop(struct tcp_conn *c, enum tcp_drop why)
+{
+  c->dropped[why]++;
+}
 
 @* The transmission control block.
 Now the connection itself.  Its variables are those of \S3.3.1, under
@@ -536,10 +575,9 @@ struct tcp_ring rcvbuf;
 @ The core keeps three timers, each a deadline in microseconds, |0|
 when it does not run: the retransmission timer of RFC~6298, the 2MSL
 timer of TIME\_WAIT, and the optional limit on FIN\_WAIT\_2.  |rto| is
-the current retransmission timeout, doubled at each expiry;
+the current retransmission timeout, doubled at each expiry, and
 |retransmissions| counts the retransmissions of the oldest
-unacknowledged segment, and |probing| says that the timer runs to probe
-a closed window rather than to repeat lost data.
+unacknowledged segment since something new was acknowledged.
 
 @<The timers of the connection@>=
 uint64_t rtx_deadline;
@@ -547,22 +585,26 @@ uint64_t time_wait_deadline;
 uint64_t fin_wait_2_deadline;
 uint64_t rto;
 unsigned retransmissions;
-bool probing;
 
 @ A few facts about the connection do not fit the sequence variables.
 |passive| says that the connection reached SYN\_RCVD from LISTEN, which
-decides where a reset sends it.  |fin_queued| says that the user has
-closed, so a FIN must follow the last byte of the send buffer;
-|fin_sent| that it has been sent, at |fin_seq|.  |fin_received| says
-that the peer's FIN has been taken in.  |ack_owed| says that the segment
-being processed must be acknowledged, and |now| is the time of the call
-being processed.
+decides where a reset sends it; |remote_fixed| that the user named the
+remote end before listening.  |syn_acked| says that the peer has
+acknowledged our SYN.  |fin_queued| says that the user has closed, so a
+FIN must follow the last byte of the send buffer; |fin_sent| that it has
+been sent, with the sequence number |fin_seq|.  |fin_received| says
+that the peer's FIN has been taken in.  |ack_owed| says that something
+arrived that must be acknowledged; |rcv_adv| is the right edge of the
+window we last advertised, RCV.NXT${}+{}$RCV.WND at that moment.  |now|
+is the time of the call being processed.
 
 @<The flags of the connection@>=
-bool passive;
+bool passive, remote_fixed;
+bool syn_acked;
 bool fin_queued, fin_sent, fin_received;
 uint32_t fin_seq;
 bool ack_owed;
+uint32_t rcv_adv;
 uint64_t now;
 
 @ The counters.  |bad_transitions| counts changes of state that are not
@@ -694,6 +736,152 @@ user to look at.
   c->rtx_deadline = 0;
   c->time_wait_deadline = 0;
   c->fin_wait_2_deadline = 0;
+}
+
+@ Events go through one small function, so that a missing hook is
+checked in one place.
+
+@<Private declarations of the core@>=
+static void emit(struct tcp_conn *c, enum tcp_event e);
+
+@ @<Functions of the core@>=
+static void emit(struct tcp_conn *c, enum tcp_event e)
+{
+  if (c->hooks.event) c->hooks.event(c->hooks.ctx, c, e);
+}
+
+@ A connection that ends takes a row to CLOSED, tells the user why
+(unless |why| is |TCP_EV_CLOSED| itself), and then that it is closed.
+The order is the order of a log: first the change of state, then what it
+means to the user.
+
+@<Private declarations of the core@>=
+static void end_connection(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why);
+
+@ @<Functions of the core@>=
+static void end_connection(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why)
+{
+  if (!tcp_enter(c, id)) return;
+  if (why != TCP_EV_CLOSED) emit(c, why);
+  emit(c, TCP_EV_CLOSED);
+}
+
+@ Some connections end with a reset of our own: the user's abort, a
+close that would lose unread data, a half-open connection that times
+out.  The reset carries the sequence number the peer expects next from
+us, SND.NXT, which is what makes the peer believe it (\S3.10.5,
+\S3.10.7.4); it acknowledges nothing.
+
+@<Private declarations of the core@>=
+static void reset_and_end(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why);
+
+@ @<Functions of the core@>=
+static void reset_and_end(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why)
+{
+  uint32_t seq = c->snd_nxt;
+  if (!tcp_enter(c, id)) return;
+  send_segment(c, TCP_RST, seq, NULL, 0);
+  if (why != TCP_EV_CLOSED) emit(c, why);
+  emit(c, TCP_EV_CLOSED);
+}
+
+@* Sending a segment.
+Every segment the connection sends is made by one function.  The
+caller chooses the flags, the sequence number and the text; the function
+fills in the rest from the TCB: the addresses and ports, the
+acknowledgment number RCV.NXT whenever the ACK bit is set, the window we
+offer, and on a SYN the MSS option that tells the peer how large a
+segment we accept (\S3.7.1).  A reset offers no window.
+
+@<Private declarations of the core@>=
+static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
+  const uint8_t *text, size_t len);
+
+@ @<Functions of the core@>=
+static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
+  const uint8_t *text, size_t len)
+{
+  struct segment s;
+  memset(&s, 0, sizeof s);
+  s.src_addr = c->local_addr;
+  s.dst_addr = c->remote_addr;
+  s.src_port = c->local_port;
+  s.dst_port = c->remote_port;
+  s.seq = seq;
+  s.flags = flags;
+  if (flags & TCP_ACK) s.ack = c->rcv_nxt;
+  if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
+  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg.mss);
+  s.payload = text;
+  s.len = len;
+  @<Count the segment and hand it to the surroundings@>@;
+}
+
+@ The window we offer is the free space of the receive buffer, which
+never exceeds the 65,535 bytes that the 16-bit field can carry, since
+\.{ltcp} does not scale windows.  Its right edge is remembered, so that
+a later read can tell whether it opened the window far enough to be
+worth announcing.
+
+@<Offer the receive window in |s|@>=
+{
+  s.window = (uint16_t) receive_window(c);
+  c->rcv_adv = c->rcv_nxt + s.window;
+}
+
+@ @<Count the segment and hand it to the surroundings@>=
+c->segments_out++;
+if (flags & TCP_RST) c->resets_sent++;
+if (flags & TCP_ACK) c->ack_owed = false;
+if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &s);
+
+@ RCV.WND, the receive window.
+
+@<Private declarations of the core@>=
+static uint32_t receive_window(const struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static uint32_t receive_window(const struct tcp_conn *c)
+{
+  uint32_t room = c->rcvbuf.cap - c->rcvbuf.len;
+  return room < 65535 ? room : 65535;
+}
+
+@ The commonest segment of all is a bare acknowledgment,
+$\langle\hbox{SEQ=SND.NXT}\rangle\langle\hbox{ACK=RCV.NXT}\rangle
+\langle\hbox{CTL=ACK}\rangle$ in the RFC's notation.
+
+@<Private declarations of the core@>=
+static void send_ack(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void send_ack(struct tcp_conn *c)
+{
+  send_segment(c, TCP_ACK, c->snd_nxt, NULL, 0);
+}
+
+@ A segment that should not have come is answered, when it is not
+itself a reset, with the reset that a closed port would send: the same
+rule serves CLOSED, LISTEN, SYN\_SENT and SYN\_RCVD, since in each of
+them the offending segment is one that no connection of ours could have
+provoked (\S3.5.2).  The reply is built from the segment's addresses,
+not from the TCB, which in LISTEN does not know the peer.
+
+@<Private declarations of the core@>=
+static void answer_with_reset(struct tcp_conn *c, const struct segment *in);
+
+@ @<Functions of the core@>=
+static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
+{
+  struct segment rst;
+  if (!tcp_reply_to_closed(in, &rst)) return;
+  c->segments_out++;
+  c->resets_sent++;
+  if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &rst);
 }
 
 @ @<Functions of the core@>=
