@@ -201,58 +201,62 @@ tests.
 extern const struct transition tcp_transitions[];
 extern const size_t tcp_ntransitions;
 
-@ Here is the table.  Each line is one arrow: from, to, cause, what is
-sent, the kind of arrow and the note.  |ROW| fills in the prefixes of
-the names, so that the lines read like the figure's labels.  The first
-block is Figure~6, arrow for arrow.
+@ Each row of the table is written with a macro, |ROW|, that fills in
+the prefixes of the names, so that the rows read like the figure's
+labels: from, to, cause, what is sent, the kind of arrow and the note.
 
 @<Functions of the core@>=
-#define ROW(from, to, cause, send, kind, note) {TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}
+#define ROW(from, to, cause, send, kind, note) \
+  {TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}
+
+@ Here is the table.  The first block is Figure~6, arrow for arrow.
+
+@<Functions of the core@>=
 const struct transition tcp_transitions[T_NTRANSITIONS] = {@/
 @[[T_CLOSED_LISTEN]@] = ROW(CLOSED, LISTEN,
-  "appl: passive open", "nothing", SERVER, "passive open"),
+  "appl: passive open", "nothing", SERVER, "passive open"),@/
 @[[T_CLOSED_SYN_SENT]@] = ROW(CLOSED, SYN_SENT,
-  "appl: active open", "SYN", CLIENT, "active open"),
+  "appl: active open", "SYN", CLIENT, "active open"),@/
 @[[T_LISTEN_SYN_RCVD]@] = ROW(LISTEN, SYN_RCVD,
-  "recv: SYN", "SYN,ACK", SERVER, NULL),
+  "recv: SYN", "SYN,ACK", SERVER, NULL),@/
 @[[T_LISTEN_SYN_SENT]@] = ROW(LISTEN, SYN_SENT,
-  "appl: send data", "SYN", ABNORMAL, NULL),
+  "appl: send data", "SYN", ABNORMAL, NULL),@/
 @[[T_LISTEN_CLOSED]@] = ROW(LISTEN, CLOSED,
-  "appl: close", NULL, ABNORMAL, NULL),
+  "appl: close", NULL, ABNORMAL, NULL),@/
 @[[T_SYN_RCVD_ESTABLISHED]@] = ROW(SYN_RCVD, ESTABLISHED,
-  "recv: ACK", "nothing", SERVER, NULL),
+  "recv: ACK", "nothing", SERVER, NULL),@/
 @[[T_SYN_RCVD_LISTEN]@] = ROW(SYN_RCVD, LISTEN,
-  "recv: RST", NULL, ABNORMAL, NULL),
+  "recv: RST", NULL, ABNORMAL, NULL),@/
 @[[T_SYN_RCVD_FIN_WAIT_1]@] = ROW(SYN_RCVD, FIN_WAIT_1,
-  "appl: close", "FIN", ABNORMAL, NULL),
+  "appl: close", "FIN", ABNORMAL, NULL),@/
 @[[T_SYN_RCVD_CLOSED]@] = ROW(SYN_RCVD, CLOSED,
-  "timeout", "RST", ABNORMAL, NULL),
+  "timeout", "RST", ABNORMAL, NULL),@/
 @[[T_SYN_SENT_ESTABLISHED]@] = ROW(SYN_SENT, ESTABLISHED,
-  "recv: SYN,ACK", "ACK", CLIENT, NULL),
+  "recv: SYN,ACK", "ACK", CLIENT, NULL),@/
 @[[T_SYN_SENT_SYN_RCVD]@] = ROW(SYN_SENT, SYN_RCVD,
-  "recv: SYN", "SYN,ACK", ABNORMAL, "simultaneous open"),
+  "recv: SYN", "SYN,ACK", ABNORMAL, "simultaneous open"),@/
 @[[T_SYN_SENT_CLOSED]@] = ROW(SYN_SENT, CLOSED,
-  "appl: close, or timeout", NULL, ABNORMAL, NULL),
+  "appl: close, or timeout", NULL, ABNORMAL, NULL),@/
 @[[T_ESTABLISHED_FIN_WAIT_1]@] = ROW(ESTABLISHED, FIN_WAIT_1,
-  "appl: close", "FIN", CLIENT, "active close"),
+  "appl: close", "FIN", CLIENT, "active close"),@/
 @[[T_ESTABLISHED_CLOSE_WAIT]@] = ROW(ESTABLISHED, CLOSE_WAIT,
-  "recv: FIN", "ACK", SERVER, "passive close"),
+  "recv: FIN", "ACK", SERVER, "passive close"),@/
 @[[T_CLOSE_WAIT_LAST_ACK]@] = ROW(CLOSE_WAIT, LAST_ACK,
-  "appl: close", "FIN", SERVER, NULL),
+  "appl: close", "FIN", SERVER, NULL),@/
 @[[T_LAST_ACK_CLOSED]@] = ROW(LAST_ACK, CLOSED,
-  "recv: ACK", "nothing", SERVER, NULL),
+  "recv: ACK", "nothing", SERVER, NULL),@/
 @[[T_FIN_WAIT_1_FIN_WAIT_2]@] = ROW(FIN_WAIT_1, FIN_WAIT_2,
-  "recv: ACK", "nothing", CLIENT, NULL),
+  "recv: ACK", "nothing", CLIENT, NULL),@/
 @[[T_FIN_WAIT_1_CLOSING]@] = ROW(FIN_WAIT_1, CLOSING,
-  "recv: FIN", "ACK", ABNORMAL, "simultaneous close"),
+  "recv: FIN", "ACK", ABNORMAL, "simultaneous close"),@/
 @[[T_FIN_WAIT_1_TIME_WAIT]@] = ROW(FIN_WAIT_1, TIME_WAIT,
-  "recv: FIN,ACK", "ACK", ABNORMAL, NULL),
+  "recv: FIN,ACK", "ACK", ABNORMAL, NULL),@/
 @[[T_CLOSING_TIME_WAIT]@] = ROW(CLOSING, TIME_WAIT,
-  "recv: ACK", "nothing", ABNORMAL, NULL),
+  "recv: ACK", "nothing", ABNORMAL, NULL),@/
 @[[T_FIN_WAIT_2_TIME_WAIT]@] = ROW(FIN_WAIT_2, TIME_WAIT,
-  "recv: FIN", "ACK", CLIENT, NULL),
+  "recv: FIN", "ACK", CLIENT, NULL),@/
 @[[T_TIME_WAIT_CLOSED]@] = ROW(TIME_WAIT, CLOSED,
-  "2MSL timeout", NULL, CLIENT, NULL),
+  "2MSL timeout", NULL, CLIENT, NULL),@/
 @<Rows of the transitions the figure does not draw@>@;
 };
 const size_t tcp_ntransitions = T_NTRANSITIONS;
@@ -262,71 +266,71 @@ SYN; the core checks that before it takes the row.
 
 @<Rows of the transitions the figure does not draw@>=
 @[[T_SYN_SENT_CLOSED_RESET]@] = ROW(SYN_SENT, CLOSED,
-  "recv: RST,ACK", NULL, NONE, "connection refused"),
+  "recv: RST,ACK", NULL, NONE, "connection refused"),@/
 @[[T_SYN_RCVD_CLOSED_RESET]@] = ROW(SYN_RCVD, CLOSED,
-  "recv: RST", NULL, NONE, "after a simultaneous open"),
+  "recv: RST", NULL, NONE, "after a simultaneous open"),@/
 @[[T_SYN_RCVD_LISTEN_SYN]@] = ROW(SYN_RCVD, LISTEN,
-  "recv: SYN", NULL, NONE, NULL),
+  "recv: SYN", NULL, NONE, NULL),@/
 @[[T_ESTABLISHED_CLOSED_RESET]@] = ROW(ESTABLISHED, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_FIN_WAIT_1_CLOSED_RESET]@] = ROW(FIN_WAIT_1, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_FIN_WAIT_2_CLOSED_RESET]@] = ROW(FIN_WAIT_2, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_CLOSE_WAIT_CLOSED_RESET]@] = ROW(CLOSE_WAIT, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_CLOSING_CLOSED_RESET]@] = ROW(CLOSING, CLOSED,
-  "recv: RST", NULL, NONE, NULL),
+  "recv: RST", NULL, NONE, NULL),@/
 @[[T_LAST_ACK_CLOSED_RESET]@] = ROW(LAST_ACK, CLOSED,
-  "recv: RST", NULL, NONE, NULL),
+  "recv: RST", NULL, NONE, NULL),@/
 @[[T_TIME_WAIT_CLOSED_RESET]@] = ROW(TIME_WAIT, CLOSED,
-  "recv: RST", NULL, NONE, NULL),
+  "recv: RST", NULL, NONE, NULL),@/
 
 @ The user's abort sends a reset from the states in which the peer
 believes in the connection, and nothing from the others (\S3.10.5).
 
 @<Rows of the transitions the figure does not draw@>=
 @[[T_LISTEN_CLOSED_ABORT]@] = ROW(LISTEN, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_SYN_SENT_CLOSED_ABORT]@] = ROW(SYN_SENT, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_SYN_RCVD_CLOSED_ABORT]@] = ROW(SYN_RCVD, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_ESTABLISHED_CLOSED_ABORT]@] = ROW(ESTABLISHED, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_FIN_WAIT_1_CLOSED_ABORT]@] = ROW(FIN_WAIT_1, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_FIN_WAIT_2_CLOSED_ABORT]@] = ROW(FIN_WAIT_2, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_ABORT]@] = ROW(CLOSE_WAIT, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_CLOSING_CLOSED_ABORT]@] = ROW(CLOSING, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_LAST_ACK_CLOSED_ABORT]@] = ROW(LAST_ACK, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_TIME_WAIT_CLOSED_ABORT]@] = ROW(TIME_WAIT, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_ESTABLISHED_CLOSED_UNREAD]@] = ROW(ESTABLISHED, CLOSED,
-  "appl: close, data unread", "RST", NONE, NULL),
+  "appl: close, data unread", "RST", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_UNREAD]@] = ROW(CLOSE_WAIT, CLOSED,
-  "appl: close, data unread", "RST", NONE, NULL),
+  "appl: close, data unread", "RST", NONE, NULL),@/
 
 @ The timeouts send nothing: a peer that has not answered a dozen
 retransmissions will not hear a reset either.
 
 @<Rows of the transitions the figure does not draw@>=
 @[[T_ESTABLISHED_CLOSED_TIMEOUT]@] = ROW(ESTABLISHED, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_1_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_1, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_TIMEOUT]@] = ROW(CLOSE_WAIT, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_CLOSING_CLOSED_TIMEOUT]@] = ROW(CLOSING, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_LAST_ACK_CLOSED_TIMEOUT]@] = ROW(LAST_ACK, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_2_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_2, CLOSED,
-  "timeout", "nothing", NONE, "if configured"),
+  "timeout", "nothing", NONE, "if configured"),@/
 
 @* What the core tells its user.
 Besides segments, the core produces {\it events} for the user of the
@@ -851,9 +855,10 @@ static uint32_t receive_window(const struct tcp_conn *c)
   return room < 65535 ? room : 65535;
 }
 
-@ The commonest segment of all is a bare acknowledgment,
-$\langle\hbox{SEQ=SND.NXT}\rangle\langle\hbox{ACK=RCV.NXT}\rangle
-\langle\hbox{CTL=ACK}\rangle$ in the RFC's notation.
+@ The commonest segment of all is a bare acknowledgment, in the RFC's
+notation
+$$\langle\hbox{SEQ=SND.NXT}\rangle\langle\hbox{ACK=RCV.NXT}\rangle
+\langle\hbox{CTL=ACK}\rangle.$$
 
 @<Private declarations of the core@>=
 static void send_ack(struct tcp_conn *c);

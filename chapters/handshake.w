@@ -78,20 +78,20 @@ static uint32_t choose_iss(const struct tcp_conn *c)
 {
   if (c->cfg.isn_fixed) return c->cfg.isn;
   uint8_t m[12];
-  put_be32(m, c->local_addr);
-  put_be16(m + 4, c->local_port);
-  put_be32(m + 6, c->remote_addr);
-  put_be16(m + 10, c->remote_port);
+  store_be32(m, c->local_addr);
+  store_be16(m + 4, c->local_port);
+  store_be32(m + 6, c->remote_addr);
+  store_be16(m + 10, c->remote_port);
   uint32_t clock = (uint32_t) (c->now / 4);
   return clock + (uint32_t) tcp_siphash24(c->cfg.isn_key, m, sizeof m);
 }
 
 @ @<Private declarations of the core@>=
-static void put_be32(uint8_t *p, uint32_t v);
-static void put_be16(uint8_t *p, uint16_t v);
+static void store_be32(uint8_t *p, uint32_t v);
+static void store_be16(uint8_t *p, uint16_t v);
 
 @ @<Functions of the core@>=
-static void put_be32(uint8_t *p, uint32_t v)
+static void store_be32(uint8_t *p, uint32_t v)
 {
   p[0] = (uint8_t) (v >> 24);
   p[1] = (uint8_t) (v >> 16);
@@ -99,7 +99,7 @@ static void put_be32(uint8_t *p, uint32_t v)
   p[3] = (uint8_t) v;
 }
 
-static void put_be16(uint8_t *p, uint16_t v)
+static void store_be16(uint8_t *p, uint16_t v)
 {
   p[0] = (uint8_t) (v >> 8);
   p[1] = (uint8_t) v;

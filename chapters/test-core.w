@@ -227,7 +227,7 @@ static struct fixture *established_server(void)
   return f;
 }
 
-@*1 The table.
+@ {\bf The table.}
 The figure rows of the table are the 22 arrows of Figure~6, as the
 transcription of the article's figure lists them; this test holds that
 list independently of the code, so that a change to either shows.
@@ -314,7 +314,7 @@ static void test_bad_transition_is_caught(void)
   end_fixture(f);
 }
 
-@*1 Opening.
+@ {\bf Opening.}
 The active open sends a SYN with our ISS and an MSS option, and the
 SYN,ACK completes it with an ACK of the peer's ISN${}+1$.
 
@@ -464,7 +464,7 @@ static void test_syn_rcvd_bad_ack(void)
   end_fixture(f);
 }
 
-@*1 Timers of the handshake.
+@ {\bf Timers of the handshake.}
 A lost SYN is sent again, with the same sequence number, at 1, 3, 7, 15
 and 31 seconds; at 63 seconds the client gives up.
 
@@ -527,7 +527,7 @@ static void test_close_before_established(void)
   end_fixture(f);
 }
 
-@*1 Data.
+@ {\bf Data.}
 Data sent is cut into segments that carry the next sequence numbers, and
 leaves the send buffer when acknowledged; data received in order is
 acknowledged and can be read.
@@ -648,7 +648,7 @@ static void test_window_probe(void)
   end_fixture(f);
 }
 
-@*1 Closing.
+@ {\bf Closing.}
 The client's active close: FIN\_WAIT\_1, FIN\_WAIT\_2, TIME\_WAIT, and
 CLOSED exactly 2MSL after the last ACK.
 
@@ -790,7 +790,7 @@ static void test_fin_follows_data(void)
   end_fixture(f);
 }
 
-@*1 Resets and challenges.
+@ {\bf Resets and challenges.}
 A reset at exactly RCV.NXT resets the connection; one elsewhere in the
 window draws a challenge ACK; one outside the window is dropped without a
 word.
@@ -861,8 +861,10 @@ static void test_abort(void)
   end_fixture(f);
 }
 
-@ With no connection, a SYN is refused with $\langle$SEQ=0$\rangle
-\langle$ACK=SEG.SEQ${}+1\rangle$, an ACK with $\langle$SEQ=SEG.ACK$\rangle$,
+@ With no connection, a SYN is refused with
+$$\langle\hbox{SEQ=0}\rangle\langle\hbox{ACK=SEG.SEQ${}+1$}\rangle
+\langle\hbox{CTL=RST,ACK}\rangle,$$
+an ACK with $\langle\hbox{SEQ=SEG.ACK}\rangle\langle\hbox{CTL=RST}\rangle$,
 and a reset gets nothing.  A closed |struct tcp_conn| answers the same
 way.
 
@@ -890,7 +892,7 @@ static void test_reply_to_closed(void)
   end_fixture(f);
 }
 
-@*1 Sequence numbers that wrap.
+@ {\bf Sequence numbers that wrap.}
 With our ISS 5 below $2^{32}$ and the peer's 6 below, a transfer in both
 directions carries both sequence spaces across zero.  Everything must go
 on as if nothing happened.
@@ -926,7 +928,7 @@ static void test_wrap_around(void)
   end_fixture(f);
 }
 
-@*1 The initial sequence number.
+@ {\bf The initial sequence number.}
 SipHash-2-4 must give the answer of its specification's test vector: key
 $0,1,\ldots,15$, message $0,1,\ldots,14$, hash |0xa129ca6149be45e5|.
 
@@ -968,7 +970,7 @@ static void test_isn_choice(void)
   end_fixture(f);
 }
 
-@*1 The host's helpers.
+@ {\bf The host's helpers.}
 |tcp_accept| makes a connection of a SYN and leaves the listener
 listening; segments of another pair of sockets are not the connection's.
 

@@ -31,8 +31,9 @@ to come back.  Hence two.  Each repeated FIN also starts the wait again
 from the beginning (\S3.10.7.4), since a new FIN means the peer has not
 yet heard the ACK.
 
-Here the client's last ACK is lost; one second later the server repeats
-its FIN, and the client, in TIME\_WAIT, acknowledges it again:
+In this run the client's last ACK is lost.  A second later the server
+sends its FIN again, and the client, which is in TIME\_WAIT, acknowledges
+it once more:
 
 @q RUNLOG lost-last-ack @>
 
