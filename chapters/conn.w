@@ -399,6 +399,7 @@ struct tcp_config {
   uint64_t fin_wait_2_us;   /* time limit in FIN\_WAIT\_2; 0 for none */
   bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
   bool ack_validation;      /* RFC~5961 \S5 */
+  bool rfc1337;             /* TIME\_WAIT ignores resets (RFC~1337) */
   bool isn_fixed;           /* for tests: use |isn| as the initial sequence number */
   uint32_t isn;
   uint64_t isn_key[2];      /* the secret of RFC~6528's hash */
@@ -431,6 +432,7 @@ void tcp_config_default(struct tcp_config *cfg)
   cfg->fin_wait_2_us = 0;
   cfg->challenge_acks = true;
   cfg->ack_validation = true;
+  cfg->rfc1337 = true;
   cfg->isn_fixed = false;
   cfg->isn_key[0] = UINT64_C(0x0706050403020100);
   cfg->isn_key[1] = UINT64_C(0x0f0e0d0c0b0a0908);
@@ -465,6 +467,7 @@ enum tcp_drop {
   TCP_DROP_UNACCEPTABLE,  /* outside the receive window; an ACK answers it */
   TCP_DROP_RST_IN_WINDOW, /* a reset in the window but not at RCV.NXT; a challenge ACK answers it */
   TCP_DROP_SYN,           /* a SYN in a synchronized state; a challenge ACK answers it */
+  TCP_DROP_TIME_WAIT_RST, /* a reset in TIME\_WAIT (RFC~1337) */
   TCP_DROP_NO_ACK,        /* no ACK bit in a synchronized state */
   TCP_DROP_ACK_UNSENT,    /* acknowledges data never sent; an ACK answers it */
   TCP_DROP_ACK_TOO_OLD,   /* acknowledges data older than any window (RFC~5961 \S5); an ACK answers it */
@@ -482,7 +485,8 @@ const char *tcp_drop_name(enum tcp_drop r)
     "wrong ports", "closed", "reset in LISTEN", "ACK in LISTEN",
     "no SYN in LISTEN", "unacceptable ACK", "reset without ACK",
     "no SYN in SYN_SENT", "repeated SYN", "outside the window",
-    "reset in the window", "SYN in a synchronized state", "no ACK bit",
+    "reset in the window", "SYN in a synchronized state",
+    "reset in TIME_WAIT", "no ACK bit",
     "ACK of unsent data", "ACK too old", "out of order"
   };
   return (unsigned) r < TCP_NDROPS ? names[r] : "?";

@@ -7,9 +7,13 @@ stories of this book: the user hands bytes to |tcp_send|, the core sends
 them in segments as the peer's window allows, the peer puts them into its
 receive buffer in order and acknowledges them, and the acknowledgment
 frees the sender's buffer.  A segment that is lost is sent again when the
-retransmission timer expires.
+retransmission timer expires.  Here is the whole life of the
+article's Figure~1, with a line of text each way in the middle and one
+more from the server after the client has closed:
 
-What the chapter leaves out is a matter for a later part of the book,
+@q RUNLOG lifecycle @>
+
+@ What the chapter leaves out is a matter for a later part of the book,
 and each piece of the data path sits in a section of its own so that it
 can be replaced: there is no reassembly of segments that arrive out of
 order (they are dropped and acknowledged, and the sender's timer repeats

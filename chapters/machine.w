@@ -223,6 +223,15 @@ genuine peer then sends a reset that passes, and an attacker, who does
 not see the challenge, learns nothing.  The configuration may turn the
 challenge off, to see the RFC~793 behaviour.
 
+One state is an exception.  In TIME\_WAIT, RFC~9293 takes a reset like
+any other state does, and ends the wait.  But the wait is there to let
+old segments die, and an old segment is exactly what provokes a reset:
+the peer, which has forgotten the connection, answers our acknowledgment
+of a stray duplicate with a reset, and the reset cuts short the very wait
+that was protecting us.  RFC~1337 calls this {\it TIME-WAIT
+assassination} and recommends ignoring resets in TIME\_WAIT, as the BSD
+systems do; \.{ltcp} does too, unless its configuration says otherwise.
+
 @<Private declarations of the core@>=
 static void check_reset(struct tcp_conn *c, const struct segment *s);
 static void challenge_ack(struct tcp_conn *c);
@@ -230,6 +239,10 @@ static void challenge_ack(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void check_reset(struct tcp_conn *c, const struct segment *s)
 {
+  if (c->state == TCP_TIME_WAIT && c->cfg.rfc1337) {
+    drop(c, TCP_DROP_TIME_WAIT_RST);
+    return;
+  }
   if (s->seq != c->rcv_nxt && c->cfg.challenge_acks) {
     drop(c, TCP_DROP_RST_IN_WINDOW);
     challenge_ack(c);

@@ -729,7 +729,8 @@ static void test_fin_ack_and_simultaneous_close(void)
 }
 
 @ In TIME\_WAIT a repeated FIN is acknowledged again and restarts the
-2MSL timer; an old SYN, below the window or in it, gets an
+2MSL timer; a reset is ignored (RFC~1337) unless the configuration says
+otherwise; an old SYN, below the window or in it, gets an
 acknowledgment of the current state (in the window, a challenge ACK) and
 opens nothing.
 
@@ -752,6 +753,12 @@ static void test_time_wait_repeats(void)
   CHECK_EQ(f->c.challenge_acks, 1);
   CHECK_EQ(f->c.state, TCP_TIME_WAIT);
   CHECK_EQ(tcp_next_deadline(&f->c), later + 2 * f->cfg.msl_us);
+  arrive(f, peer(TCP_RST, PEER_ISN + 2, 0, NULL), later + 30);
+  CHECK_EQ(f->c.state, TCP_TIME_WAIT);
+  CHECK_EQ(f->c.dropped[TCP_DROP_TIME_WAIT_RST], 1);
+  f->c.cfg.rfc1337 = false;
+  arrive(f, peer(TCP_RST, PEER_ISN + 2, 0, NULL), later + 40);
+  TOOK(f, T_TIME_WAIT_CLOSED_RESET);
   end_fixture(f);
 }
 

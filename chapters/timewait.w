@@ -94,8 +94,15 @@ old connection, not a new one, and is answered as an old segment: with an
 acknowledgment of where the connection stands, and never taken as data.
 An old SYN, in particular, does not open anything: in TIME\_WAIT, as in
 every synchronized state, a SYN is answered with a challenge ACK
-(\S3.10.7.4, RFC~5961 \S4).  Here a SYN from the first connection,
-delayed in the network, arrives while the client is in TIME\_WAIT:
+(\S3.10.7.4, RFC~5961 \S4).  In this run a data segment of the server is
+duplicated by the link, and the copies arrive late: the first while the
+client is in TIME\_WAIT, where it draws an acknowledgment of the current
+state (and the reset by which the server, which has forgotten the
+connection, answers that acknowledgment is ignored, as the chapter on
+the whole machine explains); the second after a new connection on the
+same ports has begun, where its sequence numbers are far outside the new
+window: it is dropped, with an acknowledgment of the new connection's
+state:
 
 @q RUNLOG old-duplicate @>
 
@@ -141,11 +148,11 @@ what the client answers to the repeated FIN, and what the server's user
 sees.  Which of the two reasons for TIME\_WAIT does this run break?
 
 \smallskip\noindent
-3.~\diff2 RFC~1337 describes ``TIME-WAIT assassination'': an old
-reset that arrives in TIME\_WAIT ends the wait early.  Find the row of
-|tcp_transitions| that makes it possible, and change the core so that
-TIME\_WAIT ignores resets, as that RFC recommends.  Which test must
-change?
+3.~\diff2 In \.{old-duplicate}, the server answers the client's
+acknowledgment of a stray duplicate with a reset.  Set |rfc1337| to
+|false| in the client's configuration and predict the client's state
+lines: when does it reach CLOSED, and which row does it take?  Which of
+the two reasons for TIME\_WAIT does the reset defeat?
 
 \smallskip\noindent
 4.~\diff3 A server that closes first keeps a connection in TIME\_WAIT
