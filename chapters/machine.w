@@ -289,6 +289,13 @@ static void take_reset(struct tcp_conn *c)
   }
 }
 
+@ Here is the case the third segment of the handshake exists for: an old
+duplicate SYN reaches the server, whose SYN,ACK the client answers with a
+reset, since it acknowledges nothing the client sent; the server returns
+to LISTEN.
+
+@q RUNLOG rst-in-syn-rcvd @>
+
 @ Returning to LISTEN forgets the half-open connection: the peer that
 called, the sequence numbers, the timers.  The listener is as it was
 before the SYN came.
@@ -477,11 +484,11 @@ $$\vbox{\halign{#\hfil\quad&#\hfil\quad&#\hfil\cr
 CLOSED${}\to{}$LISTEN&|tcp_listen|&\.{handshake}\cr
 CLOSED${}\to{}$SYN\_SENT&|tcp_connect|&\.{handshake}\cr
 LISTEN${}\to{}$SYN\_RCVD&|segment_in_listen|&\.{handshake}\cr
-LISTEN${}\to{}$SYN\_SENT&|tcp_send|&(a test)\cr
+LISTEN${}\to{}$SYN\_SENT&|tcp_send|&\.{send-in-listen}\cr
 LISTEN${}\to{}$CLOSED&|tcp_close|&\.{close-in-listen}\cr
 SYN\_RCVD${}\to{}$ESTABLISHED&|complete_handshake|&\.{handshake}\cr
-SYN\_RCVD${}\to{}$LISTEN&|take_reset|&(a test)\cr
-SYN\_RCVD${}\to{}$FIN\_WAIT\_1&|tcp_close|&(a test)\cr
+SYN\_RCVD${}\to{}$LISTEN&|take_reset|&\.{rst-in-syn-rcvd}\cr
+SYN\_RCVD${}\to{}$FIN\_WAIT\_1&|tcp_close|&\.{close-in-syn-rcvd}\cr
 SYN\_RCVD${}\to{}$CLOSED&|give_up|&\.{syn-rcvd-timeout}\cr
 SYN\_SENT${}\to{}$ESTABLISHED&|segment_in_syn_sent|&\.{handshake}\cr
 SYN\_SENT${}\to{}$SYN\_RCVD&|segment_in_syn_sent|&\.{simultaneous-open}\cr
@@ -497,8 +504,17 @@ CLOSING${}\to{}$TIME\_WAIT&|after_ack_of_fin|&\.{simultaneous-close}\cr
 FIN\_WAIT\_2${}\to{}$TIME\_WAIT&|process_fin|&\.{client-close}\cr
 TIME\_WAIT${}\to{}$CLOSED&|time_wait_timeout|&\.{lifecycle}\cr}}$$
 
+@ The runs of the thin arrows not shown yet: a listener that stops
+listening, so that a later SYN is refused; a client that closes while
+its SYN is on the way, and answers the late SYN,ACK with a reset; a
+server that closes before the handshake is complete; a listener that
+knows its peer and opens actively when given data; and a handshake in
+which every SYN,ACK is lost, so that both ends give up.
+
 @q RUNLOG close-in-listen @>
 @q RUNLOG close-in-syn-sent @>
+@q RUNLOG close-in-syn-rcvd @>
+@q RUNLOG send-in-listen @>
 @q RUNLOG syn-rcvd-timeout @>
 
 @* Exercises.

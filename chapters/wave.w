@@ -252,6 +252,12 @@ is no passive side.
 
 @q RUNLOG simultaneous-close @>
 
+@ A FIN can be lost like any segment, and is sent again like data: here
+the server's FIN is lost, and the server, in LAST\_ACK, sends it again
+when its retransmission timer expires.
+
+@q RUNLOG lost-fin @>
+
 @* Exercises.
 
 \smallskip\noindent
