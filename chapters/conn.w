@@ -23,7 +23,7 @@ global variables: each input arrives as a function call with the current
 time |now| as an argument, and each output leaves through a function
 pointer that the surroundings supply.  That is what makes it possible to
 run two connections in one process against a simulated link whose clock
-is a variable (the next chapter but one), to replay a run exactly, and to
+is a variable (the next chapter), to replay a run exactly, and to
 test every rule of the protocol with hand-made segments.
 
 The core is one module, \.{tcp.c}, with its interface in \.{tcp.h}.  This

@@ -528,8 +528,8 @@ each time it expires, the oldest unacknowledged segment is sent again
 and the timeout doubles, up to a ceiling (\S5.5).  A connection that has
 retransmitted as often as its configuration allows gives up: the user
 hears ``timed out'' and the connection is closed.  Here the client's
-first two SYNs are lost; the third gets through, three seconds after the
-first:
+first SYN is lost; one second later the client sends it again, with the
+same sequence number, and the handshake completes:
 
 @q RUNLOG lost-syn @>
 

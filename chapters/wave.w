@@ -39,13 +39,15 @@ FIN\_WAIT\_2 and has long stopped sending:
 @q RUNLOG half-close @>
 
 @ When the server has nothing left to send at the moment the client's FIN
-arrives, and its user closes at once, the ACK and the FIN may still leave
-in separate segments, as here; an implementation that delays its
+arrives, and its user closes at once, its ACK and its FIN still leave as
+two segments from \.{ltcp}; an implementation that delays its
 acknowledgments a little, as Linux does, often sends them together as one
 segment with both bits, and then the wave has three segments after all.
 The client must be ready for that: a FIN whose ACK also acknowledges the
 client's FIN takes it from FIN\_WAIT\_1 straight to TIME\_WAIT, one of the
-thin arrows of Figure~6.
+thin arrows of Figure~6.  The same arrow is taken when the server's
+separate ACK is lost, since the FIN that follows it carries the same
+acknowledgment; that is this run:
 
 @q RUNLOG fin-ack-in-fin-wait-1 @>
 
