@@ -310,7 +310,9 @@ static void return_to_listen(struct tcp_conn *c, enum transition_id id)
   forget_connection(c);
 }
 
-@ A reset in an established connection, exactly at RCV.NXT:
+@ Here the client's user aborts an established connection.  The client's
+reset carries its SND.NXT, which is exactly the server's RCV.NXT, so the
+server believes it at once and its user hears ``reset by peer'':
 
 @q RUNLOG rst-in-established @>
 
