@@ -1044,6 +1044,105 @@ static void test_close_in_syn_rcvd(void)
   end_fixture(f);
 }
 
+@ {\bf Random inputs.}
+Last, a test that no one wrote case by case: connections in every state
+are fed random segments (with sequence and acknowledgment numbers near
+the ones that matter, and random flags), random user calls and clock
+ticks.  Nothing is predicted about the outcome except what must always
+hold: no sanitizer complains, every change of state is a row of the
+table taken from the right state (the recorder checks it), and the
+connection's counters stay consistent.  The seed is printed; setting
+\.{LTCP\_SEED} repeats a run.
+
+@<Helpers of the core tests@>=
+static uint64_t next_random(uint64_t *s)
+{
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+@ A random segment: each number is, with equal chances, the number the
+connection expects, one a little off it, or anything at all.
+
+@<Helpers of the core tests@>=
+static uint32_t near(uint64_t *r, uint32_t v)
+{
+  switch (next_random(r) % 3) {
+  case 0: return v;
+  case 1: return v + (uint32_t) (next_random(r) % 64) - 32;
+  default: return (uint32_t) next_random(r);
+  }
+}
+
+static struct segment random_segment(uint64_t *r, const struct tcp_conn *c)
+{
+  static const char text[] = "0123456789abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+  static const uint8_t flags[] = {TCP_SYN, TCP_ACK, TCP_FIN, TCP_RST, TCP_PSH};
+  uint8_t f = 0;
+  for (int i = 0; i < 5; i++) if (next_random(r) % 3 == 0) f |= flags[i];
+  if (next_random(r) % 2) f |= TCP_ACK;
+  struct segment s = peer(f, near(r, c->rcv_nxt), near(r, c->snd_nxt), NULL);
+  s.payload = (const uint8_t *) text;
+  s.len = next_random(r) % 3 == 0 ? next_random(r) % (sizeof text - 1) : 0;
+  s.window = (uint16_t) (next_random(r) % 4 == 0 ? next_random(r) % 100 : 65535);
+  s.mss = (uint16_t) (next_random(r) % 2 ? 0 : 1 + next_random(r) % 1500);
+  return s;
+}
+
+@ One random step: mostly segments, sometimes a call of the user or the
+passing of time.
+
+@<Helpers of the core tests@>=
+static void random_step(uint64_t *r, struct fixture *f, uint64_t *now)
+{
+  struct tcp_conn *c = &f->c;
+  char buf[64];
+  *now += next_random(r) % (2 * TCP_SECOND);
+  switch (next_random(r) % 12) {
+  case 0: case 1: case 2: case 3: case 4: case 5:
+    arrive(f, random_segment(r, c), *now); break;
+  case 6: tcp_send(c, "random", 1 + next_random(r) % 6, *now); break;
+  case 7: tcp_recv(c, buf, next_random(r) % sizeof buf, *now); break;
+  case 8: case 9:
+    if (tcp_next_deadline(c) != UINT64_MAX && tcp_next_deadline(c) > *now)
+      *now = tcp_next_deadline(c);
+    tcp_tick(c, *now); break;
+  case 10: if (next_random(r) % 4 == 0) tcp_close(c, *now); break;
+  default:
+    if (c->state == TCP_CLOSED) {
+      if (next_random(r) % 2) tcp_listen(c, *now);
+      else tcp_connect(c, PEER_ADDR, PEER_PORT, *now);
+    } else if (next_random(r) % 8 == 0) tcp_abort(c, *now);
+    break;
+  }
+}
+
+@ @<Core tests@>=
+static void test_random_inputs(void)
+{
+  uint64_t seed = 20251201;
+  const char *env = getenv("LTCP_SEED");
+  if (env) seed = strtoull(env, NULL, 10);
+  printf("# random inputs: seed %llu; repeat with LTCP_SEED=%llu build/tests/test_core\n",
+    (unsigned long long) seed, (unsigned long long) seed);
+  uint64_t r = seed ? seed : 1;
+  for (int run = 0; run < 300; run++) {
+    struct fixture *f = new_fixture_isn((uint32_t) next_random(&r));
+    uint64_t now = 0;
+    if (run % 2) tcp_listen(&f->c, now);
+    else tcp_connect(&f->c, PEER_ADDR, PEER_PORT, now);
+    for (int step = 0; step < 300; step++) {
+      f->rec.nout = 0;
+      random_step(&r, f, &now);
+      CHECK(f->c.sndbuf.len <= f->c.sndbuf.cap);
+      CHECK(f->c.rcvbuf.len <= f->c.rcvbuf.cap);
+    }
+    end_fixture(f);
+  }
+}
+
 @ @<Run the core tests@>=
 check_run("transition table is Figure 6", test_table_is_figure_6);
 check_run("transition table rows are sane", test_table_rows_are_sane);
@@ -1080,3 +1179,4 @@ check_run("initial sequence numbers", test_isn_choice);
 check_run("accept a SYN into a fresh connection", test_accept);
 check_run("LISTEN turns active on send", test_listen_then_send);
 check_run("close in SYN_RCVD", test_close_in_syn_rcvd);
+check_run("random inputs keep to the table", test_random_inputs);
