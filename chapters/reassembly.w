@@ -129,10 +129,10 @@ receiver that wrote them again would do no harm, but no good either.)
   uint32_t at = lo;  /* the first byte not yet accounted for */
   for (size_t k = i; k < j; k++) {
     uint32_t rlo = b->range[k].lo - nxt, rhi = b->range[k].hi - nxt;
-    if (rlo > at) ring_put(&b->ring, nxt + at, text + (at - lo), rlo - at);
+    if (rlo > at) ring_put(b->data, b->mask, nxt + at, text + (at - lo), rlo - at);
     if (rhi > at) at = rhi;
   }
-  if (at < hi) ring_put(&b->ring, nxt + at, text + (at - lo), hi - at);
+  if (at < hi) ring_put(b->data, b->mask, nxt + at, text + (at - lo), hi - at);
 }
 
 @ The merged range runs from the lower of the text's start and the first

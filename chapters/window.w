@@ -61,23 +61,22 @@ needs no special case at all.  (With a ring of, say, 1000 bytes, the
 byte after $2^{32}-1$ would land at index 0 instead of 296, where the
 last index was 295.)
 
-The ring may hold fewer bytes than its size: |cap| is the capacity the
-user asked for, and the array is the smallest power of two that is at
-least that large.  The default receive buffer of 65,535 bytes sits in an
-array of 65,536.
+The array is part of the buffer's structure, and so of the connection's:
+a connection is one block of memory that can be copied, as a host does
+when a listener hands a new connection its first SYN, without pointers
+that would still point into the original.  The array has room for
+|TCP_RING_SIZE| bytes, enough for the largest window that a 16-bit
+window field can offer.  A buffer may use fewer: its ring has a size
+|mask|${}+1$, a power of two no larger than the array, and the buffer
+may hold up to |cap| bytes, no more than the ring's size.  The default
+receive buffer of 65,535 bytes uses a ring of 65,536; the tests use rings
+of a few bytes, so that they wrap often.
 
 @<Types of the buffers@>=
-struct byte_ring {
-  uint8_t *data;   /* |mask|${}+1$ bytes, a power of two */
-  uint32_t mask;
-  uint32_t cap;    /* the most bytes the buffer may hold */
-};
+#define TCP_RING_SIZE 65536 /* a power of two */
 
-@ The array is not part of the structure: the connection that owns the
-buffer decides where it lives, and passes its address to the
-initialisation.  |ring_size| says how large it must be for a given
-capacity.  Capacities are at most $2^{30}$, far beyond the 65,535 bytes
-that a window without scaling can use.
+@ |ring_size| says how large a ring a capacity needs: the smallest power
+of two at least as large.
 
 @<Declarations of the buffers@>=
 uint32_t ring_size(uint32_t cap);
@@ -86,52 +85,50 @@ uint32_t ring_size(uint32_t cap);
 uint32_t ring_size(uint32_t cap)
 {
   uint32_t size = 1;
-  while (size < cap) size <<= 1;
+  while (size < cap && size < TCP_RING_SIZE) size <<= 1;
   return size;
 }
 
-@ Copying |n| bytes into the ring at sequence number |seq| is one copy,
-or two when the run of indexes passes the end of the array.  The caller
+@ Copying |n| bytes into a ring at sequence number |seq| is one copy,
+or two when the run of indexes passes the end of the ring.  The caller
 makes sure that the bytes fit.  A copy of nothing returns at once,
 since |memcpy| may not be given a null pointer even for no bytes.
 
 @<Functions of the buffers@>=
-static void ring_put(struct byte_ring *r, uint32_t seq, const uint8_t *p,
-  uint32_t n)
+static void ring_put(uint8_t *data, uint32_t mask, uint32_t seq,
+  const uint8_t *p, uint32_t n)
 {
   if (n == 0) return;
-  uint32_t at = seq & r->mask, first = r->mask + 1 - at;
-  if (n <= first) memcpy(r->data + at, p, n);
+  uint32_t at = seq & mask, first = mask + 1 - at;
+  if (n <= first) memcpy(data + at, p, n);
   else {
-    memcpy(r->data + at, p, first);
-    memcpy(r->data, p + first, n - first);
+    memcpy(data + at, p, first);
+    memcpy(data, p + first, n - first);
   }
 }
 
 @ Copying out is the mirror image.
 
 @<Functions of the buffers@>=
-static void ring_get(const struct byte_ring *r, uint32_t seq, uint8_t *p,
-  uint32_t n)
+static void ring_get(const uint8_t *data, uint32_t mask, uint32_t seq,
+  uint8_t *p, uint32_t n)
 {
   if (n == 0) return;
-  uint32_t at = seq & r->mask, first = r->mask + 1 - at;
-  if (n <= first) memcpy(p, r->data + at, n);
+  uint32_t at = seq & mask, first = mask + 1 - at;
+  if (n <= first) memcpy(p, data + at, n);
   else {
-    memcpy(p, r->data + at, first);
-    memcpy(p + first, r->data, n - first);
+    memcpy(p, data + at, first);
+    memcpy(p + first, data, n - first);
   }
 }
 
-@ Initialising a ring records its array, size and capacity.
+@ The mask of a ring of |size| bytes, which must be a power of two; a
+size larger than the array is cut to the array's.
 
 @<Functions of the buffers@>=
-static void ring_init(struct byte_ring *r, uint8_t *mem, uint32_t size,
-  uint32_t cap)
+static uint32_t ring_mask(uint32_t size)
 {
-  r->data = mem;
-  r->mask = size - 1;
-  r->cap = cap <= size ? cap : size;
+  return (size < TCP_RING_SIZE ? size : TCP_RING_SIZE) - 1;
 }
 
 @* The send buffer.
@@ -149,27 +146,30 @@ the SYN's or the FIN's number.
 
 @<Types of the buffers@>=
 struct tcp_sndbuf {
-  struct byte_ring ring;
-  uint32_t head;  /* sequence number of the oldest byte held */
-  uint32_t len;   /* bytes held */
+  uint32_t mask, cap;  /* the ring's size less one; the most bytes held */
+  uint32_t head;       /* sequence number of the oldest byte held */
+  uint32_t len;        /* bytes held */
+  uint8_t data[TCP_RING_SIZE];
 };
 
 @ @<Declarations of the buffers@>=
-void sndbuf_init(struct tcp_sndbuf *b, uint8_t *mem, uint32_t size,
-  uint32_t cap, uint32_t seq);
+void sndbuf_init(struct tcp_sndbuf *b, uint32_t size, uint32_t cap,
+  uint32_t seq);
 size_t sndbuf_write(struct tcp_sndbuf *b, const void *data, size_t n);
 uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack);
 const uint8_t *sndbuf_text(const struct tcp_sndbuf *b, uint32_t seq,
   uint32_t n, uint8_t *scratch);
 
 @ A new send buffer is empty, and its first byte will have the sequence
-number |seq|.
+number |seq|.  Its ring has |size| bytes, a power of two, of which it
+may use |cap|.
 
 @<Functions of the buffers@>=
-void sndbuf_init(struct tcp_sndbuf *b, uint8_t *mem, uint32_t size,
-  uint32_t cap, uint32_t seq)
+void sndbuf_init(struct tcp_sndbuf *b, uint32_t size, uint32_t cap,
+  uint32_t seq)
 {
-  ring_init(&b->ring, mem, size, cap);
+  b->mask = ring_mask(size);
+  b->cap = cap <= b->mask + 1 ? cap : b->mask + 1;
   b->head = seq;
   b->len = 0;
 }
@@ -185,7 +185,7 @@ static inline uint32_t sndbuf_end(const struct tcp_sndbuf *b)
 }
 static inline uint32_t sndbuf_room(const struct tcp_sndbuf *b)
 {
-  return b->ring.cap - b->len;
+  return b->cap - b->len;
 }
 
 @ Writing appends as many bytes as there is room for and returns their
@@ -198,7 +198,7 @@ size_t sndbuf_write(struct tcp_sndbuf *b, const void *data, size_t n)
 {
   uint32_t room = sndbuf_room(b);
   if (n > room) n = room;
-  ring_put(&b->ring, sndbuf_end(b), data, (uint32_t) n);
+  ring_put(b->data, b->mask, sndbuf_end(b), data, (uint32_t) n);
   b->len += (uint32_t) n;
   return n;
 }
@@ -223,9 +223,8 @@ uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack)
 
 @ To send a segment the core needs its text as one run of bytes, since
 the segment structure points to its payload.  Usually the run lies
-within the array and the function returns a pointer into the ring: no
-copy at all.  When it crosses the end of the array, once in every
-trip round the ring, the bytes are copied into |scratch|, which the
+within the ring and the function returns a pointer into it: no copy at
+all.  When it crosses the end of the ring, once in every trip round, the bytes are copied into |scratch|, which the
 caller provides with room for |n| bytes.  The text asked for must be
 in the buffer.
 
@@ -233,9 +232,9 @@ in the buffer.
 const uint8_t *sndbuf_text(const struct tcp_sndbuf *b, uint32_t seq,
   uint32_t n, uint8_t *scratch)
 {
-  uint32_t at = seq & b->ring.mask;
-  if (n <= b->ring.mask + 1 - at) return b->ring.data + at;
-  ring_get(&b->ring, seq, scratch, n);
+  uint32_t at = seq & b->mask;
+  if (n <= b->mask + 1 - at) return b->data + at;
+  ring_get(b->data, b->mask, seq, scratch, n);
   return scratch;
 }
 
@@ -261,10 +260,11 @@ record them.
 @<Types of the buffers@>=
 @<The type of a range of sequence numbers@>@;
 struct tcp_rcvbuf {
-  struct byte_ring ring;
+  uint32_t mask, cap;
   uint32_t head;  /* sequence number of the oldest unread byte */
   uint32_t len;   /* bytes in order after it */
   @<Fields of the receive buffer for bytes out of order@>@;
+  uint8_t data[TCP_RING_SIZE];
 };
 
 @ @<Inline functions of the buffers@>=
@@ -274,12 +274,12 @@ static inline uint32_t rcvbuf_next(const struct tcp_rcvbuf *b)
 }
 static inline uint32_t rcvbuf_window(const struct tcp_rcvbuf *b)
 {
-  return b->ring.cap - b->len;
+  return b->cap - b->len;
 }
 
 @ @<Declarations of the buffers@>=
-void rcvbuf_init(struct tcp_rcvbuf *b, uint8_t *mem, uint32_t size,
-  uint32_t cap, uint32_t seq);
+void rcvbuf_init(struct tcp_rcvbuf *b, uint32_t size, uint32_t cap,
+  uint32_t seq);
 uint32_t rcvbuf_insert(struct tcp_rcvbuf *b, uint32_t seq,
   const uint8_t *text, uint32_t n);
 size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n);
@@ -288,12 +288,14 @@ size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n);
 IRS${}+1$, the one after the peer's SYN.
 
 @<Functions of the buffers@>=
-void rcvbuf_init(struct tcp_rcvbuf *b, uint8_t *mem, uint32_t size,
-  uint32_t cap, uint32_t seq)
+void rcvbuf_init(struct tcp_rcvbuf *b, uint32_t size, uint32_t cap,
+  uint32_t seq)
 {
-  memset(b, 0, sizeof *b);
-  ring_init(&b->ring, mem, size, cap);
+  b->mask = ring_mask(size);
+  b->cap = cap <= b->mask + 1 ? cap : b->mask + 1;
   b->head = seq;
+  b->len = 0;
+  b->nranges = 0;
 }
 
 @ Text arrives: |n| bytes whose first has the sequence number |seq|.
@@ -316,7 +318,7 @@ uint32_t rcvbuf_insert(struct tcp_rcvbuf *b, uint32_t seq,
     return insert_out_of_order(b, seq, text, n);
   uint32_t room = rcvbuf_window(b);
   if (n > room) n = room;
-  ring_put(&b->ring, seq, text, n);
+  ring_put(b->data, b->mask, seq, text, n);
   b->len += n;
   return n;
 }
@@ -329,7 +331,7 @@ sees a stream, and a stream has no gaps.
 size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n)
 {
   if (n > b->len) n = b->len;
-  ring_get(&b->ring, b->head, out, (uint32_t) n);
+  ring_get(b->data, b->mask, b->head, out, (uint32_t) n);
   b->head += (uint32_t) n;
   b->len -= (uint32_t) n;
   return n;
@@ -390,8 +392,8 @@ a copy of its first bytes after its end, so that no run needs copying;
 which operation becomes more expensive?
 
 \smallskip\noindent
-4.~\diff2 Change |rcvbuf_init| in a test so that the buffer's capacity is
-1 byte.  Predict the window each acknowledgment offers during a transfer,
+4.~\diff2 Give a receive buffer a capacity of 1 byte (|rcv_wnd| in the
+configuration).  Predict the window each acknowledgment offers during a transfer,
 and the number of segments needed to move 1000 bytes.  Run the tests of
 the buffers to see which of them notice.
 
