@@ -232,6 +232,113 @@ silly windows holds it back), so that every log in this book shows one
 cause and one effect.  The exercises invite a reader to add both and
 measure what they change.
 
+@* Flow control in the core.
+The core applies these rules in five places.  The chapter on the first
+byte calls |wait_for_window| when a segment must wait, |window_opened|
+when the peer's window opens, and |window_update_is_due| after the user
+reads; the retransmission timer hands over to the persist timer when it
+finds the window closed; and |tcp_tick| calls |persist_timeout| when the
+persist timer expires.
+
+@<Private declarations of the core@>=
+static bool window_is_closed(const struct tcp_conn *c);
+static void wait_for_window(struct tcp_conn *c);
+static void start_probing(struct tcp_conn *c);
+static void window_opened(struct tcp_conn *c);
+static void persist_timeout(struct tcp_conn *c);
+static bool window_update_is_due(const struct tcp_conn *c);
+
+@ The window is closed, for a sender, when the peer offers none and we
+have bytes for it, sent or not.
+
+@<Functions of the core@>=
+static bool window_is_closed(const struct tcp_conn *c)
+{
+  return c->syn_acked && c->snd_wnd == 0 && c->sndbuf.len > 0;
+}
+
+@ A segment that must wait, for a closed window or a silly one, waits
+for an acknowledgment if anything is in flight, since the
+acknowledgment will bring the window.  If nothing is, no acknowledgment
+will come, and the persist timer is started.
+
+@<Functions of the core@>=
+static void wait_for_window(struct tcp_conn *c)
+{
+  if (c->snd_nxt == c->snd_una && c->persist.deadline == 0) start_probing(c);
+}
+
+@ Probing replaces retransmission: the retransmission timer stops, so
+that its count of retries cannot end a connection whose peer is only
+busy, and the persist timer starts with the current timeout.
+
+@<Functions of the core@>=
+static void start_probing(struct tcp_conn *c)
+{
+  rto_stop(&c->rtx);
+  if (c->persist.deadline == 0) persist_start(&c->persist, c->rtx.rto, c->now);
+}
+
+@ When the window opens, probing ends; if bytes are in flight (the last
+probe's, perhaps) the retransmission timer looks after them again.
+
+@<Functions of the core@>=
+static void window_opened(struct tcp_conn *c)
+{
+  if (c->persist.deadline == 0) return;
+  persist_stop(&c->persist);
+  if (c->snd_nxt != c->snd_una) start_retransmission_timer(c);
+}
+
+@ The persist timer expires.  If the window is open after all, it was
+the rule against silly windows that held a segment back, and the timer
+is the RFC's ``override'': the segment goes, as large as the window
+allows.  Otherwise a probe goes: one byte, the oldest one in flight if
+a probe is already unanswered, else the next one of the buffer.  The
+timer doubles its wait and runs on until the window opens.
+
+@<Functions of the core@>=
+static void persist_timeout(struct tcp_conn *c)
+{
+  persist_probed(&c->persist, c->rtx.rto_max, c->now);
+  uint32_t unsent = sndbuf_end(&c->sndbuf) - c->snd_nxt;
+  if (c->snd_wnd > 0) {
+    uint32_t n = segment_size(usable_window(c->snd_una, c->snd_wnd,
+      c->snd_nxt), c->snd_mss, unsent);
+    persist_stop(&c->persist);
+    if (n == 0) return;
+    send_data(c, c->snd_nxt, n, n == unsent);
+    c->snd_nxt += n;
+    if (n == unsent && c->fin_queued) note_fin_sent(c);
+    return;
+  }
+  @<Send a probe of one byte@>@;
+}
+
+@ The probe is sent as it is, without the retransmission timer: the
+persist timer is its timer.
+
+@<Send a probe of one byte@>=
+{
+  uint8_t byte;
+  uint32_t seq = c->snd_nxt != c->snd_una ? c->snd_una : c->snd_nxt;
+  if (sndbuf_end(&c->sndbuf) == seq) return;  /* nothing to probe with */
+  send_segment(c, TCP_ACK, seq, sndbuf_text(&c->sndbuf, seq, 1, &byte), 1);
+  if (seq == c->snd_nxt) c->snd_nxt += 1;
+}
+
+@ A window update after a read, in the states in which the peer may
+still send.
+
+@<Functions of the core@>=
+static bool window_update_is_due(const struct tcp_conn *c)
+{
+  if (c->state != TCP_ESTABLISHED && c->state != TCP_FIN_WAIT_1 &&
+      c->state != TCP_FIN_WAIT_2) return false;
+  return window_update_due(c->rcv_nxt, c->rcv_adv, receive_window(c),
+    c->rcvbuf.cap, c->cfg.mss);
+}
+
 @* Exercises.
 
 \smallskip\noindent

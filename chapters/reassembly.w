@@ -197,6 +197,45 @@ bool rcvbuf_holds(const struct tcp_rcvbuf *b, uint32_t seq, uint32_t end)
   return false;
 }
 
+@* Reassembly in the core.
+The core hands every acceptable segment's text to |rcvbuf_insert|, in
+order or not (the chapter on the first byte).  When nothing became
+readable, the text was either kept beyond a gap or refused because the
+list of ranges was full; a refused text is counted as dropped, out of
+order.  A kept text may end with a FIN.  The FIN cannot be taken yet,
+since bytes before it are missing, but it need not be thrown away
+either: the core remembers where it is, and takes it when RCV.NXT gets
+there.
+
+@<Keep the FIN of text held out of order, or count the text dropped@>=
+{
+  uint32_t end = s->seq + n;
+  if (!rcvbuf_holds(&c->rcvbuf, s->seq, end)) drop(c, TCP_DROP_OUT_OF_ORDER);
+  else if (s->flags & TCP_FIN) {
+    c->fin_pending = true;
+    c->fin_pending_seq = end;
+  }
+}
+
+@ @<The flags of the connection@>=
+bool fin_pending;          /* a FIN arrived out of order, at |fin_pending_seq| */
+uint32_t fin_pending_seq;
+
+@ The FIN is next when the segment carries one right after its text and
+RCV.NXT has reached it, or when a FIN that came earlier, out of order,
+is now at RCV.NXT.
+
+@<Private declarations of the core@>=
+static bool fin_is_next(const struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static bool fin_is_next(const struct tcp_conn *c, const struct segment *s)
+{
+  if ((s->flags & TCP_FIN) && s->seq + (uint32_t) s->len == c->rcv_nxt)
+    return true;
+  return c->fin_pending && c->fin_pending_seq == c->rcv_nxt;
+}
+
 @* Exercises.
 
 \smallskip\noindent
