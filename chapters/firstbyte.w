@@ -101,7 +101,11 @@ worth sending (the rule against silly windows of the chapter on flow
 control), or when the handshake has not finished.  A sender that stops
 with data waiting and nothing in flight has nothing to wake it but a
 timer: it starts the persist timer, as that chapter explains.  Data is
-sent only in the states where the RFC allows it; a FIN may also leave
+sent only in the states where the RFC allows it: those in which the user
+may still send, and those in which the user has closed but the data
+queued before the close, and the FIN after it, may still be waiting for
+the window.  That includes CLOSING, reached when the peer's FIN arrives
+while ours is still queued behind data.  A FIN may also leave
 FIN\_WAIT\_1 before our SYN is acknowledged, as Figure~6 draws.
 
 @<Private declarations of the core@>=
@@ -111,7 +115,8 @@ static void send_what_the_window_allows(struct tcp_conn *c);
 static void send_what_the_window_allows(struct tcp_conn *c)
 {
   if (c->state != TCP_ESTABLISHED && c->state != TCP_CLOSE_WAIT &&
-      c->state != TCP_FIN_WAIT_1 && c->state != TCP_LAST_ACK) return;
+      c->state != TCP_FIN_WAIT_1 && c->state != TCP_CLOSING &&
+      c->state != TCP_LAST_ACK) return;
   while (!c->fin_sent) {
     uint32_t unsent = sndbuf_end(&c->sndbuf) - c->snd_nxt;
     if (unsent == 0) {
@@ -141,7 +146,8 @@ buffer, in place unless it crosses the end of the ring, and the
 retransmission timer hears of it (the chapter on the timer explains
 why it must know which).  The last segment of the buffer pushes, and
 takes the FIN along if the user has closed; the caller notes a new FIN
-as sent once SND.NXT has moved past the text.
+as sent once SND.NXT has moved past the text.  A repeated segment
+pushes too: the receiver has waited long enough for it.
 
 @<Private declarations of the core@>=
 static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n, bool last);
@@ -152,8 +158,9 @@ static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n, bool last)
   uint8_t scratch[TCP_SCRATCH], flags = TCP_ACK;
   const uint8_t *text = sndbuf_text(&c->sndbuf, seq, n, scratch);
   bool fin = last && c->fin_queued && (!c->fin_sent || c->fin_seq == seq + n);
-  if (last) flags |= fin ? TCP_PSH | TCP_FIN : TCP_PSH;
   bool repeated = seq_lt(seq, c->snd_nxt);
+  if (last || repeated) flags |= TCP_PSH;
+  if (fin) flags |= TCP_FIN;
   send_segment(c, flags, seq, text, n);
   rto_sent(&c->rtx, seq + n + fin, repeated, c->now);
 }

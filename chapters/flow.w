@@ -316,14 +316,15 @@ static void persist_timeout(struct tcp_conn *c)
 }
 
 @ The probe is sent as it is, without the retransmission timer: the
-persist timer is its timer.
+persist timer is its timer.  It pushes, so that a receiver whose window
+has opened hands the byte to its user at once.
 
 @<Send a probe of one byte@>=
 {
   uint8_t byte;
   uint32_t seq = c->snd_nxt != c->snd_una ? c->snd_una : c->snd_nxt;
   if (sndbuf_end(&c->sndbuf) == seq) return;  /* nothing to probe with */
-  send_segment(c, TCP_ACK, seq, sndbuf_text(&c->sndbuf, seq, 1, &byte), 1);
+  send_segment(c, TCP_ACK | TCP_PSH, seq, sndbuf_text(&c->sndbuf, seq, 1, &byte), 1);
   if (seq == c->snd_nxt) c->snd_nxt += 1;
 }
 

@@ -26,6 +26,7 @@ on the link at once.
 #define LTCP_BULK_H
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "tcp.h"
 @<Types of the bulk link@>@;
 @<Declarations of the bulk link@>@;
@@ -36,6 +37,7 @@ on the link at once.
 #include <stdlib.h>
 #include <string.h>
 #include "bulk.h"
+#include "log.h"
 #include "segment.h"
 @<The state of a bulk transfer@>@;
 @<Private declarations of the bulk link@>@;
@@ -78,6 +80,7 @@ struct bulk_options {
   uint32_t chunk;
   bool verify;
   struct tcp_config cfg;
+  FILE *trace;  /* if not |NULL|, every segment is printed here */
 };
 
 @ @<Declarations of the bulk link@>=
@@ -288,8 +291,10 @@ static void bulk_output(void *ctx, struct tcp_conn *c, const struct segment *s)
   const struct bulk_faults *f = &b->o->faults;
   b->r->segments[from]++;
   if (s->len > 0) b->r->data_segments[from]++;
+  if (b->o->trace) @<Print the segment |s| in the trace@>@;
   if (strikes(b, f->drop)) {
     b->r->struck[0]++;
+    if (b->o->trace) fprintf(b->o->trace, "  dropped\n");
     return;
   }
   size_t x = new_packet(b);
@@ -297,6 +302,16 @@ static void bulk_output(void *ctx, struct tcp_conn *c, const struct segment *s)
   p->to = 1 - from;
   p->n = (uint32_t) seg_write(s, p->bytes, BULK_BYTES_MAX);
   @<Corrupt, delay, duplicate or hold the packet |x|, as the faults say@>@;
+}
+
+@ A trace, for debugging a run that failed, shows each segment as
+\.{tcpdump} would, with the state of its sender and what the faults did.
+
+@<Print the segment |s| in the trace@>=
+{
+  char line[256];
+  format_tcpdump(line, sizeof line, b->now, s);
+  fprintf(b->o->trace, "%s (%s)\n", line, tcp_state_name(tcp_state(c)));
 }
 
 @ @<Corrupt, delay, duplicate or hold the packet |x|, as the faults say@>=

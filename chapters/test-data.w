@@ -634,6 +634,8 @@ static uint64_t mix(uint64_t z)
   return z ^ (z >> 31);
 }
 
+static FILE *trace;  /* \.{--trace FILE}: every segment of the runs */
+
 static uint64_t transfer_size(uint64_t seed, int side)
 {
   uint64_t z = mix(seed * 2 + (uint64_t) side);
@@ -653,6 +655,7 @@ static void options_for(struct bulk_options *o, const struct fault_set *fs,
   o->bytes[1] = transfer_size(seed, 1);
   o->cfg.retries = 30;
   o->cfg.syn_retries = 30;
+  o->trace = trace;
 }
 
 @ One run: the verdict, and on failure a line with the seed and the
@@ -744,6 +747,8 @@ static void run_set(const struct fault_set *fs)
 \.{--faults NAME} runs one set, \.{--seed N} one seed (and then prints
 what the run did), \.{--seeds N} and \.{--first N} choose how many
 seeds and from where; the soak test of \.{make soak} runs thousands.
+\.{--trace FILE} writes every segment of the runs to |FILE|, which is
+meant for a single seed.
 
 @<Read the command line of the property test@>=
 const char *only = NULL;
@@ -756,6 +761,7 @@ for (int i = 1; i + 1 < argc; i += 2) {
     one = true;
   } else if (strcmp(argv[i], "--seeds") == 0) nseeds = strtoull(argv[i + 1], NULL, 10);
   else if (strcmp(argv[i], "--first") == 0) first_seed = strtoull(argv[i + 1], NULL, 10);
+  else if (strcmp(argv[i], "--trace") == 0) trace = fopen(argv[i + 1], "w");
   else {
     fprintf(stderr, "usage: test_transfer [--faults NAME] [--seed N | --seeds N --first N]\n");
     return 2;
