@@ -180,7 +180,10 @@ so that it can take a measurement of the round trip and restart, or
 stop if nothing is in flight (RFC~6298 \S5.2, \S5.3).  The acknowledged
 range may include our SYN and our FIN, which occupy a sequence number
 each but no byte of the buffer; the buffer knows where its bytes are and
-frees only those.  The checks that decide whether to believe an
+frees only those.  The user hears that it may write again once a quarter
+of the buffer is free: telling it after every acknowledgment would make
+a program that writes whenever it may write a few hundred bytes at a
+time, at the cost of a call each.  The checks that decide whether to believe an
 acknowledgment come first, in the chapter on the whole machine.
 
 @<Private declarations of the core@>=
@@ -193,7 +196,8 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
   uint32_t freed = sndbuf_ack(&c->sndbuf, ack);
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
-  if (freed > 0) emit(c, TCP_EV_WRITABLE);
+  if (freed > 0 && sndbuf_room(&c->sndbuf) >= c->sndbuf.cap / 4)
+    emit(c, TCP_EV_WRITABLE);
 }
 
 @ Every acceptable segment also carries the peer's window, but an old

@@ -34,6 +34,7 @@ a structure of three fields; they make up the module \.{flow.c}.
 #include <stdint.h>
 @<Types of flow control@>@;
 @<Declarations of flow control@>@;
+@<Inline functions of flow control@>@;
 #endif
 
 @ @(flow.c@>=
@@ -54,22 +55,21 @@ was while RCV.NXT moves towards it, so the window shrinks.  (It never
 moves the edge backwards: RFC~9293 strongly discourages a receiver from
 withdrawing room it has offered, \S3.8.6.)
 
-@<Declarations of flow control@>=
-uint32_t window_to_offer(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
-  uint32_t cap, uint32_t mss);
-
 @ The threshold is the smaller of half the buffer and the MSS.  The
 window still standing is the distance from RCV.NXT to the old edge, or
 zero if RCV.NXT has passed it (a peer that probes a closed window may
 push RCV.NXT past the edge by a byte, if there was room after all).
+These functions are small and called for every segment, so they are
+|static inline| in the header, where the compiler can fit them into the
+code that calls them.
 
-@<Functions of flow control@>=
-static uint32_t edge_step(uint32_t cap, uint32_t mss)
+@<Inline functions of flow control@>=
+static inline uint32_t edge_step(uint32_t cap, uint32_t mss)
 {
   return cap / 2 < mss ? cap / 2 : mss;
 }
 
-uint32_t window_to_offer(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
+static inline uint32_t window_to_offer(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
   uint32_t cap, uint32_t mss)
 {
   uint32_t standing = adv_edge - rcv_nxt;
@@ -100,12 +100,8 @@ knows of has fallen below half the buffer (so that the sender is about
 to run short).  A sender that still knows of a wide window will hear of
 the wider one with the next acknowledgment anyway.
 
-@<Declarations of flow control@>=
-bool window_update_due(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
-  uint32_t cap, uint32_t mss);
-
-@ @<Functions of flow control@>=
-bool window_update_due(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
+@<Inline functions of flow control@>=
+static inline bool window_update_due(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
   uint32_t cap, uint32_t mss)
 {
   uint32_t standing = adv_edge - rcv_nxt;
@@ -202,12 +198,8 @@ has ever offered.  Otherwise it waits: for an acknowledgment, if
 anything is in flight, and if nothing is, for the persist timer, whose
 expiry sends what the window allows (the RFC's ``override timeout'').
 
-@<Declarations of flow control@>=
-bool worth_sending(uint32_t n, uint32_t unsent, uint32_t mss,
-  uint32_t max_snd_wnd);
-
-@ @<Functions of flow control@>=
-bool worth_sending(uint32_t n, uint32_t unsent, uint32_t mss,
+@<Inline functions of flow control@>=
+static inline bool worth_sending(uint32_t n, uint32_t unsent, uint32_t mss,
   uint32_t max_snd_wnd)
 {
   return n > 0 && (n >= mss || n == unsent || n >= max_snd_wnd / 2);

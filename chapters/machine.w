@@ -16,7 +16,9 @@ SYN\_SENT each have rules of their own (the previous chapters gave
 LISTEN's and SYN\_SENT's), and all the other states, from SYN\_RCVD on,
 share one sequence of checks.  Before any of that, a segment that is not
 addressed to this connection is dropped; the surroundings should not
-have delivered it.
+have delivered it.  The commonest segments of an established connection
+take a shortcut, {\it header prediction}, which the chapter ``How fast
+is it?'' explains; it ends in the same state as the long way would.
 
 @<Functions of the core@>=
 void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
@@ -28,6 +30,7 @@ void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
     drop(c, TCP_DROP_WRONG_PORTS);
     return;
   }
+  if (header_predicted(c, s)) return;
   switch (c->state) {
   case TCP_CLOSED: segment_in_closed(c, s); break;
   case TCP_LISTEN: segment_in_listen(c, s); break;
