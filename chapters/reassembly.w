@@ -59,11 +59,17 @@ touches, copies the bytes that are new, and merges the text into the
 list; if the merged run begins at RCV.NXT, its bytes are now in order.
 Two helpers that move ranges about in the list are defined after it.
 
+The function is not |static|, although only |rcvbuf_insert| calls it.
+A compiler folds a static function that is called once into its caller,
+and then the fast path would begin by saving all the registers that the
+general path needs: a few instructions more for every segment, to serve
+the rare one.
+
 @<The general path of arriving text@>=
 static void remove_ranges(struct tcp_rcvbuf *b, size_t from, size_t to);
 static void open_range(struct tcp_rcvbuf *b, size_t at);
 
-static uint32_t insert_out_of_order(struct tcp_rcvbuf *b, uint32_t seq,
+uint32_t rcvbuf_insert_out_of_order(struct tcp_rcvbuf *b, uint32_t seq,
   const uint8_t *text, uint32_t n)
 {
   uint32_t nxt = rcvbuf_next(b);
@@ -184,6 +190,8 @@ remembers it only if the segment's text was kept, and it processes the
 FIN when RCV.NXT reaches it.  A stretch of no bytes is held trivially.
 
 @<Declarations of the buffers@>=
+uint32_t rcvbuf_insert_out_of_order(struct tcp_rcvbuf *b, uint32_t seq,
+  const uint8_t *text, uint32_t n);
 bool rcvbuf_holds(const struct tcp_rcvbuf *b, uint32_t seq, uint32_t end);
 
 @ @<Functions of the buffers@>=

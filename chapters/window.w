@@ -315,7 +315,7 @@ uint32_t rcvbuf_insert(struct tcp_rcvbuf *b, uint32_t seq,
   const uint8_t *text, uint32_t n)
 {
   if (seq != rcvbuf_next(b) || b->nranges != 0)
-    return insert_out_of_order(b, seq, text, n);
+    return rcvbuf_insert_out_of_order(b, seq, text, n);
   uint32_t room = rcvbuf_window(b);
   if (n > room) n = room;
   ring_put(b->data, b->mask, seq, text, n);
