@@ -27,7 +27,7 @@ TEXSRC  := $(sort $(wildcard chapters/*.tex))
 # Everything that needs the programs of tools/packages waits for this stamp.
 DEPS := build/.deps
 
-.PHONY: all code pdf test demo clean help bench soak
+.PHONY: all code pdf test demo clean help bench soak lint
 all: build/ltcp build/book.pdf demo
 
 help:
@@ -37,6 +37,7 @@ help:
 	@echo "make pdf        weave and typeset only (build/book.pdf)"
 	@echo "make demo       run the short demonstration"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make lint       list sections whose C cweave cannot parse (typeset badly)"
 	@echo "make clean      remove code/ and build/"
 
 $(DEPS): tools/deps tools/packages
@@ -133,6 +134,9 @@ demo: build/ltcp
 
 test: build/ltcp build/san/ltcp build/book.pdf $(TESTS)
 	@tools/runtests $(TESTS)
+
+lint: | $(DEPS)
+	@tools/cweblint
 
 bench: build/ltcp $(BENCHES)
 	@tools/bench $(BENCHES)
