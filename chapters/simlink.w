@@ -412,6 +412,7 @@ struct sim_event {
   size_t entry;                /* the segment's line in the log */
   const char *late;            /* why it arrives late, or |NULL| */
   bool held;                   /* waiting for the next segment */
+  bool damaged;                /* a bit was flipped on the way */
   size_t n;
   uint8_t bytes[SIM_BYTES_MAX];
 };
@@ -535,7 +536,10 @@ numbers, so that they arrive just behind it.
 struct sim_event *ev = queue_segment(m,
   due + (p.hold ? (uint64_t) SIM_HOLD_MS * 1000 : 0), to, entry, buf, n,
   p.hold ? "the held segment" : p.extra_us ? "the delayed segment" : NULL);
-if (p.flip >= 0) ev->bytes[p.flip / 8] ^= (uint8_t) (1u << (p.flip % 8));
+if (p.flip >= 0) {
+  ev->bytes[p.flip / 8] ^= (uint8_t) (1u << (p.flip % 8));
+  ev->damaged = true;
+}
 if (p.hold) ev->held = true;
 else
   for (size_t i = 0; i < m->nev; i++) {
@@ -570,6 +574,7 @@ static void arrive(struct sim *m, const struct sim_event *ev)
   struct sim_end *e = &m->end[ev->to];
   int from = ev->to == SIM_CLIENT ? SIM_SERVER : SIM_CLIENT;
   bool closed = tcp_state(&e->conn) == TCP_CLOSED;
+  if (ev->damaged) m->res->damaged_arrived++;
   cause_arrival(m, ev);
   enum seg_error err = sim_end_receive(e, ev->bytes, ev->n,
     m->end[from].addr, m->now);
@@ -817,11 +822,14 @@ It is data, not code: a table that a reader can read, and that the
 exercises ask the reader to change.
 
 The steps are the calls of \.{tcp.h} that an application makes: listen,
-connect, send a string, close, abort.  An end that receives data reads it
+connect, send a string, close, abort.  |SIM_LISTEN_FOR| is a listen that
+accepts only the other end of the link (|tcp_set_remote|), which lets a
+listener turn active if its application sends.  An end that receives data reads it
 at once; it is a patient application that always wants more.
 
 @<The types of scenarios@>=
-enum sim_call { SIM_LISTEN, SIM_CONNECT, SIM_SEND, SIM_CLOSE, SIM_ABORT };
+enum sim_call { SIM_LISTEN, SIM_LISTEN_FOR, SIM_CONNECT, SIM_SEND, SIM_CLOSE,
+  SIM_ABORT };
 
 struct sim_step {
   uint32_t at_ms;   /* milliseconds after the start of the run */
@@ -855,6 +863,7 @@ struct sim_result {
   uint64_t sent[2];                  /* segments put on the link */
   uint64_t faults[FAULT_KINDS];      /* how often each kind struck */
   uint64_t bad_checksum[2], malformed[2];
+  uint64_t damaged_arrived;          /* corrupted segments that reached an end */
   unsigned events[2];                /* bit $2^e$ for each event |e| */
   unsigned taken[SIM_ROWS_MAX];      /* per row of |tcp_transitions| */
   size_t nreceived[2], nsent_data[2];
@@ -1052,9 +1061,16 @@ static void do_step(struct sim *m, const struct sim_step *st)
   switch (st->call) {
   case SIM_LISTEN: reopen(m, e);
     rc = tcp_listen(&e->conn, m->now);@+break;
+  case SIM_LISTEN_FOR: reopen(m, e);
+    rc = tcp_listen(&e->conn, m->now);
+    if (rc == 0) rc = tcp_set_remote(&e->conn, peer->addr, peer->port);
+    break;
   case SIM_CONNECT: reopen(m, e);
     rc = tcp_connect(&e->conn, peer->addr, peer->port, m->now);@+break;
-  case SIM_SEND: @<Send the text of step |st|@>@;@+break;
+  case SIM_SEND: {
+    @<Send the text of step |st|@>@;
+    break;
+  }
   case SIM_CLOSE: rc = tcp_close(&e->conn, m->now);@+break;
   case SIM_ABORT: tcp_abort(&e->conn, m->now);@+break;
   }
@@ -1062,8 +1078,8 @@ static void do_step(struct sim *m, const struct sim_step *st)
 }
 
 @ @<Announce the call of step |st|@>=
-static const char *const call_name[] = {"listen", "connect", "send", "close",
-  "abort"};
+static const char *const call_name[] = {"listen", "listen", "connect",
+  "send", "close", "abort"};
 if (st->call == SIM_SEND) {
   char q[96];
   quote(q, sizeof q, st->text, strlen(st->text));
@@ -1516,13 +1532,34 @@ static const struct fault bad_link[] = {
 {"lossy", "the lifecycle on a link that drops, duplicates, delays, "
   "reorders and corrupts by chance", STEPS(lossy), FAULTS(bad_link), 0},
 
-@ The events of \.{tcp.h}, as the log names them.
+@ A listener that knows its peer may send before anyone connects: its
+SYN goes out, and the connection opens actively, from LISTEN (Figure~6's
+arrow from LISTEN to SYN\_SENT).  Here the client listens, and the
+server, listening for the client only, sends first.
+
+@<The scripts of the scenarios@>=
+static const struct sim_step send_in_listen[] = {
+  {0, SIM_CLIENT, SIM_LISTEN, NULL},
+  {0, SIM_SERVER, SIM_LISTEN_FOR, NULL},
+  {100, SIM_SERVER, SIM_SEND, "hello, whoever listens"},
+};
+
+@ @<Scenarios@>=
+{"send-in-listen", "a listener that knows its peer sends data, and so "
+  "opens actively", STEPS(send_in_listen), NO_FAULTS, 0},
+
+@ The events of \.{tcp.h} are named by |tcp_event_name|.  The log shows
+only those that say something its other lines do not: that the stream
+ended, that the connection was reset or refused, or that it timed out.
 
 @(sim.c@>=
 static const char *event_text(enum tcp_event ev)
 {
-  (void) ev;
-  return NULL;
+  switch (ev) {
+  case TCP_EV_EOF: case TCP_EV_RESET: case TCP_EV_REFUSED: case TCP_EV_TIMEOUT:
+    return tcp_event_name(ev);
+  default: return NULL;
+  }
 }
 
 @*1 The command \.{ltcp sim}.
