@@ -49,9 +49,11 @@ $(DEPS): tools/deps tools/packages
 # ctangle writes code/ltcp.c (the master file) and every @(file@> of the web.
 # +c leaves a file alone when its text has not changed, so a change of prose
 # recompiles nothing.
-code/.stamp: $(WEBS) | $(DEPS)
+# tools/tangle runs ctangle on a flattened copy of the web (TeX Live's ctangle
+# garbles the file names of #line directives in @i files; see the script).
+code/.stamp: $(WEBS) tools/tangle | $(DEPS)
 	@mkdir -p code
-	cd code && CWEBINPUTS=../chapters ctangle -bhp +c ../chapters/book.w - ltcp.c
+	tools/tangle chapters code
 	@touch $@
 
 code: build/ltcp
