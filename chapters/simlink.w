@@ -26,11 +26,13 @@ capture file of the same run.
 
 \runlog{handshake}
 
-@ The program's command \.{ltcp sim NAME} runs the scenario called
-\.{NAME} and prints its log; \.{ltcp sim --list} names the scenarios;
-\.{--seed N} changes the seed of the random numbers (which choose the
-initial sequence numbers and the faults that strike by chance), and
-\.{-w FILE} writes a capture file that Wireshark and \.{tcpdump} can read.
+@ The program runs scenarios on the link with its command \.{sim}:
+$$\vbox{\halign{\.{#}\hfil\qquad&#\hfil\cr
+ltcp sim NAME&runs the scenario called \.{NAME} and prints its log;\cr
+ltcp sim --list&names the scenarios, each with a line about it;\cr
+--seed N&changes the seed of the random numbers, which choose\cr
+&the initial sequence numbers and the faults that strike by chance;\cr
+-w FILE&writes a capture file that Wireshark and \.{tcpdump} can read.\cr}}$$
 
 The link knows nothing about TCP.  It is one of the ``surroundings'' of
 the core that the chapter on connections promised: the core takes in
@@ -83,8 +85,8 @@ the simulation ever reads the real clock.
 
 @<Constants of the simulated link@>=
 #define SIM_EPOCH_US (UINT64_C(1764547200) * 1000000)
-#define SIM_CLIENT_ADDR UINT32_C(0x0A000001) /* 10.0.0.1 */
-#define SIM_SERVER_ADDR UINT32_C(0x0A000002) /* 10.0.0.2 */
+#define SIM_CLIENT_ADDR ((uint32_t) 0x0A000001) /* 10.0.0.1 */
+#define SIM_SERVER_ADDR ((uint32_t) 0x0A000002) /* 10.0.0.2 */
 #define SIM_CLIENT_PORT 50000
 #define SIM_SERVER_PORT 40000
 

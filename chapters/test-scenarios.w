@@ -793,8 +793,8 @@ static const struct step s16[] = {OPEN_ACTIVE, IN(FIN | ACK, IRS(1), ISS(1)),
   OUT(FIN | ACK, ISS(1), IRS(2)), STATE(LAST_ACK), IN(ACK, IRS(2), ISS(2)),
   STATE(CLOSED), QUIET, NO_TIMER};
 
-@ {\bf Scenario 17}: in FIN\_WAIT\_1, a FIN that also acknowledges our
-FIN takes us straight to TIME\_WAIT.
+@ {\bf Scenario 17}: a FIN that also acknowledges our own FIN, arriving
+in FIN\_WAIT\_1, takes us straight to TIME\_WAIT.
 
 @<The scripts of the conformance scenarios@>=
 static const struct step s17[] = {OPEN_ACTIVE, CLOSE,
