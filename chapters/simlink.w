@@ -239,8 +239,9 @@ void sim_end_init(struct sim_end *e, const char *name, uint32_t addr,
 @ Bytes arrive.  The end parses them as a TCP header and its text, with
 the pseudo-header of the two addresses, and verifies the checksum; a
 segment that fails is counted and forgotten, without a word to the
-sender (RFC~9293 \S3.10.7 and the scenario~33 of the tests): a damaged
-header cannot be trusted even to say who sent it.
+sender.  RFC~9293 requires the receiver to check every checksum (\S3.1,
+MUST-3), and a damaged header cannot be trusted even to say who sent it,
+so there is nobody to answer; scenario~33 of the tests checks this.
 
 A good segment goes to the connection.  If the connection is closed,
 there is no connection as far as RFC~9293 is concerned, and
