@@ -471,7 +471,9 @@ static void *need(void *p)
   exit(EXIT_FAILURE);
 }
 
-@ An end sends a segment: this is the core's output hook.  The segment is
+@ An end sends a segment: this is the core's output hook.  If the cause
+of what is happening has not been announced yet (a timer, say, that now
+sends a segment again), its remark goes first.  The segment is
 written as bytes, and the bytes are read back at once, checksum and all.
 What goes into the log and the capture is the segment as read back, so
 the log says what is really on the wire, not what the core meant to
@@ -498,6 +500,8 @@ static void sim_output(void *ctx, struct tcp_conn *c, const struct segment *s)
   }
   char line[512];
   format_tcpdump(line, sizeof line, m->now, &w);
+  if (m->cause.print == NO_ENTRY)
+    m->cause.print = new_entry(m, -1, m->cause.header, NULL, 0);
   size_t entry = new_entry(m, from, line, buf, n);
   m->res->sent[from]++;
   put_on_link(m, from, tcp_state(c), buf, n, entry);
@@ -674,16 +678,30 @@ static void cause_step(struct sim *m, const char *remark)
   m->cause.print = new_entry(m, -1, remark, NULL, 0);
 }
 
-@ A timer is announced only if something comes of it, so that a timer
-that fires and does nothing visible leaves no trace.
+@ Remarks give times as the segment lines do, in seconds and
+microseconds since the epoch, so that a reader can match them up.
+
+@(sim.c@>=
+static const char *time_text(char *buf, size_t cap, uint64_t us)
+{
+  snprintf(buf, cap, "%llu.%06llu", (unsigned long long) (us / 1000000),
+    (unsigned long long) (us % 1000000));
+  return buf;
+}
+
+@ A timer is announced only if something comes of it (a change of state,
+or a segment sent again), so that a timer that fires and does nothing
+visible leaves no trace.  Since no segment line precedes it, its remark
+gives the time.
 
 @(sim.c@>=
 static void cause_timer(struct sim *m, int k)
 {
+  char t[32];
   m->cause.segment = NO_ENTRY;
   m->cause.print = NO_ENTRY;
-  snprintf(m->cause.header, sizeof m->cause.header, "%s: a timer expires",
-    m->end[k].name);
+  snprintf(m->cause.header, sizeof m->cause.header, "%s: a timer expires at %s",
+    m->end[k].name, time_text(t, sizeof t, m->now));
 }
 
 @ A segment's arrival puts its notes right under the segment's own line,
@@ -697,11 +715,8 @@ always gets such a remark, saying which of these befell it.
 @(sim.c@>=
 static void cause_arrival(struct sim *m, const struct sim_event *ev)
 {
-  const struct sim_entry *e = &m->log[ev->entry];
   char sent[32];
-  snprintf(sent, sizeof sent, "%llu.%06llu",
-    (unsigned long long) (e->at / 1000000),
-    (unsigned long long) (e->at % 1000000));
+  time_text(sent, sizeof sent, m->log[ev->entry].at);
   m->cause.segment = ev->entry;
   m->cause.print = ev->entry == m->nlog - 1 && !ev->late ? ev->entry : NO_ENTRY;
   snprintf(m->cause.header, sizeof m->cause.header,
@@ -908,6 +923,7 @@ struct sim {
   struct tcp_hooks hooks;
   struct sim_end end[2];
   unsigned looked[SIM_FAULTS_MAX];
+  uint64_t time_wait_until[2];
   struct sim_event *ev;
   size_t nev, evcap;
   struct sim_entry *log;
@@ -938,6 +954,8 @@ static void read_what_arrived(struct sim *m);
 static void reopen(struct sim *m, struct sim_end *e);
 static void quote(char *out, size_t cap, const char *s, size_t n);
 static void keep(char *buf, size_t *len, const char *s, size_t n);
+static void note_time_wait(struct sim *m);
+static const char *time_text(char *buf, size_t cap, uint64_t us);
 
 @ A run that cannot go on (because the core sent something the link
 cannot carry, say) records the first reason and stops.
@@ -1035,6 +1053,7 @@ for (long count = 0; !m->failed; count++) {
     tcp_tick(&m->end[k].conn, m->now);
   }
   read_what_arrived(m);
+  note_time_wait(m);
 }
 
 @ The event is copied out of the queue before it is carried out, because
@@ -1087,8 +1106,9 @@ if (st->call == SIM_SEND) {
   char q[96];
   quote(q, sizeof q, st->text, strlen(st->text));
   snprintf(remark, sizeof remark, "%s calls send(%s)", e->name, q);
-} else snprintf(remark, sizeof remark, "%s calls %s()", e->name,
-    call_name[st->call]);
+} else snprintf(remark, sizeof remark, "%s calls %s()%s%s", e->name,
+    call_name[st->call], st->call == SIM_LISTEN_FOR ? ", for the " : "",
+    st->call == SIM_LISTEN_FOR ? peer->name : "");
 
 @ The core may accept less than the whole text, if its buffer is full;
 the log says so, and the result records what was accepted, which is what
@@ -1122,6 +1142,25 @@ static void read_what_arrived(struct sim *m)
       note(m, "%s reads %s", m->end[k].name, q);
       keep(m->res->received[k], &m->res->nreceived[k], buf, n);
     }
+  }
+}
+
+@ TIME\_WAIT is the state this book spends most time on, so the log says
+when its wait of 2MSL begins and when it begins again: after every event,
+an end in TIME\_WAIT whose deadline has moved gets a note.
+
+@(sim.c@>=
+static void note_time_wait(struct sim *m)
+{
+  for (int k = SIM_CLIENT; k <= SIM_SERVER; k++) {
+    const struct tcp_conn *c = &m->end[k].conn;
+    uint64_t until = tcp_state(c) == TCP_TIME_WAIT ? tcp_next_deadline(c) : 0;
+    if (until != 0 && until != m->time_wait_until[k]) {
+      char t[32];
+      note(m, "%s stays in TIME_WAIT until %s, 2MSL from now", m->end[k].name,
+        time_text(t, sizeof t, until));
+    }
+    m->time_wait_until[k] = until;
   }
 }
 
@@ -1277,9 +1316,10 @@ static const struct sim_step half_close[] = {
 
 @ The first reason for TIME\_WAIT: the last ACK of the wave is lost.  The
 server, in LAST\_ACK, sends its FIN again when its retransmission timer
-expires, and the client, still in TIME\_WAIT, can answer it; had it
-forgotten the connection, it would answer with a reset, and the server
-would report an error for a connection that closed perfectly well.
+expires, and the client, still in TIME\_WAIT, can answer it and start
+its wait of 2MSL afresh.  Had it forgotten the connection, it would
+answer with a reset, and the server would report an error for a
+connection that closed perfectly well.
 
 @<The faults of the scenarios@>=
 static const struct fault drop_last_ack[] = {
@@ -1291,16 +1331,28 @@ static const struct fault drop_last_ack[] = {
   "the FIN sent again is answered from TIME_WAIT", STEPS(client_close),
   FAULTS(drop_last_ack), 0},
 
-@ The second reason: old duplicates.  The server's line of data is
-duplicated twice by the link, and the copies are held back for 30 and
-for 70 seconds.  The first copy finds the client in TIME\_WAIT, which
-answers it with an ACK of what it has really received and takes nothing
-from it.  The second copy arrives after the two ends have opened a new
-connection on the same ports; its sequence number lies far outside the
-new connection's window, so it too is answered with an ACK and thrown
-away.  A segment can only be mistaken for a new one if it outlives the
-connection by less than TIME\_WAIT lasts and, in our example, it cannot
-do that: this is the point of waiting two lifetimes.
+@ The second reason: old duplicates.  The link duplicates the server's
+line of data twice, and holds the copies back for 30 and for 70 seconds.
+
+The first copy finds the client in TIME\_WAIT.  Its bytes were received
+long ago, so the client takes nothing from it and answers with an ACK of
+what it really has, as RFC~9293 asks of every unacceptable segment.  The
+log then shows something the article does not mention: the server has
+forgotten the connection, so its host answers that ACK with a reset, and
+under RFC~9293 a reset ends TIME\_WAIT at once.  RFC~1337 calls this
+``TIME-WAIT assassination'' and describes the harm it can do; some
+systems therefore ignore resets in TIME\_WAIT.
+
+The second copy arrives after the two ends have opened a new connection
+on the same ports.  The new initial sequence numbers come from a clock
+that has moved on by a minute, so the old sequence number lies millions
+of bytes outside the new window: the client answers with an ACK and
+throws the copy away, and its application reads only the new line.  A
+copy could be taken for new data only if it fell inside the new window.
+Waiting 2MSL before the ports are used again makes sure that, when no
+segment lives longer than the MSL, every old copy has died first; our link
+broke that rule on purpose, and the choice of sequence numbers was the
+second line of defence.
 
 @<The scripts of the scenarios@>=
 static const struct sim_step old_duplicate[] = {
@@ -1370,8 +1422,11 @@ static const struct fault drop_ack_of_fin[] = {
 @ Lost handshake segments.  When the client's first SYN is lost, the
 client sends it again when its retransmission timer expires (RFC~6298
 sets the first timeout at one second).  When the server's SYN,ACK is
-lost, both ends have a timer running, and the first to expire sends
-again.  When the server's FIN is lost, it sends it again from LAST\_ACK.
+lost, both ends have a timer running.  The client's expires first, and
+its SYN comes again; the server answers it at once with its SYN,ACK; a
+moment later the server's own timer expires and sends the SYN,ACK once
+more, and the client acknowledges both.  When the server's FIN is lost,
+it sends it again from LAST\_ACK.
 
 @<The faults of the scenarios@>=
 static const struct fault drop_syn[] = {
