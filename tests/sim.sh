@@ -17,11 +17,13 @@ trap 'rm -rf "$tmp"' EXIT
 
 scenarios="lifecycle half-close lost-last-ack old-duplicate simultaneous-open
   syn-to-closed-port rst-in-syn-rcvd syn-rcvd-timeout"
+ran=""
 for name in $scenarios; do
   if ! $ltcp sim "$name" -w "$tmp/$name.pcapng" > "$tmp/$name.log" 2> "$tmp/err"; then
     fail "sim: $name runs" "$(cat "$tmp/err")"
     continue
   fi
+  ran="$ran $name"
   grep -v '^# ' "$tmp/$name.log" > "$tmp/$name.segs"
   tcpdump -n -S -tt -r "$tmp/$name.pcapng" > "$tmp/$name.td" 2> "$tmp/err"
   if cmp -s "$tmp/$name.segs" "$tmp/$name.td"; then
@@ -30,10 +32,25 @@ for name in $scenarios; do
     fail "sim: $name: the log without '# ' lines is tcpdump's reading of the capture" \
       "$(diff "$tmp/$name.segs" "$tmp/$name.td" | head -6)" "$(head -2 "$tmp/err")"
   fi
-  bad=$(tshark -r "$tmp/$name.pcapng" -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE \
-        -Y 'tcp.checksum.status == 0 || ip.checksum.status == 0 || _ws.malformed' 2>/dev/null)
-  packets=$(tshark -r "$tmp/$name.pcapng" -T fields -e frame.number 2>/dev/null | wc -l)
+done
+
+# tshark is slow to start, so it reads all the captures at once: pcapng
+# files may be concatenated, each becoming a section of the whole.  Per
+# packet it prints: number, TCP and IP checksum status (0 bad, 1 good),
+# the malformed marker if any, and the comment.
+for name in $ran; do cat "$tmp/$name.pcapng"; done > "$tmp/all.pcapng"
+tshark -r "$tmp/all.pcapng" -o tcp.check_checksum:TRUE -o ip.check_checksum:TRUE \
+  -T fields -E separator=/t -e frame.number -e tcp.checksum.status \
+  -e ip.checksum.status -e _ws.malformed -e frame.comment \
+  > "$tmp/all.fields" 2>/dev/null
+first=1
+for name in $ran; do
   lines=$(wc -l < "$tmp/$name.segs")
+  tail -n +"$first" "$tmp/all.fields" | head -n "$lines" > "$tmp/$name.fields"
+  first=$((first + lines))
+  packets=$(wc -l < "$tmp/$name.fields")
+  bad=$(awk -F'\t' '$2 != 1 || $3 != 1 || $4 != "" {print "packet " $1 ": tcp " $2 ", ip " $3 " " $4}' \
+        "$tmp/$name.fields" | head -3)
   if [ -z "$bad" ] && [ "$packets" -eq "$lines" ] && [ "$lines" -gt 0 ]; then
     ok "sim: $name: tshark reads $packets packets, none malformed, no bad checksum"
   else
@@ -42,8 +59,7 @@ for name in $scenarios; do
   fi
   # Each comment line (tshark prints the newlines inside a comment as \n)
   # must be one of the notes of the log.
-  tshark -r "$tmp/$name.pcapng" -T fields -e frame.comment 2>/dev/null \
-    | sed 's/\\n/\n/g' | grep -v '^$' | sort -u > "$tmp/comments"
+  cut -f5 "$tmp/$name.fields" | sed 's/\\n/\n/g' | grep -v '^$' | sort -u > "$tmp/comments"
   sed -n 's/^# //p' "$tmp/$name.log" | sort -u > "$tmp/notes"
   stray=$(comm -23 "$tmp/comments" "$tmp/notes")
   if [ -s "$tmp/comments" ] && [ -z "$stray" ]; then
@@ -53,10 +69,17 @@ for name in $scenarios; do
       "comments not in the log: ${stray:-none}" "$(wc -l < "$tmp/comments") comment lines"
   fi
 done
+total=$(cat "$tmp"/*.segs | wc -l)
+if [ "$(wc -l < "$tmp/all.fields")" -eq "$total" ]; then
+  ok "sim: tshark reads all $total packets of the concatenated captures"
+else
+  fail "sim: tshark reads all $total packets of the concatenated captures" \
+    "it read $(wc -l < "$tmp/all.fields")"
+fi
 
 # The state changes caused by the SYN of the handshake are in its comment.
-if [ -s "$tmp/lifecycle.pcapng" ]; then
-  first=$(tshark -r "$tmp/lifecycle.pcapng" -c 1 -T fields -e frame.comment 2>/dev/null)
+if [ -s "$tmp/lifecycle.fields" ]; then
+  first=$(head -1 "$tmp/lifecycle.fields" | cut -f5)
   if [ "$first" = "server LISTEN -> SYN_RCVD (recv: SYN; send: SYN,ACK)" ]; then
     ok "sim: the first SYN's comment names the state change it caused"
   else
