@@ -1240,56 +1240,62 @@ then closes.  The client then waits in TIME\_WAIT for two maximum segment
 lifetimes, a minute of virtual time, before it too is CLOSED.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step lifecycle[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {100, SIM_CLIENT, SIM_SEND, "hello, server"},
-  {200, SIM_SERVER, SIM_SEND, "hello, client"},
-  {300, SIM_CLIENT, SIM_CLOSE, NULL},
-  {400, SIM_SERVER, SIM_SEND, "one more line"},
-  {500, SIM_SERVER, SIM_CLOSE, NULL},
+static const struct sim_step lifecycle[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {100, SIM_CLIENT, SIM_SEND, "hello, server"},@/
+  {200, SIM_SERVER, SIM_SEND, "hello, client"},@/
+  {300, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {400, SIM_SERVER, SIM_SEND, "one more line"},@/
+  {500, SIM_SERVER, SIM_CLOSE, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"lifecycle", "Figure 1: open, a line each way, the client closes, "
-  "the server sends one more line and closes", STEPS(lifecycle), NO_FAULTS, 0},
+{"lifecycle",@/
+  "Figure 1: open, a line each way, the client "@/
+  "closes, the server sends one more line and closes",@/
+  STEPS(lifecycle), NO_FAULTS, 0},@/
 
 @ The three-way handshake of Figure~2, and nothing else: both ends are
 left ESTABLISHED, and since neither has a timer running, the run ends.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step handshake[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
+static const struct sim_step handshake[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"handshake", "Figure 2: the three-way handshake", STEPS(handshake),
-  NO_FAULTS, 0},
+{"handshake",@/
+  "Figure 2: the three-way handshake",@/
+  STEPS(handshake), NO_FAULTS, 0},@/
 
 @ The four-way wave of Figure~3, the client closing first, and the same
 with the roles swapped: whichever end closes first is the one that waits
 in TIME\_WAIT.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step client_close[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {100, SIM_CLIENT, SIM_CLOSE, NULL},
-  {200, SIM_SERVER, SIM_CLOSE, NULL},
+static const struct sim_step client_close[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {100, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {200, SIM_SERVER, SIM_CLOSE, NULL},@/
 };
-static const struct sim_step server_close[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {100, SIM_SERVER, SIM_CLOSE, NULL},
-  {200, SIM_CLIENT, SIM_CLOSE, NULL},
+static const struct sim_step server_close[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {100, SIM_SERVER, SIM_CLOSE, NULL},@/
+  {200, SIM_CLIENT, SIM_CLOSE, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"client-close", "Figure 3: the four-way wave, the client closing first",
-  STEPS(client_close), NO_FAULTS, 0},
-{"server-close", "the four-way wave, the server closing first",
-  STEPS(server_close), NO_FAULTS, 0},
+{"client-close",@/
+  "Figure 3: the four-way wave, the client "@/
+  "closing first",@/
+  STEPS(client_close), NO_FAULTS, 0},@/
+{"server-close",@/
+  "the four-way wave, the server closing first",@/
+  STEPS(server_close), NO_FAULTS, 0},@/
 
 @ The article's first question, why closing takes four segments when
 opening takes three, is answered by a half-close: the client sends its
@@ -1299,20 +1305,22 @@ server's ACK of the client's FIN cannot wait for the server's FIN,
 because the server does not yet know when it will be done.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step half_close[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {100, SIM_CLIENT, SIM_SEND, "please send the report"},
-  {100, SIM_CLIENT, SIM_CLOSE, NULL},
-  {200, SIM_SERVER, SIM_SEND, "report, part 1"},
-  {300, SIM_SERVER, SIM_SEND, "report, part 2"},
-  {400, SIM_SERVER, SIM_SEND, "report, part 3"},
-  {500, SIM_SERVER, SIM_CLOSE, NULL},
+static const struct sim_step half_close[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {100, SIM_CLIENT, SIM_SEND, "please send the report"},@/
+  {100, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {200, SIM_SERVER, SIM_SEND, "report, part 1"},@/
+  {300, SIM_SERVER, SIM_SEND, "report, part 2"},@/
+  {400, SIM_SERVER, SIM_SEND, "report, part 3"},@/
+  {500, SIM_SERVER, SIM_CLOSE, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"half-close", "question 1: the server sends data after the client's FIN",
-  STEPS(half_close), NO_FAULTS, 0},
+{"half-close",@/
+  "question 1: the server sends data after the "@/
+  "client's FIN",@/
+  STEPS(half_close), NO_FAULTS, 0},@/
 
 @ The first reason for TIME\_WAIT: the last ACK of the wave is lost.  The
 server, in LAST\_ACK, sends its FIN again when its retransmission timer
@@ -1322,14 +1330,15 @@ answer with a reset, and the server would report an error for a
 connection that closed perfectly well.
 
 @<The faults of the scenarios@>=
-static const struct fault drop_last_ack[] = {
-  {FAULT_DROP, SIM_CLIENT, TCP_TIME_WAIT, 1, 0, 0},
+static const struct fault drop_last_ack[] = {@/
+  {FAULT_DROP, SIM_CLIENT, TCP_TIME_WAIT, 1, 0, 0},@/
 };
 
 @ @<Scenarios@>=
-{"lost-last-ack", "question 2(a): the last ACK is lost; "
-  "the FIN sent again is answered from TIME_WAIT", STEPS(client_close),
-  FAULTS(drop_last_ack), 0},
+{"lost-last-ack",@/
+  "question 2(a): the last ACK is lost; the FIN "@/
+  "sent again is answered from TIME_WAIT",@/
+  STEPS(client_close), FAULTS(drop_last_ack), 0},@/
 
 @ The second reason: old duplicates.  The link duplicates the server's
 line of data twice, and holds the copies back for 30 and for 70 seconds.
@@ -1355,29 +1364,30 @@ broke that rule on purpose, and the choice of sequence numbers was the
 second line of defence.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step old_duplicate[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {100, SIM_SERVER, SIM_SEND, "old data"},
-  {200, SIM_CLIENT, SIM_CLOSE, NULL},
-  {300, SIM_SERVER, SIM_CLOSE, NULL},
-  {61000, SIM_SERVER, SIM_LISTEN, NULL},
-  {61000, SIM_CLIENT, SIM_CONNECT, NULL},
-  {61100, SIM_SERVER, SIM_SEND, "new data"},
-  {80000, SIM_CLIENT, SIM_CLOSE, NULL},
-  {80100, SIM_SERVER, SIM_CLOSE, NULL},
+static const struct sim_step old_duplicate[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {100, SIM_SERVER, SIM_SEND, "old data"},@/
+  {200, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {300, SIM_SERVER, SIM_CLOSE, NULL},@/
+  {61000, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {61000, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {61100, SIM_SERVER, SIM_SEND, "new data"},@/
+  {80000, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {80100, SIM_SERVER, SIM_CLOSE, NULL},@/
 };
 
 @ @<The faults of the scenarios@>=
-static const struct fault old_copies[] = {
-  {FAULT_DUPLICATE, SIM_SERVER, TCP_ESTABLISHED, 1, 0, 30000},
-  {FAULT_DUPLICATE, SIM_SERVER, TCP_ESTABLISHED, 1, 0, 70000},
+static const struct fault old_copies[] = {@/
+  {FAULT_DUPLICATE, SIM_SERVER, TCP_ESTABLISHED, 1, 0, 30000},@/
+  {FAULT_DUPLICATE, SIM_SERVER, TCP_ESTABLISHED, 1, 0, 70000},@/
 };
 
 @ @<Scenarios@>=
-{"old-duplicate", "question 2(b): old copies of a segment arrive in "
-  "TIME_WAIT and in a new connection", STEPS(old_duplicate),
-  FAULTS(old_copies), 0},
+{"old-duplicate",@/
+  "question 2(b): old copies of a segment arrive "@/
+  "in TIME_WAIT and in a new connection",@/
+  STEPS(old_duplicate), FAULTS(old_copies), 0},@/
 
 @ Both ends open actively, at the same instant, each towards the other.
 Their SYNs cross on the link, each end answers the other's SYN from
@@ -1386,22 +1396,24 @@ not two.  Closing at the same instant is the mirror image: the FINs
 cross, and both ends pass through CLOSING.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step simultaneous_open[] = {
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {0, SIM_SERVER, SIM_CONNECT, NULL},
+static const struct sim_step simultaneous_open[] = {@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {0, SIM_SERVER, SIM_CONNECT, NULL},@/
 };
-static const struct sim_step simultaneous_close[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {100, SIM_CLIENT, SIM_CLOSE, NULL},
-  {100, SIM_SERVER, SIM_CLOSE, NULL},
+static const struct sim_step simultaneous_close[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {100, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {100, SIM_SERVER, SIM_CLOSE, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"simultaneous-open", "both ends connect at once; the SYNs cross",
-  STEPS(simultaneous_open), NO_FAULTS, 0},
-{"simultaneous-close", "both ends close at once; the FINs cross",
-  STEPS(simultaneous_close), NO_FAULTS, 0},
+{"simultaneous-open",@/
+  "both ends connect at once; the SYNs cross",@/
+  STEPS(simultaneous_open), NO_FAULTS, 0},@/
+{"simultaneous-close",@/
+  "both ends close at once; the FINs cross",@/
+  STEPS(simultaneous_close), NO_FAULTS, 0},@/
 
 @ FIN\_WAIT\_1 straight to TIME\_WAIT.  When the server's ACK of the
 client's FIN is lost, the next thing the client hears is the server's
@@ -1411,13 +1423,15 @@ causes this without any loss, by delaying its ACK briefly in the hope of
 sending its FIN with it.
 
 @<The faults of the scenarios@>=
-static const struct fault drop_ack_of_fin[] = {
-  {FAULT_DROP, SIM_SERVER, TCP_CLOSE_WAIT, 1, 0, 0},
+static const struct fault drop_ack_of_fin[] = {@/
+  {FAULT_DROP, SIM_SERVER, TCP_CLOSE_WAIT, 1, 0, 0},@/
 };
 
 @ @<Scenarios@>=
-{"fin-ack-in-fin-wait-1", "the client's FIN_WAIT_1 receives FIN and ACK "
-  "at once", STEPS(client_close), FAULTS(drop_ack_of_fin), 0},
+{"fin-ack-in-fin-wait-1",@/
+  "the client's FIN_WAIT_1 receives FIN and ACK "@/
+  "at once",@/
+  STEPS(client_close), FAULTS(drop_ack_of_fin), 0},@/
 
 @ Lost handshake segments.  When the client's first SYN is lost, the
 client sends it again when its retransmission timer expires (RFC~6298
@@ -1429,23 +1443,27 @@ more, and the client acknowledges both.  When the server's FIN is lost,
 it sends it again from LAST\_ACK.
 
 @<The faults of the scenarios@>=
-static const struct fault drop_syn[] = {
-  {FAULT_DROP, SIM_CLIENT, TCP_SYN_SENT, 1, 0, 0},
+static const struct fault drop_syn[] = {@/
+  {FAULT_DROP, SIM_CLIENT, TCP_SYN_SENT, 1, 0, 0},@/
 };
-static const struct fault drop_syn_ack[] = {
-  {FAULT_DROP, SIM_SERVER, TCP_SYN_RCVD, 1, 0, 0},
+static const struct fault drop_syn_ack[] = {@/
+  {FAULT_DROP, SIM_SERVER, TCP_SYN_RCVD, 1, 0, 0},@/
 };
-static const struct fault drop_fin[] = {
-  {FAULT_DROP, SIM_SERVER, TCP_LAST_ACK, 1, 0, 0},
+static const struct fault drop_fin[] = {@/
+  {FAULT_DROP, SIM_SERVER, TCP_LAST_ACK, 1, 0, 0},@/
 };
 
 @ @<Scenarios@>=
-{"lost-syn", "the client's SYN is lost and sent again",
-  STEPS(handshake), FAULTS(drop_syn), 0},
-{"lost-syn-ack", "the server's SYN,ACK is lost", STEPS(handshake),
-  FAULTS(drop_syn_ack), 0},
-{"lost-fin", "the server's FIN is lost and sent again from LAST_ACK",
-  STEPS(client_close), FAULTS(drop_fin), 0},
+{"lost-syn",@/
+  "the client's SYN is lost and sent again",@/
+  STEPS(handshake), FAULTS(drop_syn), 0},@/
+{"lost-syn-ack",@/
+  "the server's SYN,ACK is lost",@/
+  STEPS(handshake), FAULTS(drop_syn_ack), 0},@/
+{"lost-fin",@/
+  "the server's FIN is lost and sent again from "@/
+  "LAST_ACK",@/
+  STEPS(client_close), FAULTS(drop_fin), 0},@/
 
 @ Refused connections.  A SYN to a port where nobody listens is answered
 by a reset, and the client gives up at once.  The same happens when the
@@ -1453,36 +1471,41 @@ server has stopped listening before the SYN arrives, which takes the
 arrow from LISTEN to CLOSED.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step syn_to_closed_port[] = {
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
+static const struct sim_step syn_to_closed_port[] = {@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
 };
-static const struct sim_step close_in_listen[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {50, SIM_SERVER, SIM_CLOSE, NULL},
-  {100, SIM_CLIENT, SIM_CONNECT, NULL},
+static const struct sim_step close_in_listen[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {50, SIM_SERVER, SIM_CLOSE, NULL},@/
+  {100, SIM_CLIENT, SIM_CONNECT, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"syn-to-closed-port", "a SYN to a port where nobody listens is refused",
-  STEPS(syn_to_closed_port), NO_FAULTS, 0},
-{"close-in-listen", "the server stops listening; a later SYN is refused",
-  STEPS(close_in_listen), NO_FAULTS, 0},
+{"syn-to-closed-port",@/
+  "a SYN to a port where nobody listens is refused",@/
+  STEPS(syn_to_closed_port), NO_FAULTS, 0},@/
+{"close-in-listen",@/
+  "the server stops listening; a later SYN is "@/
+  "refused",@/
+  STEPS(close_in_listen), NO_FAULTS, 0},@/
 
 @ Resets in the middle of things.  An application that aborts a
 connection sends a reset, and the other end drops the connection at
 once, whatever its state.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step rst_in_established[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {100, SIM_CLIENT, SIM_SEND, "hello, server"},
-  {200, SIM_CLIENT, SIM_ABORT, NULL},
+static const struct sim_step rst_in_established[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {100, SIM_CLIENT, SIM_SEND, "hello, server"},@/
+  {200, SIM_CLIENT, SIM_ABORT, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"rst-in-established", "the client aborts; its reset ends the server's "
-  "connection", STEPS(rst_in_established), NO_FAULTS, 0},
+{"rst-in-established",@/
+  "the client aborts; its reset ends the server's "@/
+  "connection",@/
+  STEPS(rst_in_established), NO_FAULTS, 0},@/
 
 @ A client that gives up while its SYN is on the way (it closes in
 SYN\_SENT) forgets the connection at once; when the server's SYN,ACK
@@ -1490,15 +1513,16 @@ arrives, the client has no connection for it and answers with a reset,
 which sends the server from SYN\_RCVD back to LISTEN.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step close_in_syn_sent[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {5, SIM_CLIENT, SIM_CLOSE, NULL},
+static const struct sim_step close_in_syn_sent[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {5, SIM_CLIENT, SIM_CLOSE, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"close-in-syn-sent", "the client closes while its SYN is on the way",
-  STEPS(close_in_syn_sent), NO_FAULTS, 0},
+{"close-in-syn-sent",@/
+  "the client closes while its SYN is on the way",@/
+  STEPS(close_in_syn_sent), NO_FAULTS, 0},@/
 
 @ The reason for the third segment of the handshake, after RFC~9293's
 Figure~8 (``recovery from old duplicate SYN''): a SYN of an earlier
@@ -1510,22 +1534,24 @@ answers with a reset, which returns the server to LISTEN.  Then the
 client's new SYN arrives and the connection opens normally.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step old_syn[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {5, SIM_CLIENT, SIM_CLOSE, NULL},
-  {300, SIM_CLIENT, SIM_CONNECT, NULL},
+static const struct sim_step old_syn[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {5, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {300, SIM_CLIENT, SIM_CONNECT, NULL},@/
 };
 
 @ @<The faults of the scenarios@>=
-static const struct fault late_syns[] = {
-  {FAULT_DELAY, SIM_CLIENT, TCP_SYN_SENT, 1, 0, 500},
-  {FAULT_DELAY, SIM_CLIENT, TCP_SYN_SENT, 2, 0, 400},
+static const struct fault late_syns[] = {@/
+  {FAULT_DELAY, SIM_CLIENT, TCP_SYN_SENT, 1, 0, 500},@/
+  {FAULT_DELAY, SIM_CLIENT, TCP_SYN_SENT, 2, 0, 400},@/
 };
 
 @ @<Scenarios@>=
-{"rst-in-syn-rcvd", "an old duplicate SYN is refused by the client's "
-  "reset; the server returns to LISTEN", STEPS(old_syn), FAULTS(late_syns), 0},
+{"rst-in-syn-rcvd",@/
+  "an old duplicate SYN is refused by the client's "@/
+  "reset; the server returns to LISTEN",@/
+  STEPS(old_syn), FAULTS(late_syns), 0},@/
 
 @ A server may close a connection before the handshake is complete.  In
 SYN\_RCVD it has sent nothing but its SYN, so it can send its FIN at once
@@ -1533,16 +1559,18 @@ and go to FIN\_WAIT\_1 (RFC~9293 \S3.10.4); the client learns of the
 connection and of its end in two consecutive segments.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step close_in_syn_rcvd[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {15, SIM_SERVER, SIM_CLOSE, NULL},
-  {100, SIM_CLIENT, SIM_CLOSE, NULL},
+static const struct sim_step close_in_syn_rcvd[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {15, SIM_SERVER, SIM_CLOSE, NULL},@/
+  {100, SIM_CLIENT, SIM_CLOSE, NULL},@/
 };
 
 @ @<Scenarios@>=
-{"close-in-syn-rcvd", "the server closes before the handshake is complete",
-  STEPS(close_in_syn_rcvd), NO_FAULTS, 0},
+{"close-in-syn-rcvd",@/
+  "the server closes before the handshake is "@/
+  "complete",@/
+  STEPS(close_in_syn_rcvd), NO_FAULTS, 0},@/
 
 @ A handshake that cannot complete: every SYN,ACK the server sends is
 lost.  The client sends its SYN again and again, the server its SYN,ACK,
@@ -1550,13 +1578,14 @@ each backing off, until both give up: the client from SYN\_SENT, the
 server from SYN\_RCVD, each with a timeout.
 
 @<The faults of the scenarios@>=
-static const struct fault drop_all_syn_acks[] = {
-  {FAULT_DROP, SIM_SERVER, TCP_SYN_RCVD, 0, 1000000, 0},
+static const struct fault drop_all_syn_acks[] = {@/
+  {FAULT_DROP, SIM_SERVER, TCP_SYN_RCVD, 0, 1000000, 0},@/
 };
 
 @ @<Scenarios@>=
-{"syn-rcvd-timeout", "every SYN,ACK is lost; both ends give up",
-  STEPS(handshake), FAULTS(drop_all_syn_acks), 0},
+{"syn-rcvd-timeout",@/
+  "every SYN,ACK is lost; both ends give up",@/
+  STEPS(handshake), FAULTS(drop_all_syn_acks), 0},@/
 
 @ The lifecycle again, on a bad link: each segment is lost, duplicated,
 delayed, held back or damaged, each with a chance of a few percent, drawn
@@ -1567,28 +1596,30 @@ of data is sent.  Run it with different seeds (\.{ltcp sim lossy --seed
 the same seed.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step lossy[] = {
-  {0, SIM_SERVER, SIM_LISTEN, NULL},
-  {0, SIM_CLIENT, SIM_CONNECT, NULL},
-  {30000, SIM_CLIENT, SIM_SEND, "hello, server"},
-  {60000, SIM_SERVER, SIM_SEND, "hello, client"},
-  {90000, SIM_CLIENT, SIM_CLOSE, NULL},
-  {120000, SIM_SERVER, SIM_SEND, "one more line"},
-  {150000, SIM_SERVER, SIM_CLOSE, NULL},
+static const struct sim_step lossy[] = {@/
+  {0, SIM_SERVER, SIM_LISTEN, NULL},@/
+  {0, SIM_CLIENT, SIM_CONNECT, NULL},@/
+  {30000, SIM_CLIENT, SIM_SEND, "hello, server"},@/
+  {60000, SIM_SERVER, SIM_SEND, "hello, client"},@/
+  {90000, SIM_CLIENT, SIM_CLOSE, NULL},@/
+  {120000, SIM_SERVER, SIM_SEND, "one more line"},@/
+  {150000, SIM_SERVER, SIM_CLOSE, NULL},@/
 };
 
 @ @<The faults of the scenarios@>=
-static const struct fault bad_link[] = {
-  {FAULT_DROP, SIM_ANY, TCP_NSTATES, 0, 100000, 0},
-  {FAULT_DUPLICATE, SIM_ANY, TCP_NSTATES, 0, 50000, 5},
-  {FAULT_DELAY, SIM_ANY, TCP_NSTATES, 0, 50000, 300},
-  {FAULT_REORDER, SIM_ANY, TCP_NSTATES, 0, 50000, 0},
-  {FAULT_CORRUPT, SIM_ANY, TCP_NSTATES, 0, 50000, 0},
+static const struct fault bad_link[] = {@/
+  {FAULT_DROP, SIM_ANY, TCP_NSTATES, 0, 100000, 0},@/
+  {FAULT_DUPLICATE, SIM_ANY, TCP_NSTATES, 0, 50000, 5},@/
+  {FAULT_DELAY, SIM_ANY, TCP_NSTATES, 0, 50000, 300},@/
+  {FAULT_REORDER, SIM_ANY, TCP_NSTATES, 0, 50000, 0},@/
+  {FAULT_CORRUPT, SIM_ANY, TCP_NSTATES, 0, 50000, 0},@/
 };
 
 @ @<Scenarios@>=
-{"lossy", "the lifecycle on a link that drops, duplicates, delays, "
-  "reorders and corrupts by chance", STEPS(lossy), FAULTS(bad_link), 0},
+{"lossy",@/
+  "the lifecycle on a link that drops, duplicates, "@/
+  "delays, reorders and corrupts by chance",@/
+  STEPS(lossy), FAULTS(bad_link), 0},@/
 
 @ A listener that knows its peer may send before anyone connects: its
 SYN goes out, and the connection opens actively, from LISTEN (Figure~6's
@@ -1596,15 +1627,17 @@ arrow from LISTEN to SYN\_SENT).  Here the client listens, and the
 server, listening for the client only, sends first.
 
 @<The scripts of the scenarios@>=
-static const struct sim_step send_in_listen[] = {
-  {0, SIM_CLIENT, SIM_LISTEN, NULL},
-  {0, SIM_SERVER, SIM_LISTEN_FOR, NULL},
-  {100, SIM_SERVER, SIM_SEND, "hello, whoever listens"},
+static const struct sim_step send_in_listen[] = {@/
+  {0, SIM_CLIENT, SIM_LISTEN, NULL},@/
+  {0, SIM_SERVER, SIM_LISTEN_FOR, NULL},@/
+  {100, SIM_SERVER, SIM_SEND, "hello, whoever listens"},@/
 };
 
 @ @<Scenarios@>=
-{"send-in-listen", "a listener that knows its peer sends data, and so "
-  "opens actively", STEPS(send_in_listen), NO_FAULTS, 0},
+{"send-in-listen",@/
+  "a listener that knows its peer sends data, and "@/
+  "so opens actively",@/
+  STEPS(send_in_listen), NO_FAULTS, 0},@/
 
 @ The events of \.{tcp.h} are named by |tcp_event_name|.  The log shows
 only those that say something its other lines do not: that the stream

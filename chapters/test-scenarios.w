@@ -622,16 +622,15 @@ case quotes the notes.  Opening first.
 hears that the connection is open.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s01[] = {CONNECT, STATE(SYN_SENT), OUT(SYN, ANY, ANY),
-  IN(SYN | ACK, IRS(0), ISS(1)), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED),
-  EVENT(CONNECTED), QUIET};
+static const struct step s01[] = {CONNECT, STATE(SYN_SENT), OUT(SYN, ANY, ANY),@/
+  IN(SYN | ACK, IRS(0), ISS(1)), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED), EVENT(CONNECTED), QUIET};
 
 @ {\bf Scenario 02}, the passive open: |< S|, |> S.|, |< .|.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s02[] = {LISTEN, STATE(LISTEN), IN(SYN, IRS(0), ANY),
-  STATE(SYN_RCVD), OUT(SYN | ACK, ANY, IRS(1)), IN(ACK, IRS(1), ISS(1)),
-  STATE(ESTABLISHED), EVENT(CONNECTED), QUIET};
+static const struct step s02[] = {LISTEN, STATE(LISTEN),@/
+  IN(SYN, IRS(0), ANY), STATE(SYN_RCVD), OUT(SYN | ACK, ANY, IRS(1)),@/
+  IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED), EVENT(CONNECTED), QUIET};
 
 @ {\bf Scenario 03}: a SYN that nobody answers is sent again, with the
 same ISS, after a timeout that starts at the configured first value and
@@ -668,16 +667,15 @@ static bool syn_backs_off(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s03[] = {CONNECT, OUT(SYN, ANY, ANY),
-  CUSTOM(syn_backs_off), STATE(CLOSED), EVENT(TIMEOUT), QUIET};
+static const struct step s03[] = {CONNECT, OUT(SYN, ANY, ANY), CUSTOM(syn_backs_off), STATE(CLOSED), EVENT(TIMEOUT), QUIET};
 
 @ {\bf Scenario 04}: the passive side's SYN,ACK goes unanswered and is
 sent again, with the same ISS.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s04[] = {LISTEN, IN(SYN, IRS(0), ANY),
-  OUT(SYN | ACK, ANY, IRS(1)), TIMER, OUT(SYN | ACK, ISS(0), IRS(1)),
-  STATE(SYN_RCVD), QUIET};
+static const struct step s04[] = {LISTEN,@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
+  TIMER, OUT(SYN | ACK, ISS(0), IRS(1)), STATE(SYN_RCVD), QUIET};
 
 @ {\bf Scenario 05}: the peer's SYN arrives twice, because our SYN,ACK
 was lost.  The copy is answered at once, with an acknowledgment of the
@@ -687,9 +685,10 @@ Linux does; RFC~9293's rule for unacceptable segments asks for a plain
 ACK; the script accepts either.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s05[] = {LISTEN, IN(SYN, IRS(0), ANY),
-  OUT(SYN | ACK, ANY, IRS(1)), IN(SYN, IRS(0), ANY), OUT_ACKING(IRS(1)),
-  STATE(SYN_RCVD), QUIET, IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED), QUIET};
+static const struct step s05[] = {LISTEN,@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
+  IN(SYN, IRS(0), ANY), OUT_ACKING(IRS(1)), STATE(SYN_RCVD), QUIET,@/
+  IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED), QUIET};
 
 @ {\bf Scenario 06}: the simultaneous open.  Our SYN and the peer's
 cross; we answer the peer's SYN with a SYN,ACK carrying our same ISS, and
@@ -698,15 +697,15 @@ connection.  From this SYN\_RCVD a reset leads to CLOSED, not to
 LISTEN, because we never listened.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s06a[] = {CONNECT, OUT(SYN, ANY, ANY),
-  IN(SYN, IRS(0), ANY), STATE(SYN_RCVD), OUT(SYN | ACK, ISS(0), IRS(1)),
+static const struct step s06a[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+  IN(SYN, IRS(0), ANY), STATE(SYN_RCVD), OUT(SYN | ACK, ISS(0), IRS(1)),@/
   IN(SYN | ACK, IRS(0), ISS(1)), STATE(ESTABLISHED)};
-static const struct step s06b[] = {CONNECT, OUT(SYN, ANY, ANY),
-  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ISS(0), IRS(1)),
+static const struct step s06b[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ISS(0), IRS(1)),@/
   IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED)};
-static const struct step s06c[] = {CONNECT, OUT(SYN, ANY, ANY),
-  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ISS(0), IRS(1)), IN(RST, IRS(1), ANY),
-  STATE(CLOSED), QUIET};
+static const struct step s06c[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ISS(0), IRS(1)),@/
+  IN(RST, IRS(1), ANY), STATE(CLOSED), QUIET};
 
 @ {\bf Scenario 07}: a SYN,ACK whose ACK does not acknowledge our SYN
 (it is at most our ISS, or beyond what we sent) is answered with a reset
@@ -714,21 +713,20 @@ whose sequence number is that ACK, and we go on waiting for the right
 answer.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s07[] = {CONNECT, OUT(SYN, ANY, ANY),
-  IN(SYN | ACK, IRS(0), ISS(0)), OUT_RST(ISS(0)), STATE(SYN_SENT),
-  IN(SYN | ACK, IRS(0), ISS(2)), OUT_RST(ISS(2)), STATE(SYN_SENT),
-  IN(SYN | ACK, IRS(0), ISS(1)), OUT(ACK, ISS(1), IRS(1)),
-  STATE(ESTABLISHED)};
+static const struct step s07[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+  IN(SYN | ACK, IRS(0), ISS(0)), OUT_RST(ISS(0)), STATE(SYN_SENT),@/
+  IN(SYN | ACK, IRS(0), ISS(2)), OUT_RST(ISS(2)), STATE(SYN_SENT),@/
+  IN(SYN | ACK, IRS(0), ISS(1)), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED)};
 
 @ {\bf Scenario 08}: a reset in SYN\_SENT counts only when its ACK
 acknowledges our SYN; then the connection is refused.  A reset without
 an ACK, or with a wrong one, is ignored.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s08a[] = {CONNECT, OUT(SYN, ANY, ANY),
+static const struct step s08a[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(RST | ACK, ABS(0), ISS(1)), STATE(CLOSED), EVENT(REFUSED), QUIET};
-static const struct step s08b[] = {CONNECT, OUT(SYN, ANY, ANY),
-  IN(RST, ABS(0), ANY), STATE(SYN_SENT), QUIET,
+static const struct step s08b[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+  IN(RST, ABS(0), ANY), STATE(SYN_SENT), QUIET,@/
   IN(RST | ACK, ABS(0), ISS(5)), STATE(SYN_SENT), QUIET};
 
 @ {\bf Scenario 09}: a reset in SYN\_RCVD, reached from LISTEN, sends us
@@ -737,9 +735,10 @@ The SYN,ACK of the second attempt may carry a new ISS, so it teaches the
 script our ISS again.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s09[] = {LISTEN, IN(SYN, IRS(0), ANY),
-  OUT(SYN | ACK, ANY, IRS(1)), IN(RST, IRS(1), ANY), STATE(LISTEN), QUIET,
-  IN(SYN, IRS(100), ANY), OUT(SYN | ACK, ANY, IRS(101)),
+static const struct step s09[] = {LISTEN,@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
+  IN(RST, IRS(1), ANY), STATE(LISTEN), QUIET,@/
+  IN(SYN, IRS(100), ANY), OUT(SYN | ACK, ANY, IRS(101)),@/
   IN(ACK, IRS(101), ISS(1)), STATE(ESTABLISHED)};
 
 @ {\bf Scenario 10}: what a listener does with segments that are not a
@@ -748,10 +747,12 @@ FIN alone, or a segment with no flags at all gets nothing.  None of them
 disturbs the listener.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s10[] = {LISTEN, IN(ACK, IRS(0), ABS(12345)),
-  OUT(RST, ABS(12345), ANY), IN(RST, IRS(0), ANY), IN(FIN, IRS(0), ANY),
-  IN(0, IRS(0), ANY), QUIET, STATE(LISTEN), IN(SYN, IRS(0), ANY),
-  OUT(SYN | ACK, ANY, IRS(1))};
+static const struct step s10[] = {LISTEN,@/
+  IN(ACK, IRS(0), ABS(12345)), OUT(RST, ABS(12345), ANY),@/
+  IN(RST, IRS(0), ANY),@/
+  IN(FIN, IRS(0), ANY),@/
+  IN(0, IRS(0), ANY), QUIET, STATE(LISTEN),@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1))};
 
 @ {\bf Scenarios 11, 12 and 13}: segments for a port where nobody
 listens.  A SYN is answered by a reset that acknowledges it, with
@@ -759,80 +760,81 @@ sequence number zero; an ACK by a reset whose sequence number is the
 ACK; a reset by nothing at all.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s11[] = {IN(SYN, IRS(0), ANY),
-  OUT(RST | ACK, ABS(0), IRS(1)), QUIET, STATE(CLOSED)};
-static const struct step s12[] = {IN(ACK, IRS(0), ABS(777)),
-  OUT(RST, ABS(777), ANY), QUIET};
-static const struct step s13[] = {IN(RST, IRS(0), ANY),
+static const struct step s11[] = {IN(SYN, IRS(0), ANY), OUT(RST | ACK, ABS(0), IRS(1)), QUIET, STATE(CLOSED)};
+static const struct step s12[] = {IN(ACK, IRS(0), ABS(777)), OUT(RST, ABS(777), ANY), QUIET};
+static const struct step s13[] = {IN(RST, IRS(0), ANY),@/
   IN(RST | ACK, IRS(0), ABS(777)), QUIET};
 
 @ {\bf Scenario 14}: closing in SYN\_SENT sends nothing and leaves no
 connection; the SYN,ACK that comes later is answered with a reset.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s14[] = {CONNECT, OUT(SYN, ANY, ANY), CLOSE,
-  STATE(CLOSED), QUIET, NO_TIMER, IN(SYN | ACK, IRS(0), ISS(1)),
-  OUT(RST, ISS(1), ANY), QUIET};
+static const struct step s14[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+  CLOSE, STATE(CLOSED), QUIET, NO_TIMER,@/
+  IN(SYN | ACK, IRS(0), ISS(1)), OUT(RST, ISS(1), ANY), QUIET};
 
 @ Closing.  {\bf Scenario 15}, the active close: our FIN, the peer's
 ACK of it (FIN\_WAIT\_2), the peer's FIN, our ACK, TIME\_WAIT.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s15[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), STATE(FIN_WAIT_1), IN(ACK, IRS(1), ISS(2)),
-  STATE(FIN_WAIT_2), QUIET, IN(FIN | ACK, IRS(1), ISS(2)),
-  OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT), QUIET};
+static const struct step s15[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)), STATE(FIN_WAIT_1),@/
+  IN(ACK, IRS(1), ISS(2)), STATE(FIN_WAIT_2), QUIET,@/
+  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT), QUIET};
 
 @ {\bf Scenario 16}, the passive close: the peer's FIN is acknowledged
 at once and the user reads the end of the stream; our close sends our
 FIN from CLOSE\_WAIT; its ACK closes the connection.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s16[] = {OPEN_ACTIVE, IN(FIN | ACK, IRS(1), ISS(1)),
-  OUT(ACK, ISS(1), IRS(2)), STATE(CLOSE_WAIT), EVENT(EOF), RECV(""), CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(2)), STATE(LAST_ACK), IN(ACK, IRS(2), ISS(2)),
-  STATE(CLOSED), QUIET, NO_TIMER};
+static const struct step s16[] = {OPEN_ACTIVE,@/
+  IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)), STATE(CLOSE_WAIT), EVENT(EOF), RECV(""),@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)), STATE(LAST_ACK),@/
+  IN(ACK, IRS(2), ISS(2)), STATE(CLOSED), QUIET, NO_TIMER};
 
 @ {\bf Scenario 17}: a FIN that also acknowledges our own FIN, arriving
 in FIN\_WAIT\_1, takes us straight to TIME\_WAIT.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s17[] = {OPEN_ACTIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(FIN | ACK, IRS(1), ISS(2)),
-  OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT), QUIET};
+static const struct step s17[] = {OPEN_ACTIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT), QUIET};
 
 @ {\bf Scenario 18}: the simultaneous close.  The FINs cross; the peer's
 does not acknowledge ours, so we go to CLOSING; the ACK of ours takes us
 to TIME\_WAIT.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s18[] = {OPEN_ACTIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(FIN | ACK, IRS(1), ISS(1)),
-  OUT(ACK, ISS(2), IRS(2)), STATE(CLOSING), IN(ACK, IRS(2), ISS(2)),
-  STATE(TIME_WAIT), QUIET};
+static const struct step s18[] = {OPEN_ACTIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(2), IRS(2)), STATE(CLOSING),@/
+  IN(ACK, IRS(2), ISS(2)), STATE(TIME_WAIT), QUIET};
 
 @ {\bf Scenarios 19 and 20}, the half-close.  After our FIN the peer's
 data is still taken, acknowledged and delivered; after the peer's FIN we
 may still send.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s19[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(ACK, IRS(1), ISS(2)),
-  IN_TEXT(PSH | ACK, IRS(1), ISS(2), "still here"),
-  OUT(ACK, ISS(2), IRS(11)), RECV("still here"), STATE(FIN_WAIT_2), QUIET};
-static const struct step s20[] = {OPEN_PASSIVE, IN(FIN | ACK, IRS(1), ISS(1)),
-  OUT(ACK, ISS(1), IRS(2)), SEND("late"), OUT_TEXT(ACK, ISS(1), IRS(2), "late"),
-  IN(ACK, IRS(2), ISS(5)), CLOSE, OUT(FIN | ACK, ISS(5), IRS(2)),
+static const struct step s19[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(ACK, IRS(1), ISS(2)),@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(2), "still here"), OUT(ACK, ISS(2), IRS(11)), RECV("still here"), STATE(FIN_WAIT_2), QUIET};
+static const struct step s20[] = {OPEN_PASSIVE,@/
+  IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
+  SEND("late"), OUT_TEXT(ACK, ISS(1), IRS(2), "late"),@/
+  IN(ACK, IRS(2), ISS(5)),@/
+  CLOSE, OUT(FIN | ACK, ISS(5), IRS(2)),@/
   IN(ACK, IRS(2), ISS(6)), STATE(CLOSED)};
 
 @ {\bf Scenario 21}: our FIN from LAST\_ACK is lost; it is sent again
 when the retransmission timer expires, and the ACK then closes.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s21[] = {OPEN_PASSIVE, IN(FIN | ACK, IRS(1), ISS(1)),
-  OUT(ACK, ISS(1), IRS(2)), CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)), TIMER,
-  OUT(FIN | ACK, ISS(1), IRS(2)), STATE(LAST_ACK), IN(ACK, IRS(2), ISS(2)),
-  STATE(CLOSED), QUIET};
+static const struct step s21[] = {OPEN_PASSIVE,@/
+  IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)),@/
+  TIMER, OUT(FIN | ACK, ISS(1), IRS(2)), STATE(LAST_ACK),@/
+  IN(ACK, IRS(2), ISS(2)), STATE(CLOSED), QUIET};
 
 @ {\bf Scenario 22}, the first reason for TIME\_WAIT: our last ACK is
 lost, so the peer's FIN comes again, half-way through our wait.  We
@@ -841,23 +843,26 @@ the second FIN we are still in TIME\_WAIT, a minute and a microsecond
 after it we are CLOSED.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s22[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(ACK, IRS(1), ISS(2)),
-  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT),
-  WAIT(SECONDS(30)), IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)),
-  WAIT(SECONDS(60) - 1), STATE(TIME_WAIT), WAIT(1), STATE(CLOSED), QUIET};
+static const struct step s22[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(ACK, IRS(1), ISS(2)),@/
+  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT),@/
+  WAIT(SECONDS(30)),@/
+  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)),@/
+  WAIT(SECONDS(60) - 1), STATE(TIME_WAIT),@/
+  WAIT(1), STATE(CLOSED), QUIET};
 
 @ {\bf Scenario 23}, the second reason: old duplicates arriving in
 TIME\_WAIT.  An old segment of data is answered with an ACK of what we
 really have, and delivers nothing; an old SYN opens nothing.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s23[] = {OPEN_PASSIVE,
-  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "abc"), OUT(ACK, ISS(1), IRS(4)),
-  RECV("abc"), CLOSE, OUT(FIN | ACK, ISS(1), IRS(4)),
-  IN(FIN | ACK, IRS(4), ISS(2)), OUT(ACK, ISS(2), IRS(5)), STATE(TIME_WAIT),
-  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "abc"), OUT(ACK, ISS(2), IRS(5)),
-  RECV(""), IN(SYN, IRS(0), ANY), NOT_SENT(SYN | RST), STATE(TIME_WAIT)};
+static const struct step s23[] = {OPEN_PASSIVE,@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "abc"), OUT(ACK, ISS(1), IRS(4)), RECV("abc"),@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(4)),@/
+  IN(FIN | ACK, IRS(4), ISS(2)), OUT(ACK, ISS(2), IRS(5)), STATE(TIME_WAIT),@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "abc"), OUT(ACK, ISS(2), IRS(5)), RECV(""),@/
+  IN(SYN, IRS(0), ANY), NOT_SENT(SYN | RST), STATE(TIME_WAIT)};
 
 @ {\bf Scenario 24}: a SYN in TIME\_WAIT with a sequence number above
 everything the old connection used.  RFC~6191 allows a host to start a
@@ -885,9 +890,10 @@ static bool new_syn_in_time_wait(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s24[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(FIN | ACK, IRS(1), ISS(2)),
-  OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT), WAIT(SECONDS(1)),
+static const struct step s24[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT),@/
+  WAIT(SECONDS(1)),@/
   IN(SYN, IRS(100000), ANY), CUSTOM(new_syn_in_time_wait)};
 
 @ {\bf Scenario 25}: TIME\_WAIT ends exactly 2MSL after it began, and
@@ -895,23 +901,26 @@ then the same ports can be used again.  With the MSL set to one second,
 the wait is two seconds.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s25a[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(FIN | ACK, IRS(1), ISS(2)),
-  OUT(ACK, ISS(2), IRS(2)), WAIT(SECONDS(60) - 1), STATE(TIME_WAIT), WAIT(1),
-  STATE(CLOSED), NO_TIMER, QUIET, CONNECT, OUT(SYN, ANY, ANY),
-  STATE(SYN_SENT)};
-static const struct step s25b[] = {MSL(SECONDS(1)), OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(FIN | ACK, IRS(1), ISS(2)),
-  OUT(ACK, ISS(2), IRS(2)), WAIT(SECONDS(2) - 1), STATE(TIME_WAIT), WAIT(1),
-  STATE(CLOSED)};
+static const struct step s25a[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)),@/
+  WAIT(SECONDS(60) - 1), STATE(TIME_WAIT),@/
+  WAIT(1), STATE(CLOSED), NO_TIMER, QUIET,@/
+  CONNECT, OUT(SYN, ANY, ANY), STATE(SYN_SENT)};
+static const struct step s25b[] = {MSL(SECONDS(1)),@/
+  OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)),@/
+  WAIT(SECONDS(2) - 1), STATE(TIME_WAIT),@/
+  WAIT(1), STATE(CLOSED)};
 
 @ {\bf Scenario 26}: a close with received data still unread resets the
 connection instead of closing it, so that the peer knows the data was
 lost (RFC~9293, SHLD-3).
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s26[] = {OPEN_PASSIVE,
-  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "unread"), OUT(ACK, ISS(1), IRS(7)),
+static const struct step s26[] = {OPEN_PASSIVE,@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "unread"), OUT(ACK, ISS(1), IRS(7)),@/
   CLOSE, OUT_RST(ISS(1)), STATE(CLOSED), QUIET};
 
 @ {\bf Scenario 27}: a reordered FIN.  In FIN\_WAIT\_2 the peer's FIN
@@ -923,8 +932,7 @@ at once (if we kept it) or when the peer sends it again.
 @<Checks that a script cannot express as steps@>=
 static bool fin_after_hole(struct run *r, char *why, size_t cap)
 {
-  static const struct step again[] = {IN(FIN | ACK, IRS(4), ISS(2)),
-    OUT(ACK, ISS(2), IRS(5)), STATE(TIME_WAIT)};
+  static const struct step again[] = {IN(FIN | ACK, IRS(4), ISS(2)), OUT(ACK, ISS(2), IRS(5)), STATE(TIME_WAIT)};
   struct segment s;
   struct sent keep;
   if (!take_sent(r, &s, &keep) || !(s.flags & TCP_ACK))
@@ -941,11 +949,11 @@ static bool fin_after_hole(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s27[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(ACK, IRS(1), ISS(2)),
-  IN(FIN | ACK, IRS(4), ISS(2)), NOT_SENT(SYN | FIN | RST), STATE(FIN_WAIT_2),
-  IN_TEXT(PSH | ACK, IRS(1), ISS(2), "abc"), CUSTOM(fin_after_hole),
-  RECV("abc")};
+static const struct step s27[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(ACK, IRS(1), ISS(2)),@/
+  IN(FIN | ACK, IRS(4), ISS(2)), NOT_SENT(SYN | FIN | RST), STATE(FIN_WAIT_2),@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(2), "abc"), CUSTOM(fin_after_hole), RECV("abc")};
 
 @ Resets, windows and validation.  {\bf Scenario 28}: a reset in a
 synchronized state.  Its sequence number must be exactly the next one
@@ -955,28 +963,32 @@ dropped.  We try all three in ESTABLISHED, and the exact one in the other
 synchronized states.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s28a[] = {OPEN_PASSIVE, IN(RST, IRS(1), ANY),
-  STATE(CLOSED), EVENT(RESET), QUIET};
-static const struct step s28b[] = {OPEN_PASSIVE, IN(RST, IRS(100), ANY),
-  OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED), IN(RST, IRS(1000000), ANY),
-  QUIET, STATE(ESTABLISHED)};
-static const struct step s28c[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(RST, IRS(1), ANY), STATE(CLOSED), QUIET};
-static const struct step s28d[] = {OPEN_PASSIVE, CLOSE,
-  OUT(FIN | ACK, ISS(1), IRS(1)), IN(ACK, IRS(1), ISS(2)), STATE(FIN_WAIT_2),
+static const struct step s28a[] = {OPEN_PASSIVE,@/
+  IN(RST, IRS(1), ANY), STATE(CLOSED), EVENT(RESET), QUIET};
+static const struct step s28b[] = {OPEN_PASSIVE,@/
+  IN(RST, IRS(100), ANY), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED),@/
+  IN(RST, IRS(1000000), ANY), QUIET, STATE(ESTABLISHED)};
+static const struct step s28c[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(RST, IRS(1), ANY), STATE(CLOSED), QUIET};
-static const struct step s28e[] = {OPEN_PASSIVE, IN(FIN | ACK, IRS(1), ISS(1)),
-  OUT(ACK, ISS(1), IRS(2)), IN(RST, IRS(2), ANY), STATE(CLOSED), QUIET};
-static const struct step s28f[] = {OPEN_PASSIVE, IN(FIN | ACK, IRS(1), ISS(1)),
-  OUT(ACK, ISS(1), IRS(2)), CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)),
+static const struct step s28d[] = {OPEN_PASSIVE,@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
+  IN(ACK, IRS(1), ISS(2)), STATE(FIN_WAIT_2),@/
+  IN(RST, IRS(1), ANY), STATE(CLOSED), QUIET};
+static const struct step s28e[] = {OPEN_PASSIVE,@/
+  IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
+  IN(RST, IRS(2), ANY), STATE(CLOSED), QUIET};
+static const struct step s28f[] = {OPEN_PASSIVE,@/
+  IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
+  CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)),@/
   IN(RST, IRS(2), ANY), STATE(CLOSED), QUIET};
 
 @ {\bf Scenario 29}: a SYN in a synchronized state draws a challenge ACK
 and changes nothing (RFC~5961 \S4).
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s29[] = {OPEN_PASSIVE, IN(SYN, IRS(5), ANY),
-  OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED), QUIET};
+static const struct step s29[] = {OPEN_PASSIVE,@/
+  IN(SYN, IRS(5), ANY), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED), QUIET};
 
 @ {\bf Scenarios 30, 31 and 32}: segments that are not acceptable in
 ESTABLISHED.  Data far outside the window draws a duplicate ACK and is
@@ -984,13 +996,11 @@ dropped; an ACK of data we never sent draws an ACK and is dropped, text
 and all; a segment without the ACK bit is dropped without a word.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s30[] = {OPEN_PASSIVE,
-  IN_TEXT(PSH | ACK, IRS(200000), ISS(1), "far"), OUT(ACK, ISS(1), IRS(1)),
-  RECV(""), STATE(ESTABLISHED), QUIET};
-static const struct step s31[] = {OPEN_PASSIVE,
-  IN_TEXT(PSH | ACK, IRS(1), ISS(100), "bad"), OUT(ACK, ISS(1), IRS(1)),
-  RECV(""), STATE(ESTABLISHED), QUIET};
-static const struct step s32[] = {OPEN_PASSIVE,
+static const struct step s30[] = {OPEN_PASSIVE,@/
+  IN_TEXT(PSH | ACK, IRS(200000), ISS(1), "far"), OUT(ACK, ISS(1), IRS(1)), RECV(""), STATE(ESTABLISHED), QUIET};
+static const struct step s31[] = {OPEN_PASSIVE,@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(100), "bad"), OUT(ACK, ISS(1), IRS(1)), RECV(""), STATE(ESTABLISHED), QUIET};
+static const struct step s32[] = {OPEN_PASSIVE,@/
   IN_TEXT(PSH, IRS(1), ANY, "noack"), QUIET, RECV(""), STATE(ESTABLISHED)};
 
 @ {\bf Scenario 33}: a segment with a bad checksum is dropped and counted
@@ -1006,22 +1016,23 @@ static bool counted_two_bad(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s33[] = {LISTEN, IN_BAD(SYN, IRS(0), ANY, NULL),
-  QUIET, STATE(LISTEN), IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),
-  IN(ACK, IRS(1), ISS(1)), IN_BAD(PSH | ACK, IRS(1), ISS(1), "damaged"),
-  QUIET, RECV(""), STATE(ESTABLISHED), CUSTOM(counted_two_bad)};
+static const struct step s33[] = {LISTEN,@/
+  IN_BAD(SYN, IRS(0), ANY, NULL), QUIET, STATE(LISTEN),@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
+  IN(ACK, IRS(1), ISS(1)),@/
+  IN_BAD(PSH | ACK, IRS(1), ISS(1), "damaged"), QUIET, RECV(""), STATE(ESTABLISHED), CUSTOM(counted_two_bad)};
 
 @ Two arrows of Figure~6 are not reached by any of the scenarios above.
 A listener that knows its peer turns active when its user sends data;
 and a connection in SYN\_RCVD that is closed sends its FIN at once.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step listen_send[] = {LISTEN_FOR_PEER, SEND("early"),
-  STATE(SYN_SENT), OUT(SYN, ANY, ANY), IN(SYN | ACK, IRS(0), ISS(1)),
-  STATE(ESTABLISHED)};
-static const struct step syn_rcvd_close[] = {LISTEN, IN(SYN, IRS(0), ANY),
-  OUT(SYN | ACK, ANY, IRS(1)), CLOSE, STATE(FIN_WAIT_1),
-  OUT(FIN | ACK, ISS(1), IRS(1))};
+static const struct step listen_send[] = {LISTEN_FOR_PEER,@/
+  SEND("early"), STATE(SYN_SENT), OUT(SYN, ANY, ANY),@/
+  IN(SYN | ACK, IRS(0), ISS(1)), STATE(ESTABLISHED)};
+static const struct step syn_rcvd_close[] = {LISTEN,@/
+  IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
+  CLOSE, STATE(FIN_WAIT_1), OUT(FIN | ACK, ISS(1), IRS(1))};
 
 @ The table of test cases: a title, which quotes the notes, and the
 scripts.
@@ -1214,28 +1225,28 @@ static void test_scenarios_finish(void)
 }
 
 @ @<Final states of the named scenarios@>=
-@[{"lifecycle", TCP_CLOSED, TCP_CLOSED}@],
-@[{"handshake", TCP_ESTABLISHED, TCP_ESTABLISHED}@],
-@[{"client-close", TCP_CLOSED, TCP_CLOSED}@],
-@[{"server-close", TCP_CLOSED, TCP_CLOSED}@],
-@[{"half-close", TCP_CLOSED, TCP_CLOSED}@],
-@[{"lost-last-ack", TCP_CLOSED, TCP_CLOSED}@],
-@[{"old-duplicate", TCP_CLOSED, TCP_CLOSED}@],
-@[{"simultaneous-open", TCP_ESTABLISHED, TCP_ESTABLISHED}@],
-@[{"simultaneous-close", TCP_CLOSED, TCP_CLOSED}@],
-@[{"fin-ack-in-fin-wait-1", TCP_CLOSED, TCP_CLOSED}@],
-@[{"lost-syn", TCP_ESTABLISHED, TCP_ESTABLISHED}@],
-@[{"lost-syn-ack", TCP_ESTABLISHED, TCP_ESTABLISHED}@],
-@[{"lost-fin", TCP_CLOSED, TCP_CLOSED}@],
-@[{"syn-to-closed-port", TCP_CLOSED, TCP_CLOSED}@],
-@[{"close-in-listen", TCP_CLOSED, TCP_CLOSED}@],
-@[{"rst-in-established", TCP_CLOSED, TCP_CLOSED}@],
-@[{"close-in-syn-sent", TCP_CLOSED, TCP_LISTEN}@],
-@[{"rst-in-syn-rcvd", TCP_ESTABLISHED, TCP_ESTABLISHED}@],
-@[{"close-in-syn-rcvd", TCP_CLOSED, TCP_CLOSED}@],
-@[{"syn-rcvd-timeout", TCP_CLOSED, TCP_CLOSED}@],
-@[{"send-in-listen", TCP_ESTABLISHED, TCP_ESTABLISHED}@],
-@[{"lossy", TCP_CLOSED, TCP_CLOSED}@],
+@[{"lifecycle", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"handshake", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
+@[{"client-close", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"server-close", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"half-close", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"lost-last-ack", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"old-duplicate", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"simultaneous-open", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
+@[{"simultaneous-close", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"fin-ack-in-fin-wait-1", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"lost-syn", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
+@[{"lost-syn-ack", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
+@[{"lost-fin", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"syn-to-closed-port", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"close-in-listen", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"rst-in-established", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"close-in-syn-sent", TCP_CLOSED, TCP_LISTEN}@],@/
+@[{"rst-in-syn-rcvd", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
+@[{"close-in-syn-rcvd", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"syn-rcvd-timeout", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"send-in-listen", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
+@[{"lossy", TCP_CLOSED, TCP_CLOSED}@],@/
 
 @ The data of the lifecycle and the half-close arrive whole, in order,
 at the end they were sent to.
