@@ -410,7 +410,7 @@ table.
 @<The state of a simulation@>=
 struct sim_event {
   uint64_t at, serial;
-  const struct sim_step *step; /* a step of the script, or |NULL| */
+  const struct sim_step *call; /* a step of the script, or |NULL| */
   int to;                      /* the end a segment arrives at */
   size_t entry;                /* the segment's line in the log */
   const char *late;            /* why it arrives late, or |NULL| */
@@ -498,12 +498,12 @@ static void sim_output(void *ctx, struct tcp_conn *c, const struct segment *s)
       m->end[from].name, seg_error_text(err));
     return;
   }
-  char line[512];
-  format_tcpdump(line, sizeof line, m->now, &w);
+  char shown[512];
+  format_tcpdump(shown, sizeof shown, m->now, &w);
   if (m->cause.print == NO_ENTRY)
     m->cause.print = new_entry(m, -1, m->cause.header, NULL, 0);
-  size_t entry = new_entry(m, from, line, buf, n);
-  m->res->sent[from]++;
+  size_t entry = new_entry(m, from, shown, buf, n);
+  m->res->launched[from]++;
   put_on_link(m, from, tcp_state(c), buf, n, entry);
 }
 
@@ -605,12 +605,12 @@ Wireshark shows with the packet; a capture file read on its own then
 still tells which state changes each packet caused.
 
 @<The state of a simulation@>=
-#define NO_ENTRY SIZE_MAX /* an index that names no entry */
+#define NO_ENTRY @t\quad@> SIZE_MAX /* an index that names no entry */
 
 struct sim_entry {
   uint64_t at;
   int from;          /* the side that sent the segment, or $-1$ for a remark */
-  char *line;
+  char *text;        /* \.{tcpdump}'s line, or the remark */
   char *notes;       /* lines, each ending in a newline, or |NULL| */
   char *comment;     /* the same, for the capture */
   size_t n;
@@ -623,7 +623,7 @@ segment's notes are known only when it arrives, and its comment must be
 in the capture record of the segment.
 
 @(sim.c@>=
-static size_t new_entry(struct sim *m, int from, const char *line,
+static size_t new_entry(struct sim *m, int from, const char *text,
   const uint8_t *bytes, size_t n)
 {
   if (m->nlog == m->logcap) {
@@ -634,7 +634,7 @@ static size_t new_entry(struct sim *m, int from, const char *line,
   memset(e, 0, sizeof *e);
   e->at = m->now;
   e->from = from;
-  e->line = need(strdup(line));
+  e->text = need(strdup(text));
   if (bytes) {
     e->bytes = need(malloc(n));
     memcpy(e->bytes, bytes, n);
@@ -646,13 +646,13 @@ static size_t new_entry(struct sim *m, int from, const char *line,
 @ A note is one line of text added to a growing string.
 
 @(sim.c@>=
-static void add_line(char **text, const char *line)
+static void add_line(char **lines, const char *text)
 {
-  size_t old = *text ? strlen(*text) : 0, add = strlen(line);
-  *text = need(realloc(*text, old + add + 2));
-  memcpy(*text + old, line, add);
-  (*text)[old + add] = '\n';
-  (*text)[old + add + 1] = '\0';
+  size_t old = *lines ? strlen(*lines) : 0, add = strlen(text);
+  *lines = need(realloc(*lines, old + add + 2));
+  memcpy(*lines + old, text, add);
+  (*lines)[old + add] = '\n';
+  (*lines)[old + add + 1] = '\0';
 }
 
 @ Where does a note go?  That depends on what the simulation is doing
@@ -662,8 +662,8 @@ segment being delivered, if any, whose comment receives the note, and the
 entry under which the note is printed.
 
 @<The state of a simulation@>=
-struct cause {
-  size_t segment;   /* the segment being delivered, or |NO_ENTRY| */
+struct note_cause {
+  size_t delivered; /* the segment being delivered, or |NO_ENTRY| */
   size_t print;     /* the entry the notes go under, or |NO_ENTRY| */
   char header[160]; /* the remark to make first, when |print| is |NO_ENTRY| */
 };
@@ -674,7 +674,7 @@ struct cause {
 @(sim.c@>=
 static void cause_step(struct sim *m, const char *remark)
 {
-  m->cause.segment = NO_ENTRY;
+  m->cause.delivered = NO_ENTRY;
   m->cause.print = new_entry(m, -1, remark, NULL, 0);
 }
 
@@ -698,7 +698,7 @@ gives the time.
 static void cause_timer(struct sim *m, int k)
 {
   char t[32];
-  m->cause.segment = NO_ENTRY;
+  m->cause.delivered = NO_ENTRY;
   m->cause.print = NO_ENTRY;
   snprintf(m->cause.header, sizeof m->cause.header, "%s: a timer expires at %s",
     m->end[k].name, time_text(t, sizeof t, m->now));
@@ -717,7 +717,7 @@ static void cause_arrival(struct sim *m, const struct sim_event *ev)
 {
   char sent[32];
   time_text(sent, sizeof sent, m->log[ev->entry].at);
-  m->cause.segment = ev->entry;
+  m->cause.delivered = ev->entry;
   m->cause.print = ev->entry == m->nlog - 1 && !ev->late ? ev->entry : NO_ENTRY;
   snprintf(m->cause.header, sizeof m->cause.header,
     "%s%s sent at %s arrives at %s", ev->late ? "link: " : "",
@@ -737,8 +737,8 @@ static void note(struct sim *m, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(text, sizeof text, fmt, ap);
   va_end(ap);
-  if (m->cause.segment != NO_ENTRY)
-    add_line(&m->log[m->cause.segment].comment, text);
+  if (m->cause.delivered != NO_ENTRY)
+    add_line(&m->log[m->cause.delivered].comment, text);
   if (m->cause.print == NO_ENTRY)
     m->cause.print = new_entry(m, -1, m->cause.header, NULL, 0);
   add_line(&m->log[m->cause.print].notes, text);
@@ -803,7 +803,7 @@ static void write_log(const struct sim *m, FILE *f)
 {
   for (size_t i = 0; i < m->nlog; i++) {
     const struct sim_entry *e = &m->log[i];
-    fprintf(f, "%s%s\n", e->from < 0 ? LOG_STATE_MARKER : "", e->line);
+    fprintf(f, "%s%s\n", e->from < 0 ? LOG_STATE_MARKER : "", e->text);
     for (const char *p = e->notes; p && *p; ) {
       const char *nl = strchr(p, '\n');
       fprintf(f, "%s%.*s\n", LOG_STATE_MARKER, (int) (nl - p), p);
@@ -878,7 +878,7 @@ managed to send, and which rows of the transition table were taken.
 @<The type of the result of a run@>=
 struct sim_result {
   enum tcp_state final[2];
-  uint64_t sent[2];                  /* segments put on the link */
+  uint64_t launched[2];              /* segments put on the link */
   uint64_t faults[FAULT_KINDS];      /* how often each kind struck */
   uint64_t bad_checksum[2], malformed[2];
   uint64_t damaged_arrived;          /* corrupted segments that reached an end */
@@ -889,7 +889,7 @@ struct sim_result {
   char sent_data[2][SIM_DATA_MAX];
   uint64_t end_us;                   /* virtual time at the end */
   bool quiet;                        /* nothing was left to happen */
-  char error[160];
+  char message[160];                 /* why the run failed */
 };
 
 @ @<Constants of the simulated link@>=
@@ -899,7 +899,7 @@ struct sim_result {
 @ The interface of a run: the table of scenarios, a way to find one by
 name, and |sim_run|, which runs a scenario with a seed and writes its log
 to |log| and its capture to |cap|, either of which may be |NULL|.  It
-returns 0, or $-1$ with a message in |res->error| if the run could not be
+returns 0, or $-1$ with a message in |res->message| if the run could not be
 carried out.
 
 @<Declarations of the simulated link@>=
@@ -928,7 +928,7 @@ struct sim {
   size_t nev, evcap;
   struct sim_entry *log;
   size_t nlog, logcap;
-  struct cause cause;
+  struct note_cause cause;
   bool failed;
 };
 
@@ -939,7 +939,7 @@ them.
 static void *need(void *p);
 static int end_of(const struct sim *m, const struct tcp_conn *c);
 static void fail(struct sim *m, const char *fmt, ...);
-static size_t new_entry(struct sim *m, int from, const char *line,
+static size_t new_entry(struct sim *m, int from, const char *text,
   const uint8_t *bytes, size_t n);
 static void note(struct sim *m, const char *fmt, ...);
 static void link_note(struct sim *m, size_t entry, const char *fmt, ...);
@@ -967,7 +967,7 @@ static void fail(struct sim *m, const char *fmt, ...)
   m->failed = true;
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(m->res->error, sizeof m->res->error, fmt, ap);
+  vsnprintf(m->res->message, sizeof m->res->message, fmt, ap);
   va_end(ap);
 }
 
@@ -994,13 +994,15 @@ int sim_run(const struct scenario *sc, uint64_t seed, FILE *log,
   if (cap && !m->failed && write_capture(m, cap) != 0)
     fail(m, "the capture could not be written");
   @<Free the simulation@>@;
-  return res->error[0] ? -1 : 0;
+  return res->message[0] ? -1 : 0;
 }
 
 @ The seed feeds the generator, and the generator's first two numbers
 become the secret key from which the ends compute their initial sequence
 numbers (RFC~6528): a different seed gives different sequence numbers, as
-a different boot of a real host would.
+a different boot of a real host would.  The two ends share one set of
+hooks, in the order \.{tcp.h} declares them: the context, then the
+functions for output, for changes of state and for events.
 
 @<Set up the clock, the generator and the two ends@>=
 m->now = SIM_EPOCH_US;
@@ -1009,10 +1011,8 @@ sim_rng_seed(&m->rng, seed);
 tcp_config_default(&m->cfg);
 m->cfg.isn_key[0] = sim_rng_next(&m->rng);
 m->cfg.isn_key[1] = sim_rng_next(&m->rng);
-m->hooks.ctx = m;
-m->hooks.output = sim_output;
-m->hooks.transition = sim_transition;
-m->hooks.event = sim_event_hook;
+const struct tcp_hooks hooks = {m, sim_output, sim_transition, sim_event_hook};
+m->hooks = hooks;
 sim_end_init(&m->end[SIM_CLIENT], "client", SIM_CLIENT_ADDR, SIM_CLIENT_PORT,
   &m->cfg, &m->hooks);
 sim_end_init(&m->end[SIM_SERVER], "server", SIM_SERVER_ADDR, SIM_SERVER_PORT,
@@ -1020,7 +1020,7 @@ sim_end_init(&m->end[SIM_SERVER], "server", SIM_SERVER_ADDR, SIM_SERVER_PORT,
 
 @ @<Put the steps of the script on the queue@>=
 for (size_t i = 0; i < sc->nsteps; i++)
-  new_event(m, SIM_EPOCH_US + (uint64_t) sc->steps[i].at_ms * 1000)->step =
+  new_event(m, SIM_EPOCH_US + (uint64_t) sc->steps[i].at_ms * 1000)->call =
     &sc->steps[i];
 
 @ The heart of the simulation: find the next thing to happen, move the
@@ -1062,7 +1062,7 @@ carrying it out may put new events on the queue and move the array.
 @<Take event |i| off the queue and carry it out@>=
 struct sim_event ev = m->ev[i];
 m->ev[i] = m->ev[--m->nev];
-if (ev.step) do_step(m, ev.step);
+if (ev.call) do_step(m, ev.call);
 else arrive(m, &ev);
 
 @ A step of the script: announce the call, then make it.  An end that has
@@ -1201,7 +1201,7 @@ res->end_us = m->now - SIM_EPOCH_US;
 
 @ @<Free the simulation@>=
 for (size_t i = 0; i < m->nlog; i++) {
-  free(m->log[i].line);
+  free(m->log[i].text);
   free(m->log[i].notes);
   free(m->log[i].comment);
   free(m->log[i].bytes);
@@ -1215,9 +1215,9 @@ Each scenario is a table of steps and, for some, a table of faults.  The
 macros below let a scenario's row name its tables once.
 
 @(sim.c@>=
-#define STEPS(a) (a), sizeof(a) / sizeof(a)[0]
-#define FAULTS(a) (a), sizeof(a) / sizeof(a)[0]
-#define NO_FAULTS NULL, 0
+#define STEPS(a) @t\quad@> (a), sizeof(a) / sizeof(a)[0]
+#define FAULTS(a) @t\quad@> (a), sizeof(a) / sizeof(a)[0]
+#define NO_FAULTS @t\quad@> NULL, 0
 @<The scripts of the scenarios@>@;
 @<The faults of the scenarios@>@;
 const struct scenario sim_scenarios[] = {
@@ -1754,7 +1754,7 @@ if (file) {
 struct sim_result *res = malloc(sizeof *res);
 if (!res) return EXIT_FAILURE;
 int rc = sim_run(sc, seed, stdout, f ? &w : NULL, res);
-if (rc != 0) fprintf(stderr, "ltcp: sim: %s\n", res->error);
+if (rc != 0) fprintf(stderr, "ltcp: sim: %s\n", res->message);
 free(res);
 if (f && fclose(f) != 0) {
   fprintf(stderr, "ltcp: sim: cannot write '%s'\n", file);
@@ -1792,9 +1792,11 @@ short by a chosen number of bytes.  Which error of |seg_parse| does the
 receiver report when the cut falls in the header, and which when it
 falls in the text?
 
-\item{\diff3} Write a scenario that takes the server from FIN\_WAIT\_1
-to CLOSING by a reordering of segments rather than by a simultaneous
-close.  Which segment must be held back?
+\item{\diff3} Write a scenario in which the server closes first and the
+client 100~ms later, yet both ends pass through CLOSING, as in a
+simultaneous close.  Which segment must the link delay, and by at least
+how much?  Why can no fault make only {\it one} end pass through
+CLOSING?
 
 \item{\diff4} Give the link a rate as well as a delay, so that a
 segment of $n$ bytes occupies the link for $8n/r$ seconds and segments

@@ -51,16 +51,16 @@ every test checks, in passing, that the core's arithmetic is done modulo
 $2^{32}$.
 
 @<The language of scripts@>=
-enum base { NUM_ANY, NUM_ABS, NUM_ISS, NUM_IRS };
+enum num_base { NUM_ANY, NUM_ABS, NUM_ISS, NUM_IRS };
 struct num {
-  enum base base;
+  enum num_base base;
   int64_t off;
 };
-#define ANY {NUM_ANY, 0}
-#define ABS(n) {NUM_ABS, (n)}
-#define ISS(n) {NUM_ISS, (n)}
-#define IRS(n) {NUM_IRS, (n)}
-#define PEER_ISN UINT32_C(4294967000)
+#define ANY @t\quad@> {NUM_ANY, 0}
+#define ABS(n) @t\quad@> {NUM_ABS, (n)}
+#define ISS(n) @t\quad@> {NUM_ISS, (n)}
+#define IRS(n) @t\quad@> {NUM_IRS, (n)}
+#define PEER_ISN ((uint32_t) 4294967000u)
 
 @ The flags get short names, as in the figures.
 
@@ -78,7 +78,7 @@ the text the user can read, that no timer runs, or a check of the
 script's own written in C.
 
 @<The language of scripts@>=
-enum op {
+enum step_op {
   OP_LISTEN, OP_LISTEN_FOR, OP_CONNECT, OP_SEND, OP_CLOSE, OP_ABORT,
   OP_IN, OP_IN_BAD, OP_WAIT, OP_TIMER, OP_MSL,
   OP_OUT, OP_QUIET, OP_NOT_SENT, OP_STATE, OP_EVENT, OP_RECV, OP_NO_TIMER,
@@ -92,48 +92,48 @@ numbers, its text, a number (a state, an event, a time), and for
 |OP_CUSTOM| a function.
 
 @<The language of scripts@>=
-struct run;
-struct step {
-  enum op op;
+struct script_run;
+struct script_step {
+  enum step_op op;
   uint8_t flags, care;
   struct num seq, ack;
   const char *text;
   uint64_t arg;
-  bool (*custom)(struct run *r, char *why, size_t cap);
+  bool (*custom)(struct script_run *r, char *why, size_t cap);
 };
 #define CARE_ALL (0xFF & ~TCP_PSH)
-#define LISTEN {OP_LISTEN, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define LISTEN_FOR_PEER {OP_LISTEN_FOR, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define CONNECT {OP_CONNECT, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define SEND(t) {OP_SEND, 0, 0, ANY, ANY, t, 0, NULL}
-#define CLOSE {OP_CLOSE, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define ABORT {OP_ABORT, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define IN(f, s, a) {OP_IN, f, 0, s, a, NULL, 0, NULL}
-#define IN_TEXT(f, s, a, t) {OP_IN, f, 0, s, a, t, 0, NULL}
-#define IN_BAD(f, s, a, t) {OP_IN_BAD, f, 0, s, a, t, 0, NULL}
-#define WAIT(us) {OP_WAIT, 0, 0, ANY, ANY, NULL, us, NULL}
-#define TIMER {OP_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define MSL(us) {OP_MSL, 0, 0, ANY, ANY, NULL, us, NULL}
-#define OUT(f, s, a) {OP_OUT, f, CARE_ALL, s, a, NULL, 0, NULL}
-#define OUT_TEXT(f, s, a, t) {OP_OUT, f, CARE_ALL, s, a, t, 0, NULL}
-#define OUT_RST(s) {OP_OUT, RST, CARE_ALL & ~TCP_ACK, s, ANY, NULL, 0, NULL}
-#define OUT_ACKING(a) {OP_OUT, ACK, ACK | RST | FIN, ANY, a, NULL, 0, NULL}
-#define QUIET {OP_QUIET, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define NOT_SENT(f) {OP_NOT_SENT, f, 0, ANY, ANY, NULL, 0, NULL}
-#define STATE(st) {OP_STATE, 0, 0, ANY, ANY, NULL, TCP_##st, NULL}
-#define EVENT(e) {OP_EVENT, 0, 0, ANY, ANY, NULL, TCP_EV_##e, NULL}
-#define RECV(t) {OP_RECV, 0, 0, ANY, ANY, t, 0, NULL}
-#define NO_TIMER {OP_NO_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define CUSTOM(fn) {OP_CUSTOM, 0, 0, ANY, ANY, NULL, 0, fn}
-#define SECONDS(n) ((uint64_t) (n) * 1000000)
+#define LISTEN @t\quad@> {OP_LISTEN, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define LISTEN_FOR_PEER @t\quad@> {OP_LISTEN_FOR, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define CONNECT @t\quad@> {OP_CONNECT, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define SEND(t) @t\quad@> {OP_SEND, 0, 0, ANY, ANY, t, 0, NULL}
+#define CLOSE @t\quad@> {OP_CLOSE, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define ABORT @t\quad@> {OP_ABORT, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define IN(f, s, a) @t\quad@> {OP_IN, f, 0, s, a, NULL, 0, NULL}
+#define IN_TEXT(f, s, a, t) @t\quad@> {OP_IN, f, 0, s, a, t, 0, NULL}
+#define IN_BAD(f, s, a, t) @t\quad@> {OP_IN_BAD, f, 0, s, a, t, 0, NULL}
+#define WAIT(us) @t\quad@> {OP_WAIT, 0, 0, ANY, ANY, NULL, us, NULL}
+#define TIMER @t\quad@> {OP_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define MSL(us) @t\quad@> {OP_MSL, 0, 0, ANY, ANY, NULL, us, NULL}
+#define OUT(f, s, a) @t\quad@> {OP_OUT, f, CARE_ALL, s, a, NULL, 0, NULL}
+#define OUT_TEXT(f, s, a, t) @t\quad@> {OP_OUT, f, CARE_ALL, s, a, t, 0, NULL}
+#define OUT_RST(s) @t\quad@> {OP_OUT, RST, CARE_ALL & ~TCP_ACK, s, ANY, NULL, 0, NULL}
+#define OUT_ACKING(a) @t\quad@> {OP_OUT, ACK, ACK | RST | FIN, ANY, a, NULL, 0, NULL}
+#define QUIET @t\quad@> {OP_QUIET, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define NOT_SENT(f) @t\quad@> {OP_NOT_SENT, f, 0, ANY, ANY, NULL, 0, NULL}
+#define STATE(st) @t\quad@> {OP_STATE, 0, 0, ANY, ANY, NULL, TCP_##st, NULL}
+#define EVENT(e) @t\quad@> {OP_EVENT, 0, 0, ANY, ANY, NULL, TCP_EV_##e, NULL}
+#define RECV(t) @t\quad@> {OP_RECV, 0, 0, ANY, ANY, t, 0, NULL}
+#define NO_TIMER @t\quad@> {OP_NO_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}
+#define CUSTOM(fn) @t\quad@> {OP_CUSTOM, 0, 0, ANY, ANY, NULL, 0, fn}
+#define SECONDS(n) @t\quad@> ((uint64_t) (n) * 1000000)
 
 @ Most scripts begin by opening a connection, actively or passively;
 these two macros are the steps of a clean three-way handshake.
 
 @<The language of scripts@>=
-#define OPEN_ACTIVE CONNECT, OUT(SYN, ANY, ANY), IN(SYN | ACK, IRS(0), ISS(1)), \
+#define OPEN_ACTIVE @t\quad@> CONNECT, OUT(SYN, ANY, ANY), IN(SYN | ACK, IRS(0), ISS(1)), \
   OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED)
-#define OPEN_PASSIVE LISTEN, IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)), \
+#define OPEN_PASSIVE @t\quad@> LISTEN, IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)), \
   IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED)
 
 @ A script is a named array of steps; a test case runs one or more.
@@ -141,10 +141,10 @@ these two macros are the steps of a clean three-way handshake.
 @<The language of scripts@>=
 struct script {
   const char *name;
-  const struct step *steps;
+  const struct script_step *steps;
   size_t nsteps;
 };
-#define SCRIPT(name, a) {name, (a), sizeof(a) / sizeof(a)[0]}
+#define SCRIPT(name, a) @t\quad@> {name, (a), sizeof(a) / sizeof(a)[0]}
 
 @ Running a script needs a connection with the hooks of the test, the
 clock, what we learnt of our ISS, the segments we sent that no step has
@@ -153,24 +153,24 @@ is printed if the script fails.
 
 @<The state of a script's run@>=
 #define RUN_OUT_MAX 32
-#define OUR_ADDR SIM_CLIENT_ADDR
-#define OUR_PORT SIM_CLIENT_PORT
-#define PEER_ADDR SIM_SERVER_ADDR
-#define PEER_PORT SIM_SERVER_PORT
+#define OUR_ADDR @t\quad@> SIM_CLIENT_ADDR
+#define OUR_PORT @t\quad@> SIM_CLIENT_PORT
+#define PEER_ADDR @t\quad@> SIM_SERVER_ADDR
+#define PEER_PORT @t\quad@> SIM_SERVER_PORT
 
-struct sent {
+struct sent_segment {
   size_t n;
   uint8_t bytes[SIM_BYTES_MAX];
 };
 
-struct run {
+struct script_run {
   struct tcp_config cfg;
   struct tcp_hooks hooks;
   struct sim_end end;
   uint64_t now;
   uint32_t iss;
   bool iss_known, bad_output;
-  struct sent out[RUN_OUT_MAX];
+  struct sent_segment out[RUN_OUT_MAX];
   size_t nout;
   unsigned events;
   char trace[16384];
@@ -180,7 +180,7 @@ struct run {
 @ The trace grows by one line at a time.
 
 @<Functions used by the interpreter of scripts@>=
-static void trace(struct run *r, const char *fmt, ...)
+static void trace(struct script_run *r, const char *fmt, ...)
 {
   va_list ap;
   size_t room = sizeof r->trace - r->ntrace;
@@ -226,7 +226,7 @@ static void rel_text(char *out, size_t cap, const char *name, bool known,
   else snprintf(out, cap, "%lu", (unsigned long) v);
 }
 
-static void describe(const struct run *r, const struct segment *s, bool ours,
+static void describe(const struct script_run *r, const struct segment *s, bool ours,
   char *out, size_t cap)
 {
   char fl[12], sq[32], ak[32];
@@ -250,13 +250,13 @@ we send tells the script our ISS.
 @<Functions used by the interpreter of scripts@>=
 static void run_output(void *ctx, struct tcp_conn *c, const struct segment *s)
 {
-  struct run *r = ctx;
+  struct script_run *r = ctx;
   (void) c;
   if (r->nout == RUN_OUT_MAX) {
     r->bad_output = true;
     return;
   }
-  struct sent *o = &r->out[r->nout];
+  struct sent_segment *o = &r->out[r->nout];
   struct segment w;
   o->n = seg_write(s, o->bytes, sizeof o->bytes);
   if (o->n == 0 || seg_parse(&w, o->bytes, o->n, s->src_addr, s->dst_addr,
@@ -284,7 +284,7 @@ static unsigned taken_by_scripts[SIM_ROWS_MAX];
 static void run_transition(void *ctx, struct tcp_conn *c,
   const struct transition *t)
 {
-  struct run *r = ctx;
+  struct script_run *r = ctx;
   (void) c;
   size_t row = (size_t) (t - tcp_transitions);
   if (row < SIM_ROWS_MAX) taken_by_scripts[row]++;
@@ -294,7 +294,7 @@ static void run_transition(void *ctx, struct tcp_conn *c,
 
 static void run_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
 {
-  struct run *r = ctx;
+  struct script_run *r = ctx;
   (void) c;
   if ((unsigned) e < 32) r->events |= 1u << e;
 }
@@ -302,7 +302,7 @@ static void run_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
 @ The value of a number in a script.
 
 @<Functions used by the interpreter of scripts@>=
-static uint32_t value(const struct run *r, struct num n)
+static uint32_t value(const struct script_run *r, struct num n)
 {
   switch (n.base) {
   case NUM_ISS: return r->iss + (uint32_t) n.off;
@@ -316,7 +316,7 @@ static uint32_t value(const struct run *r, struct num n)
 order, at its own deadline.
 
 @<Functions used by the interpreter of scripts@>=
-static void advance(struct run *r, uint64_t until)
+static void advance(struct script_run *r, uint64_t until)
 {
   for (;;) {
     uint64_t d = tcp_next_deadline(&r->end.conn);
@@ -334,7 +334,7 @@ flipped after the checksum was computed.  The end receives the bytes as
 it would from the link.
 
 @<Functions used by the interpreter of scripts@>=
-static enum seg_error peer_sends(struct run *r, const struct step *st,
+static enum seg_error peer_sends(struct script_run *r, const struct script_step *st,
   bool damage)
 {
   struct segment s;
@@ -360,7 +360,7 @@ static enum seg_error peer_sends(struct run *r, const struct step *st,
 |true|, or |false| with the reason in |why|.
 
 @<Functions used by the interpreter of scripts@>=
-static bool matches(const struct run *r, const struct step *st,
+static bool matches(const struct script_run *r, const struct script_step *st,
   const struct segment *s, char *why, size_t cap)
 {
   char want[12], got[12];
@@ -382,7 +382,7 @@ static bool matches(const struct run *r, const struct step *st,
 the list.
 
 @<Functions used by the interpreter of scripts@>=
-static bool take_sent(struct run *r, struct segment *s, struct sent *keep)
+static bool take_sent(struct script_run *r, struct segment *s, struct sent_segment *keep)
 {
   if (r->nout == 0) return false;
   *keep = r->out[0];
@@ -404,7 +404,7 @@ static void num_text(char *out, size_t cap, struct num n)
 @ What a step says, in the trace.
 
 @<Functions used by the interpreter of scripts@>=
-static void step_text(const struct run *r, const struct step *st, char *out,
+static void step_text(const struct script_run *r, const struct script_step *st, char *out,
   size_t cap)
 {
   static const char *const names[] = {"we call listen()",
@@ -443,11 +443,11 @@ one until one fails.  The function returns whether the script passed; a
 failure is reported through the harness, followed by the trace.
 
 @<The interpreter of scripts@>=
-static bool do_step(struct run *r, const struct step *st, char *why,
+static bool do_step(struct script_run *r, const struct script_step *st, char *why,
   size_t cap);
 static bool run_script(const struct script *sc)
 {
-  struct run *r = calloc(1, sizeof *r);
+  struct script_run *r = calloc(1, sizeof *r);
   if (!CHECK(r != NULL)) return false;
   @<Set up the connection of a script's run@>@;
   char why[256] = "";
@@ -479,10 +479,8 @@ the scripts' times do not depend on the default.
 @<Set up the connection of a script's run@>=
 tcp_config_default(&r->cfg);
 r->cfg.msl_us = SECONDS(30);
-r->hooks.ctx = r;
-r->hooks.output = run_output;
-r->hooks.transition = run_transition;
-r->hooks.event = run_event;
+const struct tcp_hooks hooks = {r, run_output, run_transition, run_event};
+r->hooks = hooks;
 r->now = SIM_EPOCH_US;
 sim_end_init(&r->end, "us", OUR_ADDR, OUR_PORT, &r->cfg, &r->hooks);
 
@@ -490,7 +488,7 @@ sim_end_init(&r->end, "us", OUR_ADDR, OUR_PORT, &r->cfg, &r->hooks);
 language.
 
 @<The interpreter of scripts@>=
-static bool do_step(struct run *r, const struct step *st, char *why,
+static bool do_step(struct script_run *r, const struct script_step *st, char *why,
   size_t cap)
 {
   struct tcp_conn *c = &r->end.conn;
@@ -551,7 +549,7 @@ case OP_MSL: r->cfg.msl_us = st->arg;
 @ @<Cases of the steps that check@>=
 case OP_OUT: {
   struct segment s;
-  struct sent keep;
+  struct sent_segment keep;
   char d[160];
   if (!take_sent(r, &s, &keep)) return snprintf(why, cap,
     "nothing was sent"), false;
@@ -567,7 +565,7 @@ case OP_OUT: {
 }
 case OP_QUIET: if (r->nout > 0) {
     struct segment s;
-    struct sent keep;
+    struct sent_segment keep;
     char d[160] = "a segment that cannot be read";
     if (take_sent(r, &s, &keep)) describe(r, &s, true, d, sizeof d);
     return snprintf(why, cap, "we sent %s", d), false;
@@ -580,7 +578,7 @@ if any of it carries one of the step's flags.
 @<Cases of the steps that check@>=
 case OP_NOT_SENT: {
   struct segment s;
-  struct sent keep;
+  struct sent_segment keep;
   while (take_sent(r, &s, &keep))
     if (s.flags & st->flags) {
       char d[160];
@@ -622,13 +620,13 @@ case quotes the notes.  Opening first.
 hears that the connection is open.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s01[] = {CONNECT, STATE(SYN_SENT), OUT(SYN, ANY, ANY),@/
+static const struct script_step s01[] = {CONNECT, STATE(SYN_SENT), OUT(SYN, ANY, ANY),@/
   IN(SYN | ACK, IRS(0), ISS(1)), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED), EVENT(CONNECTED), QUIET};
 
 @ {\bf Scenario 02}, the passive open: |< S|, |> S.|, |< .|.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s02[] = {LISTEN, STATE(LISTEN),@/
+static const struct script_step s02[] = {LISTEN, STATE(LISTEN),@/
   IN(SYN, IRS(0), ANY), STATE(SYN_RCVD), OUT(SYN | ACK, ANY, IRS(1)),@/
   IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED), EVENT(CONNECTED), QUIET};
 
@@ -639,7 +637,7 @@ retransmissions the connection gives up, tells the user, and is CLOSED.
 The waiting and counting is done by a check in C.
 
 @<Checks that a script cannot express as steps@>=
-static bool syn_backs_off(struct run *r, char *why, size_t cap)
+static bool syn_backs_off(struct script_run *r, char *why, size_t cap)
 {
   uint64_t gap = r->cfg.rto_initial_us;
   unsigned resent = 0;
@@ -651,7 +649,7 @@ static bool syn_backs_off(struct run *r, char *why, size_t cap)
         (unsigned long long) (d - r->now), (unsigned long long) gap), false;
     advance(r, d);
     struct segment s;
-    struct sent keep;
+    struct sent_segment keep;
     if (tcp_state(&r->end.conn) != TCP_SYN_SENT) break;
     if (!take_sent(r, &s, &keep) || s.flags != TCP_SYN || s.seq != r->iss)
       return snprintf(why, cap, "retransmission %u is not the same SYN",
@@ -667,13 +665,13 @@ static bool syn_backs_off(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s03[] = {CONNECT, OUT(SYN, ANY, ANY), CUSTOM(syn_backs_off), STATE(CLOSED), EVENT(TIMEOUT), QUIET};
+static const struct script_step s03[] = {CONNECT, OUT(SYN, ANY, ANY), CUSTOM(syn_backs_off), STATE(CLOSED), EVENT(TIMEOUT), QUIET};
 
 @ {\bf Scenario 04}: the passive side's SYN,ACK goes unanswered and is
 sent again, with the same ISS.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s04[] = {LISTEN,@/
+static const struct script_step s04[] = {LISTEN,@/
   IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
   TIMER, OUT(SYN | ACK, ISS(0), IRS(1)), STATE(SYN_RCVD), QUIET};
 
@@ -685,7 +683,7 @@ Linux does; RFC~9293's rule for unacceptable segments asks for a plain
 ACK; the script accepts either.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s05[] = {LISTEN,@/
+static const struct script_step s05[] = {LISTEN,@/
   IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
   IN(SYN, IRS(0), ANY), OUT_ACKING(IRS(1)), STATE(SYN_RCVD), QUIET,@/
   IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED), QUIET};
@@ -697,13 +695,13 @@ connection.  From this SYN\_RCVD a reset leads to CLOSED, not to
 LISTEN, because we never listened.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s06a[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+static const struct script_step s06a[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(SYN, IRS(0), ANY), STATE(SYN_RCVD), OUT(SYN | ACK, ISS(0), IRS(1)),@/
   IN(SYN | ACK, IRS(0), ISS(1)), STATE(ESTABLISHED)};
-static const struct step s06b[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+static const struct script_step s06b[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ISS(0), IRS(1)),@/
   IN(ACK, IRS(1), ISS(1)), STATE(ESTABLISHED)};
-static const struct step s06c[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+static const struct script_step s06c[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ISS(0), IRS(1)),@/
   IN(RST, IRS(1), ANY), STATE(CLOSED), QUIET};
 
@@ -713,7 +711,7 @@ whose sequence number is that ACK, and we go on waiting for the right
 answer.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s07[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+static const struct script_step s07[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(SYN | ACK, IRS(0), ISS(0)), OUT_RST(ISS(0)), STATE(SYN_SENT),@/
   IN(SYN | ACK, IRS(0), ISS(2)), OUT_RST(ISS(2)), STATE(SYN_SENT),@/
   IN(SYN | ACK, IRS(0), ISS(1)), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED)};
@@ -723,9 +721,9 @@ acknowledges our SYN; then the connection is refused.  A reset without
 an ACK, or with a wrong one, is ignored.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s08a[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+static const struct script_step s08a[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(RST | ACK, ABS(0), ISS(1)), STATE(CLOSED), EVENT(REFUSED), QUIET};
-static const struct step s08b[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+static const struct script_step s08b[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(RST, ABS(0), ANY), STATE(SYN_SENT), QUIET,@/
   IN(RST | ACK, ABS(0), ISS(5)), STATE(SYN_SENT), QUIET};
 
@@ -735,7 +733,7 @@ The SYN,ACK of the second attempt may carry a new ISS, so it teaches the
 script our ISS again.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s09[] = {LISTEN,@/
+static const struct script_step s09[] = {LISTEN,@/
   IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
   IN(RST, IRS(1), ANY), STATE(LISTEN), QUIET,@/
   IN(SYN, IRS(100), ANY), OUT(SYN | ACK, ANY, IRS(101)),@/
@@ -747,7 +745,7 @@ FIN alone, or a segment with no flags at all gets nothing.  None of them
 disturbs the listener.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s10[] = {LISTEN,@/
+static const struct script_step s10[] = {LISTEN,@/
   IN(ACK, IRS(0), ABS(12345)), OUT(RST, ABS(12345), ANY),@/
   IN(RST, IRS(0), ANY),@/
   IN(FIN, IRS(0), ANY),@/
@@ -760,16 +758,16 @@ sequence number zero; an ACK by a reset whose sequence number is the
 ACK; a reset by nothing at all.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s11[] = {IN(SYN, IRS(0), ANY), OUT(RST | ACK, ABS(0), IRS(1)), QUIET, STATE(CLOSED)};
-static const struct step s12[] = {IN(ACK, IRS(0), ABS(777)), OUT(RST, ABS(777), ANY), QUIET};
-static const struct step s13[] = {IN(RST, IRS(0), ANY),@/
+static const struct script_step s11[] = {IN(SYN, IRS(0), ANY), OUT(RST | ACK, ABS(0), IRS(1)), QUIET, STATE(CLOSED)};
+static const struct script_step s12[] = {IN(ACK, IRS(0), ABS(777)), OUT(RST, ABS(777), ANY), QUIET};
+static const struct script_step s13[] = {IN(RST, IRS(0), ANY),@/
   IN(RST | ACK, IRS(0), ABS(777)), QUIET};
 
 @ {\bf Scenario 14}: closing in SYN\_SENT sends nothing and leaves no
 connection; the SYN,ACK that comes later is answered with a reset.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s14[] = {CONNECT, OUT(SYN, ANY, ANY),@/
+static const struct script_step s14[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   CLOSE, STATE(CLOSED), QUIET, NO_TIMER,@/
   IN(SYN | ACK, IRS(0), ISS(1)), OUT(RST, ISS(1), ANY), QUIET};
 
@@ -777,7 +775,7 @@ static const struct step s14[] = {CONNECT, OUT(SYN, ANY, ANY),@/
 ACK of it (FIN\_WAIT\_2), the peer's FIN, our ACK, TIME\_WAIT.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s15[] = {OPEN_PASSIVE,@/
+static const struct script_step s15[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)), STATE(FIN_WAIT_1),@/
   IN(ACK, IRS(1), ISS(2)), STATE(FIN_WAIT_2), QUIET,@/
   IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT), QUIET};
@@ -787,7 +785,7 @@ at once and the user reads the end of the stream; our close sends our
 FIN from CLOSE\_WAIT; its ACK closes the connection.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s16[] = {OPEN_ACTIVE,@/
+static const struct script_step s16[] = {OPEN_ACTIVE,@/
   IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)), STATE(CLOSE_WAIT), EVENT(EOF), RECV(""),@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)), STATE(LAST_ACK),@/
   IN(ACK, IRS(2), ISS(2)), STATE(CLOSED), QUIET, NO_TIMER};
@@ -796,7 +794,7 @@ static const struct step s16[] = {OPEN_ACTIVE,@/
 in FIN\_WAIT\_1, takes us straight to TIME\_WAIT.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s17[] = {OPEN_ACTIVE,@/
+static const struct script_step s17[] = {OPEN_ACTIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT), QUIET};
 
@@ -805,7 +803,7 @@ does not acknowledge ours, so we go to CLOSING; the ACK of ours takes us
 to TIME\_WAIT.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s18[] = {OPEN_ACTIVE,@/
+static const struct script_step s18[] = {OPEN_ACTIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(2), IRS(2)), STATE(CLOSING),@/
   IN(ACK, IRS(2), ISS(2)), STATE(TIME_WAIT), QUIET};
@@ -815,11 +813,11 @@ data is still taken, acknowledged and delivered; after the peer's FIN we
 may still send.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s19[] = {OPEN_PASSIVE,@/
+static const struct script_step s19[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(ACK, IRS(1), ISS(2)),@/
   IN_TEXT(PSH | ACK, IRS(1), ISS(2), "still here"), OUT(ACK, ISS(2), IRS(11)), RECV("still here"), STATE(FIN_WAIT_2), QUIET};
-static const struct step s20[] = {OPEN_PASSIVE,@/
+static const struct script_step s20[] = {OPEN_PASSIVE,@/
   IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
   SEND("late"), OUT_TEXT(ACK, ISS(1), IRS(2), "late"),@/
   IN(ACK, IRS(2), ISS(5)),@/
@@ -830,7 +828,7 @@ static const struct step s20[] = {OPEN_PASSIVE,@/
 when the retransmission timer expires, and the ACK then closes.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s21[] = {OPEN_PASSIVE,@/
+static const struct script_step s21[] = {OPEN_PASSIVE,@/
   IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)),@/
   TIMER, OUT(FIN | ACK, ISS(1), IRS(2)), STATE(LAST_ACK),@/
@@ -843,7 +841,7 @@ the second FIN we are still in TIME\_WAIT, a minute and a microsecond
 after it we are CLOSED.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s22[] = {OPEN_PASSIVE,@/
+static const struct script_step s22[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(ACK, IRS(1), ISS(2)),@/
   IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT),@/
@@ -857,7 +855,7 @@ TIME\_WAIT.  An old segment of data is answered with an ACK of what we
 really have, and delivers nothing; an old SYN opens nothing.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s23[] = {OPEN_PASSIVE,@/
+static const struct script_step s23[] = {OPEN_PASSIVE,@/
   IN_TEXT(PSH | ACK, IRS(1), ISS(1), "abc"), OUT(ACK, ISS(1), IRS(4)), RECV("abc"),@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(4)),@/
   IN(FIN | ACK, IRS(4), ISS(2)), OUT(ACK, ISS(2), IRS(5)), STATE(TIME_WAIT),@/
@@ -872,10 +870,10 @@ a SYN it must not take, and the check accepts both behaviours as long as
 they are consistent.
 
 @<Checks that a script cannot express as steps@>=
-static bool new_syn_in_time_wait(struct run *r, char *why, size_t cap)
+static bool new_syn_in_time_wait(struct script_run *r, char *why, size_t cap)
 {
   struct segment s;
-  struct sent keep;
+  struct sent_segment keep;
   bool synack = false;
   while (take_sent(r, &s, &keep))
     if ((s.flags & (TCP_SYN | TCP_ACK)) == (TCP_SYN | TCP_ACK) &&
@@ -890,7 +888,7 @@ static bool new_syn_in_time_wait(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s24[] = {OPEN_PASSIVE,@/
+static const struct script_step s24[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)), STATE(TIME_WAIT),@/
   WAIT(SECONDS(1)),@/
@@ -901,13 +899,13 @@ then the same ports can be used again.  With the MSL set to one second,
 the wait is two seconds.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s25a[] = {OPEN_PASSIVE,@/
+static const struct script_step s25a[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)),@/
   WAIT(SECONDS(60) - 1), STATE(TIME_WAIT),@/
   WAIT(1), STATE(CLOSED), NO_TIMER, QUIET,@/
   CONNECT, OUT(SYN, ANY, ANY), STATE(SYN_SENT)};
-static const struct step s25b[] = {MSL(SECONDS(1)),@/
+static const struct script_step s25b[] = {MSL(SECONDS(1)),@/
   OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(FIN | ACK, IRS(1), ISS(2)), OUT(ACK, ISS(2), IRS(2)),@/
@@ -919,7 +917,7 @@ connection instead of closing it, so that the peer knows the data was
 lost (RFC~9293, SHLD-3).
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s26[] = {OPEN_PASSIVE,@/
+static const struct script_step s26[] = {OPEN_PASSIVE,@/
   IN_TEXT(PSH | ACK, IRS(1), ISS(1), "unread"), OUT(ACK, ISS(1), IRS(7)),@/
   CLOSE, OUT_RST(ISS(1)), STATE(CLOSED), QUIET};
 
@@ -930,11 +928,11 @@ hole; when the data arrives we take it, and the FIN is accepted, either
 at once (if we kept it) or when the peer sends it again.
 
 @<Checks that a script cannot express as steps@>=
-static bool fin_after_hole(struct run *r, char *why, size_t cap)
+static bool fin_after_hole(struct script_run *r, char *why, size_t cap)
 {
-  static const struct step again[] = {IN(FIN | ACK, IRS(4), ISS(2)), OUT(ACK, ISS(2), IRS(5)), STATE(TIME_WAIT)};
+  static const struct script_step again[] = {IN(FIN | ACK, IRS(4), ISS(2)), OUT(ACK, ISS(2), IRS(5)), STATE(TIME_WAIT)};
   struct segment s;
-  struct sent keep;
+  struct sent_segment keep;
   if (!take_sent(r, &s, &keep) || !(s.flags & TCP_ACK))
     return snprintf(why, cap, "the data was not acknowledged"), false;
   if (tcp_state(&r->end.conn) == TCP_TIME_WAIT) {
@@ -949,7 +947,7 @@ static bool fin_after_hole(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s27[] = {OPEN_PASSIVE,@/
+static const struct script_step s27[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(ACK, IRS(1), ISS(2)),@/
   IN(FIN | ACK, IRS(4), ISS(2)), NOT_SENT(SYN | FIN | RST), STATE(FIN_WAIT_2),@/
@@ -963,22 +961,22 @@ dropped.  We try all three in ESTABLISHED, and the exact one in the other
 synchronized states.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s28a[] = {OPEN_PASSIVE,@/
+static const struct script_step s28a[] = {OPEN_PASSIVE,@/
   IN(RST, IRS(1), ANY), STATE(CLOSED), EVENT(RESET), QUIET};
-static const struct step s28b[] = {OPEN_PASSIVE,@/
+static const struct script_step s28b[] = {OPEN_PASSIVE,@/
   IN(RST, IRS(100), ANY), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED),@/
   IN(RST, IRS(1000000), ANY), QUIET, STATE(ESTABLISHED)};
-static const struct step s28c[] = {OPEN_PASSIVE,@/
+static const struct script_step s28c[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(RST, IRS(1), ANY), STATE(CLOSED), QUIET};
-static const struct step s28d[] = {OPEN_PASSIVE,@/
+static const struct script_step s28d[] = {OPEN_PASSIVE,@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(1)),@/
   IN(ACK, IRS(1), ISS(2)), STATE(FIN_WAIT_2),@/
   IN(RST, IRS(1), ANY), STATE(CLOSED), QUIET};
-static const struct step s28e[] = {OPEN_PASSIVE,@/
+static const struct script_step s28e[] = {OPEN_PASSIVE,@/
   IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
   IN(RST, IRS(2), ANY), STATE(CLOSED), QUIET};
-static const struct step s28f[] = {OPEN_PASSIVE,@/
+static const struct script_step s28f[] = {OPEN_PASSIVE,@/
   IN(FIN | ACK, IRS(1), ISS(1)), OUT(ACK, ISS(1), IRS(2)),@/
   CLOSE, OUT(FIN | ACK, ISS(1), IRS(2)),@/
   IN(RST, IRS(2), ANY), STATE(CLOSED), QUIET};
@@ -987,7 +985,7 @@ static const struct step s28f[] = {OPEN_PASSIVE,@/
 and changes nothing (RFC~5961 \S4).
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s29[] = {OPEN_PASSIVE,@/
+static const struct script_step s29[] = {OPEN_PASSIVE,@/
   IN(SYN, IRS(5), ANY), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED), QUIET};
 
 @ {\bf Scenarios 30, 31 and 32}: segments that are not acceptable in
@@ -996,11 +994,11 @@ dropped; an ACK of data we never sent draws an ACK and is dropped, text
 and all; a segment without the ACK bit is dropped without a word.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step s30[] = {OPEN_PASSIVE,@/
+static const struct script_step s30[] = {OPEN_PASSIVE,@/
   IN_TEXT(PSH | ACK, IRS(200000), ISS(1), "far"), OUT(ACK, ISS(1), IRS(1)), RECV(""), STATE(ESTABLISHED), QUIET};
-static const struct step s31[] = {OPEN_PASSIVE,@/
+static const struct script_step s31[] = {OPEN_PASSIVE,@/
   IN_TEXT(PSH | ACK, IRS(1), ISS(100), "bad"), OUT(ACK, ISS(1), IRS(1)), RECV(""), STATE(ESTABLISHED), QUIET};
-static const struct step s32[] = {OPEN_PASSIVE,@/
+static const struct script_step s32[] = {OPEN_PASSIVE,@/
   IN_TEXT(PSH, IRS(1), ANY, "noack"), QUIET, RECV(""), STATE(ESTABLISHED)};
 
 @ {\bf Scenario 33}: a segment with a bad checksum is dropped and counted
@@ -1008,7 +1006,7 @@ by the end, before the core sees it; nothing is sent and nothing
 changes, in LISTEN as in ESTABLISHED.
 
 @<Checks that a script cannot express as steps@>=
-static bool counted_two_bad(struct run *r, char *why, size_t cap)
+static bool counted_two_bad(struct script_run *r, char *why, size_t cap)
 {
   if (r->end.bad_checksum == 2) return true;
   return snprintf(why, cap, "%llu bad checksums counted, expected 2",
@@ -1016,7 +1014,7 @@ static bool counted_two_bad(struct run *r, char *why, size_t cap)
 }
 
 @ @<The scripts of the conformance scenarios@>=
-static const struct step s33[] = {LISTEN,@/
+static const struct script_step s33[] = {LISTEN,@/
   IN_BAD(SYN, IRS(0), ANY, NULL), QUIET, STATE(LISTEN),@/
   IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
   IN(ACK, IRS(1), ISS(1)),@/
@@ -1027,10 +1025,10 @@ A listener that knows its peer turns active when its user sends data;
 and a connection in SYN\_RCVD that is closed sends its FIN at once.
 
 @<The scripts of the conformance scenarios@>=
-static const struct step listen_send[] = {LISTEN_FOR_PEER,@/
+static const struct script_step listen_send[] = {LISTEN_FOR_PEER,@/
   SEND("early"), STATE(SYN_SENT), OUT(SYN, ANY, ANY),@/
   IN(SYN | ACK, IRS(0), ISS(1)), STATE(ESTABLISHED)};
-static const struct step syn_rcvd_close[] = {LISTEN,@/
+static const struct script_step syn_rcvd_close[] = {LISTEN,@/
   IN(SYN, IRS(0), ANY), OUT(SYN | ACK, ANY, IRS(1)),@/
   CLOSE, STATE(FIN_WAIT_1), OUT(FIN | ACK, ISS(1), IRS(1))};
 
@@ -1042,7 +1040,7 @@ struct conformance {
   const char *title;
   struct script scripts[6];
 };
-static const struct conformance conformance[] = {
+static const struct conformance conformance_tests[] = {
   @<Rows of the table of conformance scenarios@>@;
 };
 
@@ -1136,14 +1134,14 @@ static void test_rng(void)
 buffers that |open_memstream| provides, so that tests can compare them.
 
 @<Tests of the simulated link@>=
-struct output {
+struct memory_output {
   char *log, *cap;
   size_t nlog, ncap;
   int rc;
 };
 
 static bool run_into_memory(const struct scenario *sc, uint64_t seed,
-  struct output *o, struct sim_result *res)
+  struct memory_output *o, struct sim_result *res)
 {
   memset(o, 0, sizeof *o);
   FILE *lf = open_memstream(&o->log, &o->nlog);
@@ -1154,10 +1152,10 @@ static bool run_into_memory(const struct scenario *sc, uint64_t seed,
   o->rc = sim_run(sc, seed, lf, &w, res);
   fclose(lf);
   fclose(cf);
-  return CHECKF(o->rc == 0, "%s: %s", sc->name, res->error);
+  return CHECKF(o->rc == 0, "%s: %s", sc->name, res->message);
 }
 
-static void free_output(struct output *o)
+static void free_output(struct memory_output *o)
 {
   free(o->log);
   free(o->cap);
@@ -1172,7 +1170,7 @@ static struct sim_result res_a, res_b;
 static void test_same_seed_same_bytes(void)
 {
   for (size_t i = 0; i < sim_nscenarios; i++) {
-    struct output a, b;
+    struct memory_output a, b;
     const struct scenario *sc = &sim_scenarios[i];
     if (run_into_memory(sc, 7, &a, &res_a) && run_into_memory(sc, 7, &b, &res_b)) {
       CHECKF(a.nlog == b.nlog && memcmp(a.log, b.log, a.nlog) == 0,
@@ -1183,7 +1181,7 @@ static void test_same_seed_same_bytes(void)
     free_output(&a);
     free_output(&b);
   }
-  struct output a, b;
+  struct memory_output a, b;
   if (run_into_memory(sim_find("lossy"), 1, &a, &res_a) &&
       run_into_memory(sim_find("lossy"), 2, &b, &res_b))
     CHECKF(a.nlog != b.nlog || memcmp(a.log, b.log, a.nlog) != 0,
@@ -1211,7 +1209,7 @@ static void test_scenarios_finish(void)
     const struct scenario *sc = sim_find(finals[i].name);
     if (!CHECKF(sc != NULL, "no scenario %s", finals[i].name)) continue;
     if (sim_run(sc, 1, NULL, NULL, &res_a) != 0) {
-      CHECKF(false, "%s: %s", sc->name, res_a.error);
+      CHECKF(false, "%s: %s", sc->name, res_a.message);
       continue;
     }
     CHECKF(res_a.quiet, "%s: still busy after an hour", sc->name);
@@ -1289,11 +1287,11 @@ static void test_faults(void)
 {
   if (sim_run(sim_find("lost-syn"), 1, NULL, NULL, &res_a) == 0) {
     CHECK_EQ(res_a.faults[FAULT_DROP], 1);
-    CHECK_EQ(res_a.sent[SIM_CLIENT], 3);
+    CHECK_EQ(res_a.launched[SIM_CLIENT], 3);
   }
   if (sim_run(sim_find("lost-last-ack"), 1, NULL, NULL, &res_a) == 0) {
     CHECK_EQ(res_a.faults[FAULT_DROP], 1);
-    CHECK_EQ(res_a.sent[SIM_CLIENT], 5);
+    CHECK_EQ(res_a.launched[SIM_CLIENT], 5);
   }
   if (sim_run(sim_find("old-duplicate"), 1, NULL, NULL, &res_a) == 0) {
     CHECK_EQ(res_a.faults[FAULT_DUPLICATE], 2);
@@ -1321,7 +1319,7 @@ static void test_lossy_seeds(void)
   for (uint64_t seed = base; seed < base + LOSSY_RUNS; seed++) {
     char why[160] = "";
     bool ok = sim_run(sim_find("lossy"), seed, NULL, NULL, &res_a) == 0;
-    if (!ok) snprintf(why, sizeof why, "%s", res_a.error);
+    if (!ok) snprintf(why, sizeof why, "%s", res_a.message);
     else if (res_a.final[SIM_CLIENT] != TCP_CLOSED ||
         res_a.final[SIM_SERVER] != TCP_CLOSED) {
       ok = false;
@@ -1379,9 +1377,10 @@ test of the arrows can count what their scripts took.
 @<Main program of the scenario tests@>=
 int main(void)
 {
-  for (size_t i = 0; i < sizeof conformance / sizeof conformance[0]; i++) {
-    current = &conformance[i];
-    check_run(conformance[i].title, run_conformance);
+  for (size_t i = 0; i < sizeof conformance_tests / sizeof conformance_tests[0];
+      i++) {
+    current = &conformance_tests[i];
+    check_run(conformance_tests[i].title, run_conformance);
   }
   check_run("the generator of random numbers repeats and is fair", test_rng);
   check_run("same scenario, same seed: same log, same capture",
