@@ -90,12 +90,12 @@ only place that must worry about the size of the buffer.  Once the
 buffer is full it keeps counting, and writes nothing more.
 
 @<Functions of the log@>=
-struct line {
+struct text_buffer {
   char *buf;
   size_t cap, len;
 };
 
-static void line_put(struct line *l, const char *fmt, ...)
+static void line_put(struct text_buffer *l, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
@@ -114,7 +114,7 @@ the length; |put_options| says when that happens.
 size_t format_tcpdump(char *buf, size_t cap, uint64_t usec,
   const struct segment *s)
 {
-  struct line l = {buf, cap, 0};
+  struct text_buffer l = {buf, cap, 0};
   if (cap > 0) buf[0] = '\0';
   @<Print the time and the addresses@>@;
   @<Print the control bits@>@;
@@ -137,7 +137,7 @@ put_address(&l, s->dst_addr, s->dst_port);
 line_put(&l, ": ");
 
 @ @<Functions that print parts of the line@>=
-static void put_address(struct line *l, uint32_t a, uint16_t port)
+static void put_address(struct text_buffer *l, uint32_t a, uint16_t port)
 {
   line_put(l, "%u.%u.%u.%u.%u", (unsigned) (a >> 24),
     (unsigned) (a >> 16 & 0xff), (unsigned) (a >> 8 & 0xff),
@@ -194,7 +194,7 @@ padded with zeros to a whole number of words.
 
 @<Functions that print parts of the line@>=
 @<Functions that print one option@>@;
-static bool put_options(struct line *l, const struct segment *s)
+static bool put_options(struct text_buffer *l, const struct segment *s)
 {
   uint8_t o[TCP_OPTIONS_MAX] = {0};
   size_t optlen = s->optlen < TCP_OPTIONS_MAX ? s->optlen : TCP_OPTIONS_MAX;
@@ -274,22 +274,16 @@ static const char *option_name(unsigned kind)
   }
 }
 
-@ A macro says ``these bytes must be there'' to the functions below
-that print options.
-
-@<Functions that print one option@>=
-#define NEED(k) if ((size_t) (k) > left) return -1
-
 @ |put_option| prints the name and value of an option of |kind| whose
 length byte said |len|; its data is at |p|, with |left| bytes of the
 header after it.  It returns how many bytes of data it read, or $-1$
-when the data it needs is not there.  Like \.{tcpdump}, it believes the
+when the data it needs is not there (when |left| is too small).  Like \.{tcpdump}, it believes the
 kind more than the length: an MSS option always has two bytes of value,
 whatever its length says, and a wrong length is printed after the value
 as \.{[len 3]}.
 
 @<Functions that print one option@>=
-static long put_option(struct line *l, unsigned kind, unsigned len,
+static long put_option(struct text_buffer *l, unsigned kind, unsigned len,
   const uint8_t *p, size_t left)
 {
   const char *name = option_name(kind);
@@ -307,13 +301,13 @@ scale and the timestamps print their numbers.
 
 @<Print the value of an option of a known kind@>=
 case TCPOPT_EOL: case TCPOPT_NOP: case TCPOPT_SACK_PERMITTED: return 0;
-case TCPOPT_MSS: NEED(2);
+case TCPOPT_MSS: if (left < 2) return -1;
   line_put(l, " %u", (unsigned) get_be16(p));
   return 2;
-case TCPOPT_WSCALE: NEED(1);
+case TCPOPT_WSCALE: if (left < 1) return -1;
   line_put(l, " %u", (unsigned) p[0]);
   return 1;
-case TCPOPT_TIMESTAMP: NEED(8);
+case TCPOPT_TIMESTAMP: if (left < 8) return -1;
   line_put(l, " val %lu ecr %lu", (unsigned long) get_be32(p),
     (unsigned long) get_be32(p + 4));
   return 8;
@@ -321,7 +315,7 @@ case TCPOPT_TIMESTAMP: NEED(8);
 @ Five old options carry one 32-bit number each.
 
 @<Print the value of an option of a known kind@>=
-case 6: case 7: case 11: case 12: case 13: NEED(4);
+case 6: case 7: case 11: case 12: case 13: if (left < 4) return -1;
   line_put(l, " %lu", (unsigned long) get_be32(p));
   return 4;
 
@@ -330,7 +324,7 @@ its low bit says whether the rest counts minutes.
 
 @<Print the value of an option of a known kind@>=
 case 28: {
-  NEED(2);
+  if (left < 2) return -1;
   unsigned v = get_be16(p);
   line_put(l, " 0x%x %u", v, v & 1 ? (v >> 1) * 60 : v >> 1);
   return 2;
@@ -347,7 +341,7 @@ case TCPOPT_SACK: {
   else {
     line_put(l, " %zu ", datalen / 8);
     for (size_t j = 0; j < datalen; j += 8) {
-      NEED(j + 8);
+      if (left < j + 8) return -1;
       line_put(l, "{%lu:%lu}", (unsigned long) get_be32(p + j),
         (unsigned long) get_be32(p + j + 4));
     }
@@ -382,9 +376,9 @@ $-1$ when the file cannot be written.
 @<Functions of the log@>=
 int log_segment(FILE *f, uint64_t usec, const struct segment *s)
 {
-  char line[TCPDUMP_LINE_MAX];
-  format_tcpdump(line, sizeof line, usec, s);
-  return fprintf(f, "%s\n", line) < 0 ? -1 : 0;
+  char text[TCPDUMP_LINE_MAX];
+  format_tcpdump(text, sizeof text, usec, s);
+  return fprintf(f, "%s\n", text) < 0 ? -1 : 0;
 }
 
 @ @<Functions of the log@>=

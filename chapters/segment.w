@@ -794,9 +794,9 @@ static int decode_hex(const struct decode_args *a)
     fprintf(stderr, "ltcp decode: malformed segment: %s\n",
       seg_error_text(e));
   else {
-    char line[TCPDUMP_LINE_MAX];
-    format_tcpdump(line, sizeof line, 0, &s);
-    printf("%s\n", line);
+    char text[TCPDUMP_LINE_MAX];
+    format_tcpdump(text, sizeof text, 0, &s);
+    printf("%s\n", text);
   }
   free(buf);
   return e == SEG_OK ? EXIT_SUCCESS : EXIT_FAILURE;
