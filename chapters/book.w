@@ -152,6 +152,11 @@ working around the hole.
 @i wave.w
 @i timewait.w
 @i machine.w
+@i window.w
+@i retransmit.w
+@i reassembly.w
+@i flow.w
+@i perf.w
 @i figures.w
 @i carrier.w
 @i programs.w

@@ -120,5 +120,6 @@ int check_report(void)
 @i test-log.w
 @i test-core.w
 @i test-scenarios.w
+@i test-data.w
 @i test-figures.w
 @i test-carrier.w
