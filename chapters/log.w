@@ -1411,3 +1411,51 @@ static int demo_write(FILE *f, enum capture_format format, FILE *log)
   }
   return 0;
 }
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 Write the demonstration's capture and look at it with the
+tools of the trade:
+$$\vbox{\halign{\.{#}\hfil\cr
+build/ltcp pcap-demo /tmp/d.pcapng\cr
+tshark -r /tmp/d.pcapng -T fields -e frame.number -e frame.comment\cr
+tcpdump -n -S -tt -v -r /tmp/d.pcapng\cr}}$$
+What does \.{-v} add to each line, and which of its words says that the
+checksums this chapter computes are right?
+
+\smallskip\noindent
+2.~\diff1 Read the same capture without \.{-S}.  \.{tcpdump} now prints
+small sequence numbers: relative to what?  Why do this book's tests
+always pass \.{-S}?
+
+\smallskip\noindent
+3.~\diff2 In |put_interface|, declare a resolution of 9 (nanoseconds)
+but leave |capture_segment| writing microseconds.  Predict the time
+\.{tcpdump} prints for the first segment, then run \.{make} and see.
+Now make |capture_segment| write nanoseconds too, and check with
+\.{make test} that nothing else has changed.
+
+\smallskip\noindent
+4.~\diff2 As root, capture a real connection to a web server:
+\.{tcpdump -i lo -w /tmp/web.pcap port 8080} in one terminal,
+\.{python3 -m http.server 8080} in a second and \.{curl
+http://127.0.0.1:8080/} in a third.  Compare \.{build/ltcp decode -r
+/tmp/web.pcap} with \.{tcpdump -n -S -tt -r /tmp/web.pcap}.  Where do the
+lines differ, and why?  (The section on \.{tcpdump}'s line says.)
+
+\smallskip\noindent
+5.~\diff3 Teach |put_option| the TCP Fast Open option of RFC~7413
+(kind 34), which \.{tcpdump} prints as \.{tfo} and two blanks, then
+\.{cookiereq} when the option carries no cookie, or \.{cookie} and the
+cookie in hexadecimal when it does.  Add cases to the tests, and check
+them against the real \.{tcpdump} by writing segments that carry the
+option with \.{ltcp decode} and with a capture.
+
+\smallskip\noindent
+6.~\diff4 Give \.{ltcp decode -r} a follow mode, \.{-f}, which, like
+\.{tail -f}, waits at the end of a capture for the packets that
+another \.{ltcp} is still appending (the writer flushes after every
+packet).  What must |capture_next| do differently when the file ends in
+the middle of a record, and how can you test the mode without any test
+that depends on time?
