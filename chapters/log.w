@@ -1219,13 +1219,13 @@ static int decode_capture(const char *name)
 {
   FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
   if (!f) {
-    fprintf(stderr, "ltcp decode: cannot open %s\n", name);
+    fprintf(stderr, "ltcp: decode: cannot open %s\n", name);
     return EXIT_FAILURE;
   }
   struct capture_reader r;
   char err[160];
   int rc = capture_reader_open(&r, f, err, sizeof err) < 0 ? -1 : 1;
-  if (rc < 0) fprintf(stderr, "ltcp decode: %s: %s\n", name, err);
+  if (rc < 0) fprintf(stderr, "ltcp: decode: %s: %s\n", name, err);
   else @<Print each segment of the capture@>@;
   if (f != stdin) fclose(f);
   return rc < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
@@ -1244,9 +1244,9 @@ stream, so that the standard output stays comparable with
     log_segment(stdout, usec, &s);
     if (comment) log_note(stdout, comment);
   }
-  if (rc < 0) fprintf(stderr, "ltcp decode: %s: %s\n", name, r.err);
+  if (rc < 0) fprintf(stderr, "ltcp: decode: %s: %s\n", name, r.err);
   if (r.skipped || r.malformed)
-    fprintf(stderr, "ltcp decode: skipped %lu packets that are not TCP "
+    fprintf(stderr, "ltcp: decode: skipped %lu packets that are not TCP "
       "over IPv4 and %lu malformed segments\n", r.skipped, r.malformed);
   capture_reader_close(&r);
 }
@@ -1341,7 +1341,7 @@ static int cmd_pcap_demo(int argc, char **argv)
     return EXIT_FAILURE;
   }
   int rc = demo_write(f, format, log);
-  if (rc != 0) fprintf(stderr, "ltcp pcap-demo: cannot write\n");
+  if (rc != 0) fprintf(stderr, "ltcp: pcap-demo: cannot write\n");
   if (!demo_close(f, file) || (log && !demo_close(log, logname))) rc = -1;
   if (rc == 0 && f != stdout && log != stdout)
     printf("wrote %zu segments to %s\n",
@@ -1356,14 +1356,14 @@ than closed.  Both functions say what went wrong.
 static FILE *demo_open(const char *name, const char *mode)
 {
   FILE *f = strcmp(name, "-") == 0 ? stdout : fopen(name, mode);
-  if (!f) fprintf(stderr, "ltcp pcap-demo: cannot open %s\n", name);
+  if (!f) fprintf(stderr, "ltcp: pcap-demo: cannot open %s\n", name);
   return f;
 }
 
 static bool demo_close(FILE *f, const char *name)
 {
   if ((f == stdout ? fflush(f) : fclose(f)) == 0) return true;
-  fprintf(stderr, "ltcp pcap-demo: cannot write %s\n", name);
+  fprintf(stderr, "ltcp: pcap-demo: cannot write %s\n", name);
   return false;
 }
 

@@ -763,7 +763,7 @@ read), so that |malloc(0)| need not be thought about.
 *n = digits / 2;
 *out = malloc(*n ? *n : 1);
 if (!*out) {
-  fprintf(stderr, "ltcp decode: out of memory\n");
+  fprintf(stderr, "ltcp: decode: out of memory\n");
   return EXIT_FAILURE;
 }
 size_t j = 0;
@@ -791,7 +791,7 @@ static int decode_hex(const struct decode_args *a)
   enum seg_error e = seg_parse(&s, buf, n, a->src, a->dst, a->check);
   if (e == SEG_BAD_CHECKSUM) @<Report the checksum that was wanted@>@;
   else if (e != SEG_OK)
-    fprintf(stderr, "ltcp decode: malformed segment: %s\n",
+    fprintf(stderr, "ltcp: decode: malformed segment: %s\n",
       seg_error_text(e));
   else {
     char text[TCPDUMP_LINE_MAX];
@@ -808,7 +808,7 @@ static int decode_hex(const struct decode_args *a)
 {
   uint16_t had = get_be16(buf + 16);
   put_be16(buf + 16, 0);
-  fprintf(stderr, "ltcp decode: bad checksum: the segment has 0x%04x, "
+  fprintf(stderr, "ltcp: decode: bad checksum: the segment has 0x%04x, "
     "the right one is 0x%04x\n", had, tcp_checksum(a->src, a->dst, buf, n));
 }
 
