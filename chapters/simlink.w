@@ -1795,8 +1795,8 @@ falls in the text?
 \item{\diff3} Write a scenario in which the server closes first and the
 client 100~ms later, yet both ends pass through CLOSING, as in a
 simultaneous close.  Which segment must the link delay, and by at least
-how much?  Why can no fault make only {\it one} end pass through
-CLOSING?
+how much?  Then find a fault that makes only {\it one} of the two ends
+pass through CLOSING.
 
 \item{\diff4} Give the link a rate as well as a delay, so that a
 segment of $n$ bytes occupies the link for $8n/r$ seconds and segments
