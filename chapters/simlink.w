@@ -1659,6 +1659,7 @@ with \.{-w FILE} it also writes the capture (pcapng, or pcap if the name
 ends in \.{.pcap}, a format without comments).
 
 @<Header files of the program@>=
+#include <errno.h>
 #include "sim.h"
 
 @ @<Subcommands@>=
@@ -1746,7 +1747,8 @@ if (file) {
   bool pcap = len >= 5 && strcmp(file + len - 5, ".pcap") == 0;
   f = fopen(file, "wb");
   if (!f || capture_open(&w, f, pcap ? CAPTURE_PCAP : CAPTURE_PCAPNG) != 0) {
-    fprintf(stderr, "ltcp: sim: cannot write '%s'\n", file);
+    fprintf(stderr, "ltcp: sim: cannot write '%s': %s\n", file,
+      strerror(errno));
     if (f) fclose(f);
     return EXIT_FAILURE;
   }
