@@ -11,7 +11,7 @@ retransmission timer expires.  Here is the whole life of the
 article's Figure~1, with a line of text each way in the middle and one
 more from the server after the client has closed:
 
-@q RUNLOG lifecycle @>
+\runlog{lifecycle}
 
 @ What the chapter leaves out is a matter for a later part of the book,
 and each piece of the data path sits in a section of its own so that it
