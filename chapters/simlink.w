@@ -1347,10 +1347,13 @@ The first copy finds the client in TIME\_WAIT.  Its bytes were received
 long ago, so the client takes nothing from it and answers with an ACK of
 what it really has, as RFC~9293 asks of every unacceptable segment.  The
 log then shows something the article does not mention: the server has
-forgotten the connection, so its host answers that ACK with a reset, and
-under RFC~9293 a reset ends TIME\_WAIT at once.  RFC~1337 calls this
-``TIME-WAIT assassination'' and describes the harm it can do; some
-systems therefore ignore resets in TIME\_WAIT.
+forgotten the connection, so its host answers that ACK with a reset.
+Under the letter of RFC~9293 that reset would end TIME\_WAIT at once,
+and with it the protection TIME\_WAIT exists to give.  RFC~1337 calls
+this ``TIME-WAIT assassination''; like the BSD systems, our core follows
+its advice by default (the configuration's |rfc1337| flag) and drops a
+reset in TIME\_WAIT, which is why the client in the log stays in
+TIME\_WAIT until its 2MSL timer expires.
 
 The second copy arrives after the two ends have opened a new connection
 on the same ports.  The new initial sequence numbers come from a clock
