@@ -371,7 +371,10 @@ function pointers that it calls at the moment it needs them: send this
 segment, note that the state changed (by which row of the table), and
 tell the user this event.  Each receives the pointer |ctx| that the
 surroundings put in the structure, and the connection concerned.  Any of
-the three may be |NULL|.
+the three may be |NULL|.  A change of state is reported before the
+segments it sends and the events it causes, so that a log written by the
+hooks shows each change under the segment that caused it and above the
+answer.
 
 @<Types of the core@>=
 struct tcp_conn;

@@ -11,7 +11,7 @@ retransmission timer expires.  Here is the whole life of the
 article's Figure~1, with a line of text each way in the middle and one
 more from the server after the client has closed:
 
-@q RUNLOG lifecycle @>
+\runlog{lifecycle}
 
 @ This chapter tells the data path as the core sees it: which function
 calls which, and when.  The machinery it calls on has chapters of its

@@ -14,7 +14,7 @@ that acknowledgment arrives, so is the server.  Here is a run of
 would print it, with the state changes of both ends on the lines that
 begin with \.{\#}:
 
-@q RUNLOG handshake @>
+\runlog{handshake}
 
 @ This chapter writes the code behind those lines: the choice of the
 initial sequence number, the two ways of opening, what happens when a
@@ -533,7 +533,7 @@ hears ``timed out'' and the connection is closed.  Here the client's
 first SYN is lost; one second later the client sends it again, with the
 same sequence number, and the handshake completes:
 
-@q RUNLOG lost-syn @>
+\runlog{lost-syn}
 
 @ The timer is started by anything that sends a SYN, data or a FIN,
 when it is not already running (\S5.1 of RFC~6298).
@@ -626,7 +626,7 @@ of \S3.10.7.4 such a SYN is simply outside the window and would get a
 bare ACK, which the client in SYN\_SENT cannot use.)  Nothing changes
 state; the segment counts as dropped, since it brought nothing new.
 
-@q RUNLOG lost-syn-ack @>
+\runlog{lost-syn-ack}
 
 @<Private declarations of the core@>=
 static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s);

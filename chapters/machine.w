@@ -83,7 +83,7 @@ bool tcp_reply_to_closed(const struct segment *in, struct segment *rst)
 @ A SYN to a port where nobody listens is the commonest case, and the
 client hears ``connection refused'':
 
-@q RUNLOG syn-to-closed-port @>
+\runlog{syn-to-closed-port}
 
 @* The synchronized states.
 From SYN\_RCVD on, an arriving segment goes through the checks of
@@ -297,7 +297,7 @@ duplicate SYN reaches the server, whose SYN,ACK the client answers with a
 reset, since it acknowledges nothing the client sent; the server returns
 to LISTEN.
 
-@q RUNLOG rst-in-syn-rcvd @>
+\runlog{rst-in-syn-rcvd}
 
 @ Returning to LISTEN forgets the half-open connection: the peer that
 called, the sequence numbers, the timers.  The listener is as it was
@@ -317,7 +317,7 @@ static void return_to_listen(struct tcp_conn *c, enum transition_id id)
 reset carries its SND.NXT, which is exactly the server's RCV.NXT, so the
 server believes it at once and its user hears ``reset by peer'':
 
-@q RUNLOG rst-in-established @>
+\runlog{rst-in-established}
 
 @* Fourth, the SYN bit.
 A SYN has no business in a synchronized connection: the peer's SYN was
@@ -411,7 +411,7 @@ acknowledges our SYN) for the acknowledgment it carries, by stripping
 the SYN that both ends already know about; the fifth check then
 completes the handshake.
 
-@q RUNLOG simultaneous-open @>
+\runlog{simultaneous-open}
 
 @<Private declarations of the core@>=
 static void take_syn_ack_as_ack(const struct tcp_conn *c, struct segment *s);
@@ -518,11 +518,11 @@ server that closes before the handshake is complete; a listener that
 knows its peer and opens actively when given data; and a handshake in
 which every SYN,ACK is lost, so that both ends give up.
 
-@q RUNLOG close-in-listen @>
-@q RUNLOG close-in-syn-sent @>
-@q RUNLOG close-in-syn-rcvd @>
-@q RUNLOG send-in-listen @>
-@q RUNLOG syn-rcvd-timeout @>
+\runlog{close-in-listen}
+\runlog{close-in-syn-sent}
+\runlog{close-in-syn-rcvd}
+\runlog{send-in-listen}
+\runlog{syn-rcvd-timeout}
 
 @* Exercises.
 

@@ -681,6 +681,24 @@ static void test_active_close(void)
   end_fixture(f);
 }
 
+@ With a time limit on FIN\_WAIT\_2, a peer that never closes does not
+keep our half of the connection forever.
+
+@<Core tests@>=
+static void test_fin_wait_2_limit(void)
+{
+  struct fixture *f = established_client();
+  f->c.cfg.fin_wait_2_us = 10 * TCP_SECOND;
+  tcp_close(&f->c, 2000);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 2, NULL), 3000);
+  CHECK_EQ(f->c.state, TCP_FIN_WAIT_2);
+  CHECK_EQ(tcp_next_deadline(&f->c), 3000 + 10 * TCP_SECOND);
+  tcp_tick(&f->c, 3000 + 10 * TCP_SECOND);
+  TOOK(f, T_FIN_WAIT_2_CLOSED_TIMEOUT);
+  CHECK(has_event(f, TCP_EV_TIMEOUT));
+  end_fixture(f);
+}
+
 @ The server's passive close: CLOSE\_WAIT on the peer's FIN, LAST\_ACK on
 our close, CLOSED on the last ACK.  Data may still be sent in
 CLOSE\_WAIT, and the FIN follows it.
@@ -1165,6 +1183,7 @@ check_run("unacceptable segments", test_unacceptable_segments);
 check_run("zero receive window", test_zero_window);
 check_run("zero window probes", test_window_probe);
 check_run("active close and 2MSL", test_active_close);
+check_run("FIN_WAIT_2 time limit", test_fin_wait_2_limit);
 check_run("passive close", test_passive_close);
 check_run("FIN,ACK in FIN_WAIT_1 and simultaneous close", test_fin_ack_and_simultaneous_close);
 check_run("TIME_WAIT repeats the ACK and restarts", test_time_wait_repeats);

@@ -35,7 +35,7 @@ In this run the client's last ACK is lost.  A second later the server
 sends its FIN again, and the client, which is in TIME\_WAIT, acknowledges
 it once more:
 
-@q RUNLOG lost-last-ack @>
+\runlog{lost-last-ack}
 
 @ Entering TIME\_WAIT stops the retransmission timer (nothing of ours is
 unacknowledged: our FIN has been acknowledged on every path into
@@ -104,7 +104,7 @@ same ports has begun, where its sequence numbers are far outside the new
 window: it is dropped, with an acknowledgment of the new connection's
 state:
 
-@q RUNLOG old-duplicate @>
+\runlog{old-duplicate}
 
 @ RFC~9293 lets an implementation shorten the wait for a new connection
 in some cases: a SYN in TIME\_WAIT whose sequence number is above

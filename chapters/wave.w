@@ -11,13 +11,13 @@ enters LAST\_ACK.  The client acknowledges it and enters TIME\_WAIT, and
 the server, on that last acknowledgment, is CLOSED.  The client follows
 2MSL later, which is the next chapter's subject.
 
-@q RUNLOG client-close @>
+\runlog{client-close}
 
 @ The same four segments, with the roles exchanged, when the server
 closes first; nothing in TCP makes the client and the server different
 once the handshake is over.
 
-@q RUNLOG server-close @>
+\runlog{server-close}
 
 @* Why four.
 The article's first question is why the wave needs four segments when
@@ -36,7 +36,7 @@ the client closes after a request, and the server goes on sending its
 answer for a while, each segment acknowledged by a client that is in
 FIN\_WAIT\_2 and has long stopped sending:
 
-@q RUNLOG half-close @>
+\runlog{half-close}
 
 @ When the server has nothing left to send at the moment the client's FIN
 arrives, and its user closes at once, its ACK and its FIN still leave as
@@ -49,7 +49,7 @@ thin arrows of Figure~6.  The same arrow is taken when the server's
 separate ACK is lost, since the FIN that follows it carries the same
 acknowledgment; that is this run:
 
-@q RUNLOG fin-ack-in-fin-wait-1 @>
+\runlog{fin-ack-in-fin-wait-1}
 
 @* Closing.
 |tcp_close| is the user's ``I have nothing more to send''.  What it does
@@ -252,13 +252,13 @@ own: each goes to CLOSING, acknowledges the other's FIN, and on the
 acknowledgment of its own enters TIME\_WAIT.  Both ends wait 2MSL; there
 is no passive side.
 
-@q RUNLOG simultaneous-close @>
+\runlog{simultaneous-close}
 
 @ A FIN can be lost like any segment, and is sent again like data: here
 the server's FIN is lost, and the server, in LAST\_ACK, sends it again
 when its retransmission timer expires.
 
-@q RUNLOG lost-fin @>
+\runlog{lost-fin}
 
 @* Exercises.
 
