@@ -773,10 +773,10 @@ static int transfer(uint64_t bytes)
 }
 
 @ One profile: run the transfer under Callgrind, counting inside the
-functions named in |f|, a list separated by spaces, and read back the
-total and the part spent copying.  The profile is read with
-\.{callgrind\_annotate}, whose first line of numbers is the total and
-whose other lines give each function's own count.
+functions named in |f| (a list separated by spaces), and read back the
+total and the part spent copying.  The reader of profiles that comes
+with Callgrind, \.{callgrind\_annotate}, prints the total as its first
+line of numbers, and then each function's own count.
 
 @<Functions of the instruction count@>=
 struct count {
