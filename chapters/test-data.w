@@ -803,3 +803,168 @@ static void run_current_set(void)
 {
   run_set(current_set);
 }
+
+@* Scenario 34: the zero window.
+The last of the conformance scenarios of the notes belongs to this part
+of the book, and runs as a script of the chapter on conformance (its
+language, its interpreter and its table of scenarios).  It has three
+scripts.  In the first two we are the receiver, with a buffer of four
+bytes: the peer fills it, and our window is zero.  A data segment is
+then not acceptable, and its acknowledgment is not taken; but a segment
+of no length at exactly RCV.NXT is acceptable, and its acknowledgment is
+taken (first script), and so is its reset (second script).  When the
+user reads, the window opens and we say so at once.  In the third script
+we are the sender: the peer's window is closed, so we probe it with one
+byte, first after one RTO and then at intervals that double up to the
+ceiling of 60 seconds, for as long as the peer answers, and never give
+the connection up; when the window opens, the data goes.
+
+@<Checks that a script cannot express as steps@>=
+static bool small_receive_buffer(struct script_run *r, char *why, size_t cap)
+{
+  (void) why;
+  (void) cap;
+  r->end.conn.rcvbuf.cap = 4;
+  return true;
+}
+
+@ Our window is closed when the last window we offered ends at RCV.NXT.
+
+@<Checks that a script cannot express as steps@>=
+static bool window_is_zero(struct script_run *r, char *why, size_t cap)
+{
+  const struct tcp_conn *c = &r->end.conn;
+  if (c->rcv_adv == c->rcv_nxt && rcvbuf_window(&c->rcvbuf) == 0) return true;
+  snprintf(why, cap, "the window offered is %u bytes, the room %u",
+    (unsigned) (c->rcv_adv - c->rcv_nxt), (unsigned) rcvbuf_window(&c->rcvbuf));
+  return false;
+}
+
+@ Whether the two bytes we sent are still unacknowledged, or not.
+
+@<Checks that a script cannot express as steps@>=
+static bool two_bytes_unacknowledged(struct script_run *r, char *why, size_t cap)
+{
+  if (r->end.conn.sndbuf.len == 2) return true;
+  snprintf(why, cap, "%u bytes unacknowledged, expected 2",
+    (unsigned) r->end.conn.sndbuf.len);
+  return false;
+}
+
+static bool all_acknowledged(struct script_run *r, char *why, size_t cap)
+{
+  if (r->end.conn.sndbuf.len == 0) return true;
+  snprintf(why, cap, "%u bytes unacknowledged, expected none",
+    (unsigned) r->end.conn.sndbuf.len);
+  return false;
+}
+
+@ @<The scripts of the conformance scenarios@>=
+static const struct script_step s34a[] = {OPEN_PASSIVE,@/
+  CUSTOM(small_receive_buffer),@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "full"), OUT(ACK, ISS(1), IRS(5)),@/
+  CUSTOM(window_is_zero),@/
+  SEND("xy"), OUT_TEXT(ACK, ISS(1), IRS(5), "xy"),@/
+  IN_TEXT(PSH | ACK, IRS(5), ISS(3), "more"), OUT(ACK, ISS(3), IRS(5)),@/
+  CUSTOM(two_bytes_unacknowledged),@/
+  IN(ACK, IRS(5), ISS(3)), QUIET, CUSTOM(all_acknowledged),@/
+  RECV("full"), OUT(ACK, ISS(3), IRS(5)), STATE(ESTABLISHED)};
+
+static const struct script_step s34b[] = {OPEN_PASSIVE,@/
+  CUSTOM(small_receive_buffer),@/
+  IN_TEXT(PSH | ACK, IRS(1), ISS(1), "full"), OUT(ACK, ISS(1), IRS(5)),@/
+  CUSTOM(window_is_zero),@/
+  IN(RST, IRS(5), ANY), STATE(CLOSED), EVENT(RESET)};
+
+@ For the sending side the peer must offer a window other than the
+interpreter's 65,535 bytes, so it sends its acknowledgments from a check
+written in C.  |peer_window| sends an acknowledgment of |ack| bytes past
+our ISS, with the window |window|.
+
+@<Checks that a script cannot express as steps@>=
+static void peer_window(struct script_run *r, uint32_t ack, uint16_t window)
+{
+  struct segment s;
+  uint8_t buf[SIM_BYTES_MAX];
+  memset(&s, 0, sizeof s);
+  s.src_addr = PEER_ADDR;
+  s.dst_addr = OUR_ADDR;
+  s.src_port = PEER_PORT;
+  s.dst_port = OUR_PORT;
+  s.seq = PEER_ISN + 1;
+  s.ack = r->iss + ack;
+  s.flags = TCP_ACK;
+  s.window = window;
+  size_t n = seg_write(&s, buf, sizeof buf);
+  trace(r, "         the peer sends [.] seq IRS+1 ack ISS+%u win %u",
+    (unsigned) ack, (unsigned) window);
+  sim_end_receive(&r->end, buf, n, PEER_ADDR, r->now);
+}
+
+@ @<Checks that a script cannot express as steps@>=
+static bool peer_closes_window(struct script_run *r, char *why, size_t cap)
+{
+  (void) why;
+  (void) cap;
+  peer_window(r, 1, 0);
+  return true;
+}
+
+@ The probes: twenty of them, each one byte, the first our first byte of
+data and the others the same byte again, since the peer takes none;
+the first one RTO (a second) after the window closed, each later one
+twice as long after the last, until the waits reach the ceiling of 60
+seconds.  The peer answers each with a zero window, and the connection
+stays established throughout.
+
+@<Checks that a script cannot express as steps@>=
+static bool probes_back_off(struct script_run *r, char *why, size_t cap)
+{
+  uint64_t wait = SECONDS(1), last = r->now;
+  for (int i = 0; i < 20; i++) {
+    uint64_t d = tcp_next_deadline(&r->end.conn);
+    if (d == UINT64_MAX)
+      return snprintf(why, cap, "no timer runs before probe %d", i + 1), false;
+    if (d - last != wait)
+      return snprintf(why, cap, "probe %d after %llu us, expected %llu", i + 1,
+        (unsigned long long) (d - last), (unsigned long long) wait), false;
+    r->now = last = d;
+    tcp_tick(&r->end.conn, r->now);
+    struct segment s;
+    struct sent_segment keep;
+    if (!take_sent(r, &s, &keep) || s.len != 1 || s.seq != r->iss + 1 ||
+        s.payload[0] != 'a')
+      return snprintf(why, cap, "probe %d is not the byte \"a\" at ISS+1", i + 1),
+        false;
+    peer_window(r, 1, 0);
+    if (tcp_state(&r->end.conn) != TCP_ESTABLISHED)
+      return snprintf(why, cap, "the connection gave up after probe %d", i + 1),
+        false;
+    wait = 2 * wait < SECONDS(60) ? 2 * wait : SECONDS(60);
+  }
+  return true;
+}
+
+@ The peer's window opens, and it took the last probe's byte.
+
+@<Checks that a script cannot express as steps@>=
+static bool peer_opens_window(struct script_run *r, char *why, size_t cap)
+{
+  (void) why;
+  (void) cap;
+  peer_window(r, 2, 100);
+  return true;
+}
+
+@ @<The scripts of the conformance scenarios@>=
+static const struct script_step s34c[] = {OPEN_ACTIVE,@/
+  CUSTOM(peer_closes_window), QUIET,@/
+  SEND("abc"), QUIET,@/
+  CUSTOM(probes_back_off), QUIET,@/
+  CUSTOM(peer_opens_window), OUT_TEXT(ACK, ISS(2), IRS(1), "bc"),@/
+  IN(ACK, IRS(1), ISS(4)), QUIET, NO_TIMER, STATE(ESTABLISHED)};
+
+@ @<Rows of the table of conformance scenarios@>=
+{"scenario 34: zero window", {SCRIPT("34 receiver", s34a),
+  SCRIPT("34 reset at a zero window", s34b),
+  SCRIPT("34 sender probes", s34c)}},
