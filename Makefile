@@ -143,7 +143,8 @@ lint: | $(DEPS)
 	@tools/cweblint
 
 bench: build/ltcp $(BENCHES)
-	@tools/bench $(BENCHES)
+	@set -o pipefail; tools/bench $(BENCHES) | tee build/bench/results.txt
+	@tools/bench-record build/bench/results.txt chapters/perf-results.txt
 
 # The property test of transfers, over many more seeds than make test runs.
 soak: build/tests/test_transfer
