@@ -117,7 +117,7 @@ void bulk_defaults(struct bulk_options *o)
 
 @ What a run reports: for each side, what it sent and received, how it
 ended and whether its bytes were right; for the link, what it did; and
-the virtual time the run took.  |error| says what went wrong, if
+the virtual time the run took.  |failure| says what went wrong, if
 anything did, in one line.
 
 @<Types of the bulk link@>=
@@ -130,7 +130,7 @@ struct bulk_result {
   enum tcp_state final[2];
   bool eof[2];                        /* the end read the peer's FIN */
   uint64_t virtual_us, events;
-  char error[200];
+  char failure[200];
 };
 
 @ @<Declarations of the bulk link@>=
@@ -325,9 +325,9 @@ static void bulk_output(void *ctx, struct tcp_conn *c, const struct segment *s)
 
 @<Print the segment |s| in the trace@>=
 {
-  char line[256];
-  format_tcpdump(line, sizeof line, b->now, s);
-  fprintf(b->o->trace, "%s (%s)\n", line, tcp_state_name(tcp_state(c)));
+  char buf[256];
+  format_tcpdump(buf, sizeof buf, b->now, s);
+  fprintf(b->o->trace, "%s (%s)\n", buf, tcp_state_name(tcp_state(c)));
 }
 
 @ @<Corrupt, delay, duplicate or hold the packet |x|, as the faults say@>=
@@ -479,7 +479,7 @@ position, unless the run does not verify.
 {
   size_t i = 0;
   while (b->scratch[i] == b->expect[i]) i++;
-  snprintf(b->r->error, sizeof b->r->error,
+  snprintf(b->r->failure, sizeof b->r->failure,
     "%s read byte %llu wrong: 0x%02x, expected 0x%02x",
     k == 0 ? "the client" : "the server",
     (unsigned long long) (sd->read + i), b->scratch[i], b->expect[i]);
@@ -529,13 +529,13 @@ int bulk_run(const struct bulk_options *o, struct bulk_result *r)
   while (!b->failed) {
     @<Find the next thing to happen, or |break| if nothing will@>@;
     if (++r->events > limit) {
-      snprintf(r->error, sizeof r->error, "no end after %llu events",
+      snprintf(r->failure, sizeof r->failure, "no end after %llu events",
         (unsigned long long) limit);
       break;
     }
   }
   @<Record how the transfer ended, and free it@>@;
-  return r->error[0] ? -1 : 0;
+  return r->failure[0] ? -1 : 0;
 }
 
 @ Both ends get the same configuration and the link's hooks.  The
@@ -611,7 +611,7 @@ bool bulk_verdict(const struct bulk_options *o, const struct bulk_result *r,
 {
   static const char *const who[2] = {"client", "server"};
   why[0] = '\0';
-  if (r->error[0]) snprintf(why, len, "%s", r->error);
+  if (r->failure[0]) snprintf(why, len, "%s", r->failure);
   for (int k = 0; k < 2 && !why[0]; k++) {
     if (r->received[k] != o->bytes[1 - k])
       snprintf(why, len, "the %s received %llu bytes of %llu", who[k],
@@ -790,7 +790,7 @@ static int transfer(uint64_t bytes)
   o.verify = false;
   bulk_run(&o, &r);
   printf("%llu\n", (unsigned long long) r.data_segments[0]);
-  return r.error[0] != 0;
+  return r.failure[0] != 0;
 }
 
 @ One profile: run the transfer under Callgrind, counting inside the
@@ -807,7 +807,7 @@ struct count {
 static bool profile(const char *self, const char *f, uint64_t bytes,
   struct count *c)
 {
-  char cmd[1024], line[1024], toggles[256] = "";
+  char cmd[1024], buf[1024], toggles[256] = "";
   const char *prof = "build/bench/callgrind.out";
   for (const char *p = f; *p; ) {
     size_t n = strcspn(p, " ");
@@ -820,14 +820,14 @@ static bool profile(const char *self, const char *f, uint64_t bytes,
     "--callgrind-out-file=%s %s --transfer %llu 2>/dev/null", toggles, prof,
     self, (unsigned long long) bytes);
   FILE *p = popen(cmd, "r");
-  if (!p || !fgets(line, sizeof line, p)) return false;
-  c->segments = atof(line);
+  if (!p || !fgets(buf, sizeof buf, p)) return false;
+  c->segments = atof(buf);
   if (pclose(p) != 0) return false;
   snprintf(cmd, sizeof cmd, "callgrind_annotate --threshold=100 %s", prof);
   p = popen(cmd, "r");
   if (!p) return false;
   c->instructions = c->copying = -1;
-  while (fgets(line, sizeof line, p)) @<Take the numbers of one line of the profile@>@;
+  while (fgets(buf, sizeof buf, p)) @<Take the numbers of one line of the profile@>@;
   pclose(p);
   remove(prof);
   return c->instructions >= 0;
@@ -858,7 +858,7 @@ first is the total.
 
 @<Take the numbers of one line of the profile@>=
 {
-  char *s = line;
+  char *s = buf;
   double n = 0;
   bool digits = false;
   while (*s == ' ') s++;

@@ -636,9 +636,9 @@ static uint64_t mix(uint64_t z)
 
 static FILE *trace;  /* \.{--trace FILE}: every segment of the runs */
 
-static uint64_t transfer_size(uint64_t seed, int side)
+static uint64_t transfer_size(uint64_t seed, int k)
 {
-  uint64_t z = mix(seed * 2 + (uint64_t) side);
+  uint64_t z = mix(seed * 2 + (uint64_t) k);
   if (seed % 100 == 7 || seed % 100 == 58) return 4u << 20;
   if (z % 100 < 3) return 0;
   unsigned b = (unsigned) (z >> 8) % 20;
@@ -734,11 +734,11 @@ static void run_set(const struct fault_set *fs)
 @ @<Read the workers' reports@>=
 {
   FILE *in = fdopen(fd[0], "r");
-  char line[512];
-  while (in && fgets(line, sizeof line, in)) {
-    line[strcspn(line, "\n")] = '\0';
-    if (line[0] == '#') printf("%s\n", line);
-    else CHECKF(false, "%s", line);
+  char buf[512];
+  while (in && fgets(buf, sizeof buf, in)) {
+    buf[strcspn(buf, "\n")] = '\0';
+    if (buf[0] == '#') printf("%s\n", buf);
+    else CHECKF(false, "%s", buf);
   }
   if (in) fclose(in);
 }
