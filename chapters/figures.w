@@ -22,11 +22,16 @@ tests at the end of the book compare the figures with the article's, arrow
 by arrow and state by state.
 
 The subcommand has four forms, one for each kind of picture:
-$$\vbox{\halign{\.{#}\hfil\quad&#\hfil\cr
-ltcp dot fsm&the state machine, Figure 6\cr
-ltcp dot seq [--from N] [--to M] [--title T] CAPTURE&a sequence diagram, Figures 1 to 3\cr
-ltcp dot states client|server CAPTURE&one side's states, Figures 4 and 5\cr
-ltcp dot step N CAPTURE&the machine at step $N$ of a run\cr}}$$
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp dot fsm\cr
+ltcp dot seq [--from N] [--to M] [--title T] CAPTURE\cr
+ltcp dot states SIDE CAPTURE\cr
+ltcp dot step N CAPTURE\cr}}$$
+The first draws the state machine, Figure~6; the second a sequence
+diagram of the connection in a capture file, Figures 1 to~3, or some of
+its steps; the third the states that one side, \.{client} or
+\.{server}, passes through, Figures 4 and~5; the last the state machine
+as it stands after step~$N$ of a run.
 Each writes the description on its standard output; the \.{Makefile}
 keeps it in \.{build/figures} and draws it there.
 
@@ -318,7 +323,7 @@ static const struct route *find_route(enum tcp_state from, enum tcp_state to,
 the steps of a run later in this chapter, which mark the states of the
 two sides and the arrows just taken.  A |fig_view| says which: a scale
 for the positions, whether the drawing is the small one (boxes and
-letters smaller, labels only on the arrows just taken), the state of each
+letters smaller, no labels on the arrows), the state of each
 side to mark, and the moves to draw as taken.  A move is a change of
 state of one side of a run; its type is described with the runs, below.
 
@@ -465,7 +470,7 @@ static void put_arrow(FILE *f, const struct transition *t,
     tcp_state_name(t->to), t->kind == ARROW_CLIENT ? "client"
     : t->kind == ARROW_SERVER ? "server" : "abnormal");
   @<Write the style of the arrow@>@;
-  if (!v->small || side >= 0) @<Write the label of the arrow@>@;
+  if (!v->small) @<Write the label of the arrow@>@;
   put_path(f, (const double (*)[2]) p, r->n, (v->small ? 5 : 7));
   fputs("];\n", f);
 }
@@ -484,7 +489,6 @@ took them, and all others are faded.
   if (side >= 0) w = 2.6, ink = side == FIG_CLIENT ? CLIENT_INK : SERVER_INK;
   else if (v->marked) ink = FADED;
   fprintf(f, "style=%s, penwidth=%.1f, color=\"%s\", ", dash, w, ink);
-  if (side >= 0) fprintf(f, "fontcolor=\"%s\", ", ink);
 }
 
 @ The label has the cause on its first line, then what is sent, then, in
@@ -512,25 +516,46 @@ cause is broken after its comma.  The note at the head is Graphviz's
 }
 
 @ The title of a step's drawing says what happened, and the legend under
-it gives the two colours with the states they mark.  Both are one small
-HTML table, the graph's label, at the top.
+it gives each side's colour, its state, and, when the step moved it, the
+move with the label of its arrow.  The labels are written here rather
+than on the arrows, where in the small drawing they would crowd the
+lines.  Title and legend are one small HTML table, the graph's label, at
+the top.
 
 @<Functions that draw parts of the machine@>=
 static void put_title(FILE *f, const struct fig_view *v)
 {
   fputs("  graph [labelloc=t, label=<<TABLE BORDER=\"0\" CELLSPACING=\"3\">", f);
   if (v->title) {
-    fputs("<TR><TD COLSPAN=\"4\">", f), put_html(f, v->title);
+    fputs("<TR><TD COLSPAN=\"2\">", f), put_html(f, v->title);
     fputs("</TD></TR>", f);
   }
-  if (v->marked)
+  for (int side = 0; v->marked && side < 2; side++) {
     fprintf(f, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"18\"> </TD>"
-      "<TD ALIGN=\"LEFT\">client: %s</TD>"
-      "<TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"18\"> </TD>"
-      "<TD ALIGN=\"LEFT\">server: %s</TD></TR>",
-      CLIENT_FILL, tcp_state_name(v->mark[FIG_CLIENT]),
-      SERVER_FILL, tcp_state_name(v->mark[FIG_SERVER]));
+      "<TD ALIGN=\"LEFT\">%s: ", side ? SERVER_FILL : CLIENT_FILL,
+      side ? "server" : "client");
+    @<Write the side's moves in this step, or its state@>@;
+    fputs("</TD></TR>", f);
+  }
   fputs("</TABLE>>];\n", f);
+}
+
+@ @<Write the side's moves in this step, or its state@>=
+{
+  int moves = 0;
+  const struct transition *last = NULL;
+  for (size_t i = 0; i < v->ntaken; i++) {
+    if (v->taken[i].side != side) continue;
+    if (moves++ == 0) fputs(tcp_state_name(v->taken[i].from), f);
+    fprintf(f, " \xe2\x86\x92 %s", tcp_state_name(v->taken[i].to));
+    last = fig_find_transition(v->taken[i].from, v->taken[i].to);
+  }
+  if (moves == 0) fprintf(f, "stays in %s", tcp_state_name(v->mark[side]));
+  else if (moves == 1 && last) {
+    fputs(" (", f), put_html(f, last->cause);
+    if (last->send) fputs("; send: ", f), put_html(f, last->send);
+    fputs(")", f);
+  }
 }
 
 @* A run, as the figures see it.
@@ -960,7 +985,7 @@ The first figure is the whole run of the scenario \.{lifecycle} on the
 simulated link; the other two are its handshake and its wave alone
 (\.{--from 1 --to 3} and \.{--from 4 --to 7}).
 
-\fig{fig1-lifecycle}{4.9in}{Figure 1.  The whole life of a connection:
+\fig{fig1-lifecycle}{5.5in}{Figure 1.  The whole life of a connection:
 the scenario {\tt lifecycle} on the simulated link, drawn from its capture
 file by {\tt ltcp dot seq}.  Numbers are the real sequence and
 acknowledgment numbers; states are each side's after each step.}
@@ -1229,10 +1254,10 @@ takes the SYN, the client's when the SYN,ACK arrives.  In the wave, the
 client closes first, and between steps 5 and~6 the server could still
 send data.
 
-\fig{fig2-handshake}{4.9in}{Figure 2.  Opening: the three-way handshake,
+\fig{fig2-handshake}{5.5in}{Figure 2.  Opening: the three-way handshake,
 steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
 
-\fig{fig3-teardown}{4.9in}{Figure 3.  Closing: the four-way wave, steps 4
+\fig{fig3-teardown}{5.5in}{Figure 3.  Closing: the four-way wave, steps 4
 to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
 wait of 2MSL in TIME\_WAIT.}
 
@@ -1331,22 +1356,23 @@ Beside the timelines, a reader wants to see where each step leaves the
 two sides in the state machine.  \.{ltcp dot step N} draws Figure~6
 small, with the client's state and the server's filled with their
 colours, and the arrows that step~$N$ made them take drawn thick, in the
-same colours, with their labels; all other arrows are faded.  The title
-says which segment the step was.  Here are the seven steps of the run of
+same colours; all other arrows are faded.  The title says which segment
+the step was, and the legend under it which arrows were taken and what
+their labels in Figure~6 say.  Here are the seven steps of the run of
 Figure~1, the handshake first.
 
-\fig{step-1}{4.2in}{Step 1: the client sends SYN.}
-\fig{step-2}{4.2in}{Step 2: the server answers SYN,ACK.}
-\fig{step-3}{4.2in}{Step 3: the client's ACK completes the handshake.}
+\fig{step-1}{4.4in}{Step 1: the client sends SYN.}
+\fig{step-2}{4.4in}{Step 2: the server answers SYN,ACK.}
+\fig{step-3}{4.4in}{Step 3: the client's ACK completes the handshake.}
 
 @ And the wave.  Step 4's FIN moves both sides at once; step 5 moves only
 the client, step 6 both again, and step 7 the server, while the client
 waits in TIME\_WAIT.
 
-\fig{step-4}{4.2in}{Step 4: the client closes; its FIN reaches the server.}
-\fig{step-5}{4.2in}{Step 5: the server acknowledges the FIN.}
-\fig{step-6}{4.2in}{Step 6: the server closes too.}
-\fig{step-7}{4.2in}{Step 7: the client's last ACK; the server is closed.}
+\fig{step-4}{4.4in}{Step 4: the client closes; its FIN reaches the server.}
+\fig{step-5}{4.4in}{Step 5: the server acknowledges the FIN.}
+\fig{step-6}{4.4in}{Step 6: the server closes too.}
+\fig{step-7}{4.4in}{Step 7: the client's last ACK; the server is closed.}
 
 @ @<Declarations of the figures@>=
 int fig_write_step(FILE *f, const struct fig_run *r, int step, char *err,
@@ -1514,10 +1540,13 @@ second apart, and compares the files byte for byte.
 > fsm.png}.  Change the style of the server's arrows in |put_arrow| from
 dashed to dotted and draw it again.  Which arrows change?
 
-\item{2.}\diff1 Draw the sequence diagram of a capture of a real
-connection: in one terminal \.{sudo tcpdump -i lo -w real.pcap port 8080},
-in another \.{python3 -m http.server 8080} and \.{curl
-http://localhost:8080/}; then \.{ltcp dot seq real.pcap}.  Which steps
+\item{2.}\diff1 Draw the sequence diagram of a real connection.  Run these
+three commands, each in its own terminal, the first as root:
+$$\vbox{\halign{\.{#}\hfil\cr
+tcpdump -i lo -w real.pcap port 8080\cr
+python3 -m http.server 8080\cr
+curl http://localhost:8080/\cr}}$$
+then stop \.{tcpdump} and run \.{ltcp dot seq real.pcap}.  Which steps
 does the inference find, and why are there more than seven segments?
 
 \item{3.}\diff2 The inference of |fig_infer_receive| trusts every

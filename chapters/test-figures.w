@@ -418,8 +418,9 @@ then checks the next line's names.
 }
 
 @ The chains of Figures 4 and 5, as the article gives them: a paragraph
-that begins with \.{CLOSED —(} and alternates states and causes,
-\.{STATE —(cause)→ STATE}.  The article adds a remark to the last cause
+that begins with CLOSED and alternates states and causes, each cause in
+parentheses between a dash and an arrow (the Unicode characters
+\.{U+2014} and \.{U+2192}), as in ``CLOSED ---(send SYN)$\to$ SYN\_SENT''.  The article adds a remark to the last cause
 of Figure~4 (``the article's picture says \dots''); it is not part of the
 cause.  |chain_next| reads one state and the cause after it, and returns
 where the next state begins, or |NULL| after the last state.
