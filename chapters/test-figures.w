@@ -76,11 +76,11 @@ that begins with two spaces and a name followed by \.{ [} is a node.
 \.{\\"} inside it), an HTML label in angle brackets, or a bare word.
 
 @<Helpers of the tests of the figures@>=
-static bool attr(const char *line, const char *key, char *out, size_t cap)
+static bool attr(const char *ln, const char *key, char *out, size_t cap)
 {
   size_t k = strlen(key);
-  for (const char *p = strstr(line, key); p; p = strstr(p + 1, key)) {
-    if ((p != line && p[-1] != ' ' && p[-1] != '[') || p[k] != '=') continue;
+  for (const char *p = strstr(ln, key); p; p = strstr(p + 1, key)) {
+    if ((p != ln && p[-1] != ' ' && p[-1] != '[') || p[k] != '=') continue;
     const char *v = p + k + 1, *e;
     if (*v == '"') {
       for (e = ++v; *e && !(*e == '"' && e[-1] != '\\'); e++) continue;
@@ -106,7 +106,7 @@ edge's two ends.
 @<Helpers of the tests of the figures@>=
 struct figure {
   char *text;
-  char **line;
+  char **ln;
   size_t n;
 };
 
@@ -123,9 +123,9 @@ static bool figure_read(struct figure *g, const char *name)
     if (nl) *nl = '\0';
     if (g->n == cap) {
       cap = cap ? 2 * cap : 64;
-      g->line = realloc(g->line, cap * sizeof *g->line);
+      g->ln = realloc(g->ln, cap * sizeof *g->ln);
     }
-    g->line[g->n++] = p;
+    g->ln[g->n++] = p;
     if (!nl) break;
     p = nl + 1;
   }
@@ -135,21 +135,21 @@ static bool figure_read(struct figure *g, const char *name)
 static void figure_free(struct figure *g)
 {
   free(g->text);
-  free(g->line);
+  free(g->ln);
 }
 
 @ @<Helpers of the tests of the figures@>=
-static bool is_edge(const char *line, char *from, char *to)
+static bool is_edge(const char *ln, char *from, char *to)
 {
-  if (sscanf(line, " %31[A-Za-z0-9_] -> %31[A-Za-z0-9_] [", from, to) != 2) return false;
-  return strstr(line, " -> ") != NULL;
+  if (sscanf(ln, " %31[A-Za-z0-9_] -> %31[A-Za-z0-9_] [", from, to) != 2) return false;
+  return strstr(ln, " -> ") != NULL;
 }
 
-static bool is_node(const char *line, char *name)
+static bool is_node(const char *ln, char *name)
 {
-  if (strncmp(line, "  ", 2) != 0 || line[2] == ' ' || strstr(line, " -> ")) return false;
+  if (strncmp(ln, "  ", 2) != 0 || ln[2] == ' ' || strstr(ln, " -> ")) return false;
   char rest[4];
-  return sscanf(line, " %31[A-Za-z0-9_] %3[[]", name, rest) == 2;
+  return sscanf(ln, " %31[A-Za-z0-9_] %3[[]", name, rest) == 2;
 }
 
 @ Finding a node's line by its name.
@@ -159,7 +159,7 @@ static const char *node_line(const struct figure *g, const char *name)
 {
   char n[32];
   for (size_t i = 0; i < g->n; i++)
-    if (is_node(g->line[i], n) && strcmp(n, name) == 0) return g->line[i];
+    if (is_node(g->ln[i], n) && strcmp(n, name) == 0) return g->ln[i];
   return NULL;
 }
 
@@ -229,11 +229,11 @@ static void fsm_is_the_table(void)
     if (tcp_transitions[i].kind != ARROW_NONE) rows++;
   for (size_t l = 0; l < g.n; l++) {
     char from[32], to[32], cls[32] = "", html[512] = "", head[128] = "";
-    if (!is_edge(g.line[l], from, to)) continue;
+    if (!is_edge(g.ln[l], from, to)) continue;
     drawn++;
-    attr(g.line[l], "class", cls, sizeof cls);
-    attr(g.line[l], "label", html, sizeof html);
-    bool headnote = attr(g.line[l], "headlabel", head, sizeof head);
+    attr(g.ln[l], "class", cls, sizeof cls);
+    attr(g.ln[l], "label", html, sizeof html);
+    bool headnote = attr(g.ln[l], "headlabel", head, sizeof head);
     const struct transition *t = NULL;
     for (size_t i = 0; i < tcp_ntransitions; i++)
       if (tcp_transitions[i].kind != ARROW_NONE
@@ -261,11 +261,11 @@ A row is a line of the table after its header; its cells are separated
 by bars.
 
 @<Helpers of the tests of the figures@>=
-static int cells(char *line, char **cell, int max)
+static int cells(char *ln, char **cell, int max)
 {
   int n = 0;
-  if (*line != '|') return 0;
-  for (char *p = line + 1; *p && n < max; ) {
+  if (*ln != '|') return 0;
+  for (char *p = ln + 1; *p && n < max; ) {
     char *bar = strchr(p, '|');
     if (!bar) break;
     *bar = '\0';
@@ -310,9 +310,9 @@ static void fsm_is_the_article(void)
   }
   size_t rows = 0, drawn = 0;
   bool header = true;
-  for (char *line = strtok(sec, "\n"); line; line = strtok(NULL, "\n")) {
+  for (char *ln = strtok(sec, "\n"); ln; ln = strtok(NULL, "\n")) {
     char *c[8];
-    if (cells(line, c, 8) != 4) continue;
+    if (cells(ln, c, 8) != 4) continue;
     if (header || strncmp(c[0], "---", 3) == 0) {
       header = header && strcmp(c[0], "from") != 0;
       continue;
@@ -322,7 +322,7 @@ static void fsm_is_the_article(void)
   }
   for (size_t l = 0; l < g.n; l++) {
     char from[32], to[32];
-    if (is_edge(g.line[l], from, to)) drawn++;
+    if (is_edge(g.ln[l], from, to)) drawn++;
   }
   CHECKF(rows == 22, "the article's table has %zu rows, not 22", rows);
   CHECKF(drawn == rows, "Figure 6 has %zu arrows, the article %zu", drawn, rows);
@@ -336,11 +336,11 @@ static void fsm_is_the_article(void)
   bool found = false;
   for (size_t l = 0; l < g.n; l++) {
     char from[32], to[32], cls[32] = "", html[512] = "", got[256];
-    if (!is_edge(g.line[l], from, to) || strcmp(from, c[0]) || strcmp(to, c[1]))
+    if (!is_edge(g.ln[l], from, to) || strcmp(from, c[0]) || strcmp(to, c[1]))
       continue;
     found = true;
-    attr(g.line[l], "class", cls, sizeof cls);
-    attr(g.line[l], "label", html, sizeof html);
+    attr(g.ln[l], "class", cls, sizeof cls);
+    attr(g.ln[l], "label", html, sizeof html);
     label_text(html, got, sizeof got);
     CHECKF(strcmp(got, c[2]) == 0, "%s -> %s: label \"%s\", the article says \"%s\"",
       c[0], c[1], got, c[2]);
@@ -361,9 +361,9 @@ checked.  Each box is a cluster with the article's label and states.
   static const char *const beside[][2] = {{"CLOSED", "starting point"},
     {"ESTABLISHED", "data transfer state"}};
   for (int i = 0; i < 2; i++) {
-    const char *line = node_line(&g, beside[i][0]);
+    const char *ln = node_line(&g, beside[i][0]);
     char x[128] = "";
-    CHECKF(line && attr(line, "xlabel", x, sizeof x) && strstr(x, beside[i][1]),
+    CHECKF(ln && attr(ln, "xlabel", x, sizeof x) && strstr(x, beside[i][1]),
       "no \"%s\" beside %s", beside[i][1], beside[i][0]);
   }
   static const char *const at_head[][2] = {{"LISTEN", "passive open"},
@@ -372,8 +372,8 @@ checked.  Each box is a cluster with the article's label and states.
     bool seen = false;
     for (size_t l = 0; l < g.n; l++) {
       char from[32], to[32], h[128];
-      if (is_edge(g.line[l], from, to) && strcmp(to, at_head[i][0]) == 0
-          && attr(g.line[l], "headlabel", h, sizeof h) && strstr(h, at_head[i][1]))
+      if (is_edge(g.ln[l], from, to) && strcmp(to, at_head[i][0]) == 0
+          && attr(g.ln[l], "headlabel", h, sizeof h) && strstr(h, at_head[i][1]))
         seen = true;
     }
     CHECKF(seen, "no \"%s\" near %s", at_head[i][1], at_head[i][0]);
@@ -381,10 +381,10 @@ checked.  Each box is a cluster with the article's label and states.
   @<Check the two boxes of Figure 6@>@;
   int states = 0;
   for (int st = 0; st < TCP_NSTATES; st++) {
-    const char *line = node_line(&g, tcp_state_name((enum tcp_state) st));
+    const char *ln = node_line(&g, tcp_state_name((enum tcp_state) st));
     char cls[32];
-    if (CHECKF(line != NULL, "no box named %s", tcp_state_name((enum tcp_state) st))
-        && attr(line, "class", cls, sizeof cls) && strcmp(cls, "state") == 0)
+    if (CHECKF(ln != NULL, "no box named %s", tcp_state_name((enum tcp_state) st))
+        && attr(ln, "class", cls, sizeof cls) && strcmp(cls, "state") == 0)
       states++;
   }
   CHECK_EQ(states, 11);
@@ -403,10 +403,10 @@ then checks the next line's names.
     char want[64];
     snprintf(want, sizeof want, "label=\"%s\"", box[b][0]);
     size_t l = 0;
-    while (l + 1 < g.n && !(strstr(g.line[l], "subgraph cluster_")
-        && strstr(g.line[l + 1], want))) l++;
+    while (l + 1 < g.n && !(strstr(g.ln[l], "subgraph cluster_")
+        && strstr(g.ln[l + 1], want))) l++;
     if (!CHECKF(l + 2 < g.n, "no box labelled \"%s\"", box[b][0])) continue;
-    const char *members = g.line[l + 2];
+    const char *members = g.ln[l + 2];
     int n = 0;
     for (const char *p = members; (p = strchr(p, ';')) != NULL; p++) n++;
     int k = 0;
@@ -469,8 +469,8 @@ static void chain_is_the_article(const char *fig, const char *heading)
     p = chain_next(p, state, sizeof state, cause, sizeof cause);
     char name[16], label[128] = "";
     snprintf(name, sizeof name, "n%d", k);
-    const char *line = node_line(&g, name);
-    CHECKF(line && attr(line, "label", label, sizeof label) && strcmp(label, state) == 0,
+    const char *ln = node_line(&g, name);
+    CHECKF(ln && attr(ln, "label", label, sizeof label) && strcmp(label, state) == 0,
       "%s: state %d is %s, the article says %s", fig, k, label, state);
     if (!p) break;
     @<Compare the cause of the arrow from state |k| with the article's@>@;
@@ -488,8 +488,8 @@ static void chain_is_the_article(const char *fig, const char *heading)
   snprintf(want, sizeof want, "  n%d -> n%d ", k, k + 1);
   bool seen = false;
   for (size_t l = 0; l < g.n; l++)
-    if (strncmp(g.line[l], want, strlen(want)) == 0) {
-      seen = attr(g.line[l], "label", got, sizeof got);
+    if (strncmp(g.ln[l], want, strlen(want)) == 0) {
+      seen = attr(g.ln[l], "label", got, sizeof got);
       break;
     }
   const char *text = got;
@@ -507,7 +507,7 @@ first (``ESTABLISHED (on arrival)'', ``TIME\_WAIT, then CLOSED after
 struct article_step {
   int step;                 /* 0 to 7 */
   bool to_server;
-  char segment[80];
+  char words[80];
   char state[2][32];
 };
 
@@ -517,13 +517,13 @@ static int article_steps(struct article_step *a, int max, bool *then_closed)
   char *sec = md ? section(md, "## Figure 1") : NULL;
   int n = 0;
   *then_closed = false;
-  for (char *line = sec ? strtok(sec, "\n") : NULL; line && n < max;
-       line = strtok(NULL, "\n")) {
+  for (char *ln = sec ? strtok(sec, "\n") : NULL; ln && n < max;
+       ln = strtok(NULL, "\n")) {
     char *c[8];
-    if (cells(line, c, 8) != 5 || c[0][0] < '0' || c[0][0] > '9') continue;
+    if (cells(ln, c, 8) != 5 || c[0][0] < '0' || c[0][0] > '9') continue;
     a[n].step = atoi(c[0]);
     a[n].to_server = strstr(c[1], "client \xe2\x86\x92 server") != NULL;
-    snprintf(a[n].segment, sizeof a[n].segment, "%s", c[2]);
+    snprintf(a[n].words, sizeof a[n].words, "%s", c[2]);
     for (int side = 0; side < 2; side++)
       snprintf(a[n].state[side], sizeof a[n].state[side], "%.*s",
         (int) strspn(c[3 + side], "ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"), c[3 + side]);
@@ -542,10 +542,10 @@ FIN is one more than its sequence number.  |letters| holds the value of
 each letter, and |bound| which are known.
 
 @<Helpers of the tests of the figures@>=
-static bool check_number(const char *segment, const char *key, unsigned long got,
+static bool check_number(const char *words, const char *key, unsigned long got,
   unsigned long letters[26], bool bound[26], int step)
 {
-  const char *p = strstr(segment, key);
+  const char *p = strstr(words, key);
   if (!p) return true;
   p += strlen(key);
   if (*p < 'a' || *p > 'z') return true;
@@ -582,14 +582,14 @@ static int drawn_rows(const struct figure *g, struct drawn_row *d, int max)
     memset(&d[row], 0, sizeof d[row]);
     for (int side = 0; side < 2; side++) {
       snprintf(name, sizeof name, "%s%d", side ? "ss" : "cs", row);
-      const char *line = node_line(g, name);
-      if (line && attr(line, "label", v, sizeof v))
+      const char *ln = node_line(g, name);
+      if (ln && attr(ln, "label", v, sizeof v))
         snprintf(d[row].state[side], sizeof d[row].state[side], "%.*s",
           (int) strcspn(v, "\\"), v);
     }
     snprintf(name, sizeof name, "n%d", row);
-    const char *line = node_line(g, name);
-    if (line && attr(line, "label", v, sizeof v)) d[row].step = atoi(v);
+    const char *ln = node_line(g, name);
+    if (ln && attr(ln, "label", v, sizeof v)) d[row].step = atoi(v);
     @<Find the segment that arrives on |row|@>@;
     if (row == 0 || d[row].arrow || d[row].state[0][0]) n = row + 1;
   }
@@ -599,12 +599,12 @@ static int drawn_rows(const struct figure *g, struct drawn_row *d, int max)
 @ @<Find the segment that arrives on |row|@>=
 for (size_t l = 0; l < g->n; l++) {
   char from[32], to[32], cls[32];
-  if (!is_edge(g->line[l], from, to) || !attr(g->line[l], "class", cls, sizeof cls)
+  if (!is_edge(g->ln[l], from, to) || !attr(g->ln[l], "class", cls, sizeof cls)
       || strcmp(cls, "segment") || atoi(to + 1) != row)
     continue;
   d[row].arrow = true;
   d[row].to_server = to[0] == 's';
-  attr(g->line[l], "label", v, sizeof v);
+  attr(g->ln[l], "label", v, sizeof v);
   char *nums = strstr(v, "seq=");
   snprintf(d[row].bits, sizeof d[row].bits, "%.*s",
     nums ? (int) (nums - v) : (int) strlen(v), v);
@@ -668,12 +668,12 @@ static void timeline_is_the_article(const char *fig, int first, int last)
   for (int b = 0; b < 3; b++) {
     char w[8];
     snprintf(w, sizeof w, "%s=1", bit[b]);
-    bool in_article = strstr(s->segment, w) != NULL, drawn = strstr(d[row].bits, w) != NULL;
+    bool in_article = strstr(s->words, w) != NULL, drawn = strstr(d[row].bits, w) != NULL;
     CHECKF(drawn == in_article || (b == 2 && drawn),
-      "%s: step %d is \"%s\", the article's \"%s\"", fig, seen, d[row].bits, s->segment);
+      "%s: step %d is \"%s\", the article's \"%s\"", fig, seen, d[row].bits, s->words);
   }
-  check_number(s->segment, "seq=", d[row].seq, letters, bound, seen);
-  if (d[row].has_ack) check_number(s->segment, "ack=", d[row].ack, letters, bound, seen);
+  check_number(s->words, "seq=", d[row].seq, letters, bound, seen);
+  if (d[row].has_ack) check_number(s->words, "ack=", d[row].ack, letters, bound, seen);
 }
 
 @ The figures of the steps agree with Figure~1: the boxes filled with
@@ -709,16 +709,16 @@ static void steps_agree_with_the_timeline(void)
 {
   static const char *const fill[2] = {"#a6cee3", "#fdbf6f"};
   for (int side = 0; side < 2; side++) {
-    const char *line = node_line(&g, d[row].state[side]);
+    const char *ln = node_line(&g, d[row].state[side]);
     char v[64] = "";
-    CHECKF(line && attr(line, "fillcolor", v, sizeof v) && strstr(v, fill[side]),
+    CHECKF(ln && attr(ln, "fillcolor", v, sizeof v) && strstr(v, fill[side]),
       "step %d: %s not marked as the %s's state", step, d[row].state[side],
       side ? "server" : "client");
   }
   int thick = 0;
   for (size_t l = 0; l < g.n; l++) {
     char from[32], to[32], w[16];
-    if (!is_edge(g.line[l], from, to) || !attr(g.line[l], "penwidth", w, sizeof w)
+    if (!is_edge(g.ln[l], from, to) || !attr(g.ln[l], "penwidth", w, sizeof w)
         || strcmp(w, "2.6") != 0) continue;
     thick++;
     CHECKF(strcmp(to, d[row].state[0]) == 0 || strcmp(to, d[row].state[1]) == 0,

@@ -29,16 +29,17 @@ ok "figures: every figure is built"
 json=$(dot -Tjson0 "$fig/fig6-fsm.dot" 2>&1)
 arrows=$(grep -cE '"class": "(client|server|abnormal)"' <<<"$json")
 states=$(grep -c '"class": "state"' <<<"$json")
-kinds=$(grep -oE '"class": "(client|server|abnormal)"' <<<"$json" | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+kinds=$(grep -oE '"class": "(client|server|abnormal)"' <<<"$json" | sed -E 's/.*: "(.*)"/\1/' \
+  | sort | uniq -c | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}')
 if [ "$arrows" -eq 22 ] && [ "$states" -eq 11 ]; then
   ok "figures: dot -Tjson0 reads Figure 6 back: 22 arrows, 11 states"
 else
   fail "figures: dot -Tjson0 reads Figure 6 back: 22 arrows, 11 states" \
     "found $arrows arrows ($kinds) and $states states"
 fi
-[ "$kinds" = " 6 abnormal; 6 client; 10 server;" ] \
-  && ok "figures: Figure 6 has 6 client, 10 server and 6 abnormal arrows" \
-  || fail "figures: Figure 6 has 6 client, 10 server and 6 abnormal arrows" "found:$kinds"
+[ "$kinds" = "10 abnormal, 6 client, 6 server" ] \
+  && ok "figures: Figure 6 has 6 client, 6 server and 10 abnormal arrows" \
+  || fail "figures: Figure 6 has 6 client, 6 server and 10 abnormal arrows" "found: $kinds"
 
 # Every figure is read by Graphviz without a warning (a missing font, a
 # label too large for its box ...).
