@@ -219,17 +219,17 @@ struct place {
   const char *note;      /* the article's annotation, or |NULL| */
   double nx, ny;         /* where the annotation goes */
 };
-static const struct place places[TCP_NSTATES] = {
-  @[[TCP_CLOSED]@] = {250, 30, 80, "starting point", 165, 8},
-  @[[TCP_LISTEN]@] = {250, 110, 80, NULL, 0, 0},
-  @[[TCP_SYN_SENT]@] = {405, 195, 80, NULL, 0, 0},
-  @[[TCP_SYN_RCVD]@] = {95, 195, 80, NULL, 0, 0},
-  @[[TCP_ESTABLISHED]@] = {250, 280, 96, "data transfer state", 352, 280},
-  @[[TCP_FIN_WAIT_1]@] = {95, 395, 80, NULL, 0, 0},
-  @[[TCP_FIN_WAIT_2]@] = {95, 480, 80, NULL, 0, 0},
-  @[[TCP_CLOSE_WAIT]@] = {445, 395, 80, NULL, 0, 0},
-  @[[TCP_CLOSING]@] = {290, 395, 80, NULL, 0, 0},
-  @[[TCP_LAST_ACK]@] = {445, 480, 80, NULL, 0, 0},
+static const struct place places[TCP_NSTATES] = {@/
+  @[[TCP_CLOSED]@] = {250, 30, 80, "starting point", 165, 8},@/
+  @[[TCP_LISTEN]@] = {250, 110, 80, NULL, 0, 0},@/
+  @[[TCP_SYN_SENT]@] = {405, 195, 80, NULL, 0, 0},@/
+  @[[TCP_SYN_RCVD]@] = {95, 195, 80, NULL, 0, 0},@/
+  @[[TCP_ESTABLISHED]@] = {250, 280, 96, "data transfer state", 352, 280},@/
+  @[[TCP_FIN_WAIT_1]@] = {95, 395, 80, NULL, 0, 0},@/
+  @[[TCP_FIN_WAIT_2]@] = {95, 480, 80, NULL, 0, 0},@/
+  @[[TCP_CLOSE_WAIT]@] = {445, 395, 80, NULL, 0, 0},@/
+  @[[TCP_CLOSING]@] = {290, 395, 80, NULL, 0, 0},@/
+  @[[TCP_LAST_ACK]@] = {445, 480, 80, NULL, 0, 0},@/
   @[[TCP_TIME_WAIT]@] = {290, 480, 80, NULL, 0, 0}
 };
 
@@ -249,31 +249,31 @@ struct route {
   int n;
   double p[6][2];
 };
-static const struct route routes[] = {
-  {TCP_CLOSED, TCP_LISTEN, 184, 70, 160, 110, 2, {{235, 30}, {235, 110}}},
+static const struct route routes[] = {@/
+  {TCP_CLOSED, TCP_LISTEN, 184, 70, 160, 110, 2, {{235, 30}, {235, 110}}},@/
   {TCP_CLOSED, TCP_SYN_SENT, 369, 90, 452, 214, 3,
-    {{250, 36}, {420, 36}, {420, 195}}},
-  {TCP_LISTEN, TCP_SYN_RCVD, 120, 140, 0, 0, 2, {{222, 110}, {98, 195}}},
-  {TCP_LISTEN, TCP_SYN_SENT, 300, 170, 0, 0, 2, {{278, 110}, {408, 195}}},
-  {TCP_LISTEN, TCP_CLOSED, 296, 70, 0, 0, 2, {{265, 110}, {265, 30}}},
-  {TCP_SYN_RCVD, TCP_ESTABLISHED, 130, 250, 0, 0, 2, {{95, 195}, {235, 280}}},
-  {TCP_SYN_RCVD, TCP_LISTEN, 215, 165, 0, 0, 2, {{116, 195}, {249, 110}}},
-  {TCP_SYN_RCVD, TCP_FIN_WAIT_1, 40, 300, 0, 0, 2, {{75, 195}, {75, 395}}},
-  {TCP_SYN_RCVD, TCP_CLOSED, 91, 110, 0, 0, 3, {{60, 195}, {60, 36}, {250, 36}}},
-  {TCP_SYN_SENT, TCP_ESTABLISHED, 375, 250, 0, 0, 2, {{405, 195}, {265, 280}}},
-  {TCP_SYN_SENT, TCP_SYN_RCVD, 250, 218, 0, 0, 2, {{405, 195}, {95, 195}}},
+    {{250, 36}, {420, 36}, {420, 195}}},@/
+  {TCP_LISTEN, TCP_SYN_RCVD, 120, 140, 0, 0, 2, {{222, 110}, {98, 195}}},@/
+  {TCP_LISTEN, TCP_SYN_SENT, 300, 170, 0, 0, 2, {{278, 110}, {408, 195}}},@/
+  {TCP_LISTEN, TCP_CLOSED, 296, 70, 0, 0, 2, {{265, 110}, {265, 30}}},@/
+  {TCP_SYN_RCVD, TCP_ESTABLISHED, 130, 250, 0, 0, 2, {{95, 195}, {235, 280}}},@/
+  {TCP_SYN_RCVD, TCP_LISTEN, 215, 165, 0, 0, 2, {{116, 195}, {249, 110}}},@/
+  {TCP_SYN_RCVD, TCP_FIN_WAIT_1, 40, 300, 0, 0, 2, {{75, 195}, {75, 395}}},@/
+  {TCP_SYN_RCVD, TCP_CLOSED, 91, 110, 0, 0, 3, {{60, 195}, {60, 36}, {250, 36}}},@/
+  {TCP_SYN_SENT, TCP_ESTABLISHED, 375, 250, 0, 0, 2, {{405, 195}, {265, 280}}},@/
+  {TCP_SYN_SENT, TCP_SYN_RCVD, 250, 218, 0, 0, 2, {{405, 195}, {95, 195}}},@/
   {TCP_SYN_SENT, TCP_CLOSED, 505, 110, 0, 0, 4,
-    {{405, 195}, {475, 195}, {475, 24}, {250, 24}}},
-  {TCP_ESTABLISHED, TCP_FIN_WAIT_1, 125, 318, 0, 0, 2, {{234, 280}, {101, 395}}},
-  {TCP_ESTABLISHED, TCP_CLOSE_WAIT, 395, 320, 0, 0, 2, {{262, 280}, {433, 395}}},
-  {TCP_CLOSE_WAIT, TCP_LAST_ACK, 485, 438, 0, 0, 2, {{445, 395}, {445, 480}}},
+    {{405, 195}, {475, 195}, {475, 24}, {250, 24}}},@/
+  {TCP_ESTABLISHED, TCP_FIN_WAIT_1, 125, 318, 0, 0, 2, {{234, 280}, {101, 395}}},@/
+  {TCP_ESTABLISHED, TCP_CLOSE_WAIT, 395, 320, 0, 0, 2, {{262, 280}, {433, 395}}},@/
+  {TCP_CLOSE_WAIT, TCP_LAST_ACK, 485, 438, 0, 0, 2, {{445, 395}, {445, 480}}},@/
   {TCP_LAST_ACK, TCP_CLOSED, 520, 300, 0, 0, 5,
-    {{445, 480}, {560, 480}, {560, 0}, {265, 0}, {265, 30}}},
-  {TCP_FIN_WAIT_1, TCP_FIN_WAIT_2, 130, 438, 0, 0, 2, {{95, 395}, {95, 480}}},
-  {TCP_FIN_WAIT_1, TCP_CLOSING, 192, 372, 0, 0, 2, {{95, 395}, {290, 395}}},
-  {TCP_FIN_WAIT_1, TCP_TIME_WAIT, 228, 425, 0, 0, 2, {{112, 395}, {273, 480}}},
-  {TCP_CLOSING, TCP_TIME_WAIT, 327, 438, 0, 0, 2, {{290, 395}, {290, 480}}},
-  {TCP_FIN_WAIT_2, TCP_TIME_WAIT, 192, 496, 0, 0, 2, {{95, 480}, {290, 480}}},
+    {{445, 480}, {560, 480}, {560, 0}, {265, 0}, {265, 30}}},@/
+  {TCP_FIN_WAIT_1, TCP_FIN_WAIT_2, 130, 438, 0, 0, 2, {{95, 395}, {95, 480}}},@/
+  {TCP_FIN_WAIT_1, TCP_CLOSING, 192, 372, 0, 0, 2, {{95, 395}, {290, 395}}},@/
+  {TCP_FIN_WAIT_1, TCP_TIME_WAIT, 228, 425, 0, 0, 2, {{112, 395}, {273, 480}}},@/
+  {TCP_CLOSING, TCP_TIME_WAIT, 327, 438, 0, 0, 2, {{290, 395}, {290, 480}}},@/
+  {TCP_FIN_WAIT_2, TCP_TIME_WAIT, 192, 496, 0, 0, 2, {{95, 480}, {290, 480}}},@/
   {TCP_TIME_WAIT, TCP_CLOSED, 140, 558, 0, 0, 5,
     {{290, 480}, {290, 550}, {5, 550}, {5, 24}, {250, 24}}}
 };
@@ -291,9 +291,9 @@ struct frame {
   enum tcp_state member[4];
   int n;
 };
-static const struct frame frames[] = {
+static const struct frame frames[] = {@/
   {"active", "active close", 20, 350, 365, 525, 60, 517,
-    {TCP_FIN_WAIT_1, TCP_FIN_WAIT_2, TCP_CLOSING, TCP_TIME_WAIT}, 4},
+    {TCP_FIN_WAIT_1, TCP_FIN_WAIT_2, TCP_CLOSING, TCP_TIME_WAIT}, 4},@/
   {"passive", "passive close", 375, 350, 520, 525, 470, 517,
     {TCP_CLOSE_WAIT, TCP_LAST_ACK}, 2}
 };
