@@ -995,7 +995,7 @@ acknowledgment numbers; states are each side's after each step.}
 @<Private types and tables of the figures@>=
 #define SEQ_XC 130.0 /* the client's line */
 #define SEQ_XS 420.0 /* the server's line */
-#define SEQ_DY 36.0 /* from one row to the next, at least */
+#define SEQ_DY 30.0 /* from one row to the next, at least */
 #define SEQ_STATE_W 84.0 /* the width kept for a state's name */
 
 @ @<Declarations of the figures@>=
@@ -1058,8 +1058,8 @@ of the two sides with their addresses above their lines.
 
 @<Write the head of the sequence diagram@>=
 fputs("digraph seq {\n", f);
-fprintf(f, "  graph [layout=nop2, fontname=\"%s\", fontsize=12, margin=0, pad=0.05",
-  FIG_FONT);
+fprintf(f, "  graph [layout=nop2, outputorder=edgesfirst, fontname=\"%s\","
+  " fontsize=12, margin=0, pad=0.05", FIG_FONT);
 if (title) fputs(", labelloc=t, label=<", f), put_html(f, title), fputs(">", f);
 fprintf(f, "];\n  node [fontname=\"%s\", fontsize=10];\n", FIG_FONT);
 fprintf(f, "  edge [fontname=\"%s\", fontsize=10, arrowsize=0.7];\n", FIG_FONT);
@@ -1105,41 +1105,39 @@ static double seq_label(const struct fig_segment *g, bool two, char *label,
   char bits[64], numbers[64];
   segment_words(g, bits, sizeof bits, numbers, sizeof numbers);
   snprintf(label, cap, two ? "%s\\n%s" : "%s %s", bits, numbers);
-  double w = two ? fmax(text_width(bits, 10), text_width(numbers, 10))
-    : text_width(label, 10);
+  double w = two ? fmax(text_width(bits, 9.5), text_width(numbers, 9.5))
+    : text_width(label, 9.5);
   return w / (SEQ_XS - SEQ_XC);
 }
 
 @ The words of a segment go on one line when they are short, as with the
-small numbers of the simulated link, and on two when they are long, as
-with the ten-digit numbers of a real kernel.  If one segment of a
+small numbers of the simulated link's first runs, and on two when they
+are long, as with ten-digit sequence numbers.  If one segment of a
 diagram needs two lines, all get two, so that its labels look alike.
 
-The labels are horizontal and the arrows slant, so each label must find
-room between its arrow and the one before.  When two consecutive arrows
-go opposite ways, as most do, they form a wedge, which at a fraction
-$t$ of the way along the later arrow is $2t$ rows high: a label of
-height~$h$ fits there if its near end is at least $(h+4)/(2\,|SEQ_DY|)$
-of the way along, and from there on the wedge only widens.  When they go
-the same way (a side sending twice), the room between them is a band of
-constant height, one row, and a label that covers a fraction~$f$ of the
-way needs $h+4+f$ rows' height of it; such a row is made taller.
+Where does a label go?  The arrows slant, and a label beside an arrow
+would need room between its arrow and the next, which consecutive
+arrows in the same direction (data, say, and then a FIN) do not leave.
+So the label is put {\it on} its arrow, at the middle, on a white ground
+that hides the part of the line behind it, in the manner of the
+diagrams of RFC~793, where the segment is written on its arrow.  The
+arrow shows at both ends of the label, the head at the receiver's line.
+A label of height $h$ that covers a fraction $f$ of the width then
+clears the arrows above and below it if the rows are at least
+$(h/2+3)/(1-f/2)$ apart, which with the labels here is less than the
+usual distance; a row is made taller only if a label is very wide.
 
 @<Decide the labels' lines and the rows' heights@>=
 {
   char label[130];
   L->two = false;
   for (long i = first; i <= last; i++)
-    if (seq_label(&r->seg[i], false, label, sizeof label) > 0.68) L->two = true;
+    if (seq_label(&r->seg[i], false, label, sizeof label) > 0.8) L->two = true;
   double h = L->two ? 24 : 12;
   L->y[0] = 0;
   for (int row = 1; row <= rows; row++) {
-    long i = first + row - 1;
-    double dy = SEQ_DY;
-    if (row > 1 && r->seg[i].from == r->seg[i - 1].from) {
-      double fr = seq_label(&r->seg[i], L->two, label, sizeof label);
-      dy = fmax(dy, (h + 6) / (1 - fmin(fr, 0.8)));
-    }
+    double fr = seq_label(&r->seg[first + row - 1], L->two, label, sizeof label);
+    double dy = fmax(SEQ_DY, (h / 2 + 3) / (1 - fmin(fr, 0.9) / 2));
     L->y[row] = L->y[row - 1] + dy;
   }
   L->y[rows + 1] = L->y[rows] + SEQ_DY;
@@ -1179,10 +1177,10 @@ static void put_seq_row(FILE *f, const struct fig_run *r,
 
 @ Every row has a point on each line, \.{c}{\it row} and \.{s}{\it row},
 where the arrows begin and end.  An arrow goes from the sender's point on
-the row above to the receiver's point on its own row.  Its label's near
-end is put 28 per cent of the way along it (40 for labels of two lines),
-and the label sits just above the arrow at that end; since the arrow
-falls away from there, the whole label is clear of it.
+the row above to the receiver's point on its own row; its label is the
+node \.{l}{\it row}, at the arrow's middle.  The graph draws all edges
+before all nodes (|outputorder=edgesfirst|), so the label's white ground
+covers the line.
 
 @<Functions that draw parts of a sequence diagram@>=
 static void put_seq_arrow(FILE *f, const struct fig_run *r,
@@ -1190,24 +1188,24 @@ static void put_seq_arrow(FILE *f, const struct fig_run *r,
 {
   const struct fig_segment *g = &r->seg[L->first + row - 1];
   char label[130];
-  double fr = seq_label(g, L->two, label, sizeof label);
+  seq_label(g, L->two, label, sizeof label);
   double y0 = L->y[row - 1], y1 = L->y[row];
   double x0 = g->from == FIG_CLIENT ? SEQ_XC : SEQ_XS;
   double x1 = g->from == FIG_CLIENT ? SEQ_XS : SEQ_XC;
-  double t = L->two ? 0.4 : 0.28, h = L->two ? 24 : 12;
-  double lx = x0 + (t + fr / 2) * (x1 - x0), ly = y0 + t * (y1 - y0) - 2 - h / 2;
   const char *ink = g->step ? "black" : FADED;
   for (int side = 0; side < 2; side++) {
     fprintf(f, "  %c%d [shape=point, width=0.03, pos=\"", side ? 's' : 'c', row);
     put_point(f, side ? SEQ_XS : SEQ_XC, y1), fputs("\"];\n", f);
   }
-  fprintf(f, "  %c%d -> %c%d [class=\"segment\", color=\"%s\", fontcolor=\"%s\","
-    " label=\"%s\", lp=\"", g->from ? 's' : 'c', row - 1, g->from ? 'c' : 's',
-    row, ink, ink, label);
-  put_point(f, lx, ly), fputs("\", ", f);
+  fprintf(f, "  %c%d -> %c%d [class=\"segment\", color=\"%s\", ",
+    g->from ? 's' : 'c', row - 1, g->from ? 'c' : 's', row, ink);
   double p[2][2] = {{x0, y0}, {x1, y1}};
   put_path(f, (const double (*)[2]) p, 2, 7);
   fputs("];\n", f);
+  fprintf(f, "  l%d [shape=plaintext, style=filled, fillcolor=white, margin=\"0.03,0.01\","
+    " width=0, height=0, fontsize=9.5, fontcolor=\"%s\", class=\"words\", label=\"%s\","
+    " pos=\"", row, ink, label);
+  put_point(f, (x0 + x1) / 2, (y0 + y1) / 2), fputs("\"];\n", f);
 }
 
 @ The timelines join the points of each side from the top row to the
