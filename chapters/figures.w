@@ -985,7 +985,7 @@ The first figure is the whole run of the scenario \.{lifecycle} on the
 simulated link; the other two are its handshake and its wave alone
 (\.{--from 1 --to 3} and \.{--from 4 --to 7}).
 
-\fig{fig1-lifecycle}{5.5in}{Figure 1.  The whole life of a connection:
+\fig{fig1-lifecycle}{5.8in}{Figure 1.  The whole life of a connection:
 the scenario {\tt lifecycle} on the simulated link, drawn from its capture
 file by {\tt ltcp dot seq}.  Numbers are the real sequence and
 acknowledgment numbers; states are each side's after each step.}
@@ -994,7 +994,7 @@ acknowledgment numbers; states are each side's after each step.}
 
 @<Private types and tables of the figures@>=
 #define SEQ_XC 130.0 /* the client's line */
-#define SEQ_XS 420.0 /* the server's line */
+#define SEQ_XS 440.0 /* the server's line */
 #define SEQ_DY 30.0 /* from one row to the next, at least */
 #define SEQ_STATE_W 84.0 /* the width kept for a state's name */
 
@@ -1252,10 +1252,10 @@ takes the SYN, the client's when the SYN,ACK arrives.  In the wave, the
 client closes first, and between steps 5 and~6 the server could still
 send data.
 
-\fig{fig2-handshake}{5.5in}{Figure 2.  Opening: the three-way handshake,
+\fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
 steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
 
-\fig{fig3-teardown}{5.5in}{Figure 3.  Closing: the four-way wave, steps 4
+\fig{fig3-teardown}{5.8in}{Figure 3.  Closing: the four-way wave, steps 4
 to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
 wait of 2MSL in TIME\_WAIT.}
 
