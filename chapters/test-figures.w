@@ -562,7 +562,8 @@ static bool check_number(const char *words, const char *key, unsigned long got,
 
 @ A drawn timeline, read back: for each row, its step number (0 for row
 0 and for unnumbered rows), the states, and the segment that arrives on
-it, with the label's words taken apart again.
+it, with the words of its label (the node \.{l}{\it row}) taken apart
+again.
 
 @<Helpers of the tests of the figures@>=
 struct drawn_row {
@@ -604,7 +605,10 @@ for (size_t l = 0; l < g->n; l++) {
     continue;
   d[row].arrow = true;
   d[row].to_server = to[0] == 's';
-  attr(g->ln[l], "label", v, sizeof v);
+  char words[16];
+  snprintf(words, sizeof words, "l%d", row);
+  const char *w = node_line(g, words);
+  if (!w || !attr(w, "label", v, sizeof v)) v[0] = '\0';
   char *nums = strstr(v, "seq=");
   snprintf(d[row].bits, sizeof d[row].bits, "%.*s",
     nums ? (int) (nums - v) : (int) strlen(v), v);
