@@ -995,7 +995,7 @@ acknowledgment numbers; states are each side's after each step.}
 @<Private types and tables of the figures@>=
 #define SEQ_XC 130.0 /* the client's line */
 #define SEQ_XS 440.0 /* the server's line */
-#define SEQ_DY 30.0 /* from one row to the next, at least */
+#define SEQ_DY 40.0 /* from one row to the next, at least */
 #define SEQ_STATE_W 84.0 /* the width kept for a state's name */
 
 @ @<Declarations of the figures@>=
