@@ -361,7 +361,7 @@ arrows before the boxes, so that a box is never crossed by a line.
 @<Functions that draw parts of the machine@>@;
 void fig_write_fsm(FILE *f, const struct fig_view *v)
 {
-  double fs = v->small ? 8 : 11, efs = v->small ? 8 : 10;
+  double fs = v->small ? 8.5 : 11, efs = v->small ? 8 : 10;
   fputs("digraph fsm {\n", f);
   fprintf(f, "  graph [layout=nop2, outputorder=edgesfirst, fontname=\"%s\","
     " fontsize=%g, margin=0, pad=0.05];\n", FIG_FONT, v->small ? 9.0 : 10.0);
@@ -387,7 +387,7 @@ enlarged, so that the smaller letters still fit, and 16 points.
 static void box_size(enum tcp_state st, const struct fig_view *v,
   double *hw, double *hh)
 {
-  *hw = places[st].w * (v->small ? 0.72 : 1) / 2;
+  *hw = places[st].w * (v->small ? 0.74 : 1) / 2;
   *hh = (v->small ? 16 : 24) / 2.0;
 }
 
@@ -1071,6 +1071,15 @@ for (int side = 0; side < 2; side++) {
   put_point(f, side ? SEQ_XS : SEQ_XC, -30), fputs("\"];\n", f);
 }
 
+@ Figures 2 and 3 are the two halves of Figure~1, drawn larger.
+Figure~2 is the handshake, steps 1 to~3.  The article points out when
+each side sets aside the resources of the connection: the server when it
+takes the SYN (step~1, into SYN\_RCVD), the client when the SYN,ACK
+arrives (step~2, into ESTABLISHED).
+
+\fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
+steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
+
 @ A segment is described as the article describes it: the control bits
 that are set (``\.{SYN=1 ACK=1}''), then the numbers: the sequence
 number, the acknowledgment number only when the ACK bit is set, and the
@@ -1246,14 +1255,11 @@ static void put_timelines(FILE *f, const struct fig_run *r,
   put_seq_state(f, side, "CLOSED", row, y);
 }
 
-@ Figures 2 and 3 are the two halves of Figure~1, drawn larger.  The
-handshake allocates the connection's resources: the server's when it
-takes the SYN, the client's when the SYN,ACK arrives.  In the wave, the
-client closes first, and between steps 5 and~6 the server could still
-send data.
-
-\fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
-steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
+@ Figure~3 is the wave, steps 4 to~7 of the same run.  The article
+stresses three things that it shows: either side may close first (here
+the client does), between steps 5 and~6 the server may go on sending (here
+it sends one more line, in grey), and the side that closed first waits
+2MSL in TIME\_WAIT before it reaches CLOSED.
 
 \fig{fig3-teardown}{5.8in}{Figure 3.  Closing: the four-way wave, steps 4
 to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
@@ -1357,27 +1363,74 @@ colours, and the arrows that step~$N$ made them take drawn thick, in the
 same colours; all other arrows are faded.  The title says which segment
 the step was, and the legend under it which arrows were taken and what
 their labels in Figure~6 say.  Here are the seven steps of the run of
-Figure~1, the handshake first.
+Figure~1.
 
-\fig{step-1}{4.4in}{Step 1: the client sends SYN.}
-\fig{step-2}{4.4in}{Step 2: the server answers SYN,ACK.}
-\fig{step-3}{4.4in}{Step 3: the client's ACK completes the handshake.}
+Step 1.  The client's application asks to connect: the client sends a
+SYN and enters SYN\_SENT, by the arrow labelled \.{appl: active open},
+the first thick solid one of Figure~6.  The SYN arrives at the server,
+which has been listening since before the run began; it answers with
+SYN,ACK and enters SYN\_RCVD, by the first thick dashed arrow after its
+passive open.
 
-@ And the wave.  Step 4's FIN moves both sides at once; step 5 moves only
-the client, step 6 both again, and step 7 the server, while the client
-waits in TIME\_WAIT.
+\fig{step-1}{4in}{Step 1 of Figure 1: the client sends SYN.}
 
-\fig{step-4}{4.4in}{Step 4: the client closes; its FIN reaches the server.}
-\fig{step-5}{4.4in}{Step 5: the server acknowledges the FIN.}
-\fig{step-6}{4.4in}{Step 6: the server closes too.}
-\fig{step-7}{4.4in}{Step 7: the client's last ACK; the server is closed.}
+@ Step 2.  The server's SYN,ACK reaches the client, whose SYN it
+acknowledges.  The client answers with an ACK and is ESTABLISHED: for the
+client the connection is open, and its application may send, one round
+trip after it asked.  The server does not move: it waits in SYN\_RCVD
+for the acknowledgment of its own SYN.
+
+\fig{step-2}{4in}{Step 2: the server's SYN,ACK moves the client to
+ESTABLISHED.}
+
+@ Step 3.  The client's ACK reaches the server, and the server too is
+ESTABLISHED.  Three segments, and both sides know both initial sequence
+numbers, and know that the other knows.  Then comes the data, which
+moves no state and is not a step.
+
+\fig{step-3}{4in}{Step 3: the client's ACK completes the handshake.}
+
+@ Step 4.  The client's application closes.  The client sends its FIN and
+enters FIN\_WAIT\_1, by the arrow of the active close; the FIN's arrival
+moves the server to CLOSE\_WAIT by the arrow of the passive close.  Both
+sides move at once, each by a thick arrow of its own kind.
+
+\fig{step-4}{4in}{Step 4: the client closes; its FIN reaches the server.}
+
+@ Step 5.  The server acknowledges the FIN at once, and the client,
+whose FIN is now acknowledged, moves to FIN\_WAIT\_2.  The server stays
+in CLOSE\_WAIT as long as its application wants to send: here it sends
+one more line, which the client, half closed, still receives.  This is
+the article's first question: the ACK and the server's FIN are separate
+segments because the server may have more to say.
+
+\fig{step-5}{4in}{Step 5: the server acknowledges the FIN.}
+
+@ Step 6.  The server's application closes in turn; the server sends its
+FIN and enters LAST\_ACK.  The FIN's arrival moves the client to
+TIME\_WAIT, where it acknowledges the FIN.
+
+\fig{step-6}{4in}{Step 6: the server closes too.}
+
+@ Step 7.  The client's last ACK reaches the server, which is CLOSED: it
+forgets the connection at once.  The client does not: it waits in
+TIME\_WAIT for twice the maximum segment lifetime, in case its last ACK
+was lost and the server's FIN comes again, and so that no old segment of
+this connection can be taken for one of a new connection with the same
+ports.  That is the article's second question; the chapter on TIME\_WAIT
+runs both cases.
+
+\fig{step-7}{4in}{Step 7: the client's last ACK; the server is closed,
+the client waits 2MSL in TIME\_WAIT.}
 
 @ @<Declarations of the figures@>=
 int fig_write_step(FILE *f, const struct fig_run *r, int step, char *err,
   size_t errlen);
 
 @ The moves of the step are those whose |at| is the step's segment.  The
-small drawing uses the places of Figure~6 scaled to 62 per cent.
+small drawing uses the places of Figure~6 scaled to 58 per cent.  The
+title names the segment by its control bits only; its numbers are in
+Figure~1.
 
 @<Functions of the figures@>=
 int fig_write_step(FILE *f, const struct fig_run *r, int step, char *err,
@@ -1395,9 +1448,9 @@ int fig_write_step(FILE *f, const struct fig_run *r, int step, char *err,
   const struct fig_segment *g = &r->seg[i];
   char title[200], bits[64], numbers[64];
   segment_words(g, bits, sizeof bits, numbers, sizeof numbers);
-  snprintf(title, sizeof title, "Step %d: %s \xe2\x86\x92 %s, %s %s", step,
-    g->from ? "server" : "client", g->from ? "client" : "server", bits, numbers);
-  struct fig_view v = {0.62, true, true, {fig_state_after(r, FIG_CLIENT, i),
+  snprintf(title, sizeof title, "Step %d: %s \xe2\x86\x92 %s, %s", step,
+    g->from ? "server" : "client", g->from ? "client" : "server", bits);
+  struct fig_view v = {0.58, true, true, {fig_state_after(r, FIG_CLIENT, i),
     fig_state_after(r, FIG_SERVER, i)}, taken, n, title};
   fig_write_fsm(f, &v);
   return 0;
