@@ -912,6 +912,13 @@ listen}; a comment that names that move is passed over, since the move
 is always made here.  Then, for each segment, the sender moves first and
 the receiver second.
 
+A capture is taken at one place, and it orders segments by the time it
+saw them; the figures take that order as the order in which the
+segments were sent and received.  Segments that cross on the wire, such
+as the two FINs of a simultaneous close, are seen one after the other,
+and the inference follows them in that order: the first FIN to appear
+arrives, in its eyes, before the second is sent.
+
 @<Functions of the figures@>=
 static int follow_run(struct fig_run *r, const struct fig_move *told, size_t ntold)
 {
@@ -1637,10 +1644,12 @@ segment.  Find a capture in which that leads it astray (hint: a
 retransmitted FIN after the peer's ACK was lost), and say what a
 real TCP would have done with the segment.
 
-\item{4.}\diff2 Add a row to |tcp_transitions| (for example ESTABLISHED
-to CLOSED on \.{recv: RST}, with kind |ARROW_ABNORMAL|) and build the
-book.  Where does the new arrow appear, and why does it look out of
-place?  Give it a route in |routes| that runs round the left edge.
+\item{4.}\diff2 Give the row |T_ESTABLISHED_CLOSED_RESET| of
+|tcp_transitions| (a reset in ESTABLISHED) the kind |ARROW_ABNORMAL|
+instead of |ARROW_NONE|, and build the book.  Where does the new arrow
+appear, and why does it look out of place?  Which tests fail, and why is
+that right?  Give the arrow a route in |routes| that runs round the left
+edge.
 
 \item{5.}\diff3 The labels of the timelines are placed by an estimate
 of their width (|text_width|).  Measure the real widths with \.{dot
