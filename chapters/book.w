@@ -26,7 +26,7 @@
 {\catcode`\^^M=\active \gdef\logeol{\def^^M{\par}}}
 \def\runlog#1{\par\medskip\begingroup
   \logtt \parindent=0pt \parskip=0pt \baselineskip=9.5pt
-  \leftskip=1em \rightskip=0pt plus 1fil \hangindent=3em \hangafter=1
+  \leftskip=1em \rightskip=0pt plus 1fil \everypar{\hangindent=3em \hangafter=1\relax}
   \hbadness=10000 \spaceskip=\fontdimen2\logtt \xspaceskip=\spaceskip
   \uchyph=0 \hyphenpenalty=10000 \exhyphenpenalty=10000
   \let\do=\makeother \dospecials \catcode`\ =10
@@ -59,9 +59,13 @@
   \vskip 1in
   \centerline{Written in CWEB.  Every figure is drawn by the code it describes.}
   \vfill\penalty-10000
+  \let\bodylheader=\lheader \let\bodyrheader=\rheader
+  \def\lheader{\mainfont\romannumeral\pageno\hfil\eightrm CONTENTS}%
+  \def\rheader{\eightrm CONTENTS\hfil\mainfont\romannumeral\pageno}%
   \titletrue \unvbox\contentsbox
   \gtitle={Preface}\mark{\noexpand\nullsec0{\the\gtitle}}% the first running head
   \vfill\penalty-10000
+  \let\lheader=\bodylheader \let\rheader=\bodyrheader
   \pageno=1
 \fi
 \startpdf
