@@ -201,13 +201,8 @@ the top, where a connection starts; LISTEN below it, with SYN\_RCVD to
 the left and SYN\_SENT to the right; ESTABLISHED in the middle; the
 states of the side that closes first in a box at the lower left and
 those of the side that closes second in a box at the lower right.  Here
-it is, as \.{ltcp dot fsm} draws it:
-
-\fig{fig6-fsm}{6.5in}{Figure 6.  The TCP state machine, drawn from the
-rows of |tcp_transitions|: thick solid arrows are the normal path of a
-client, thick dashed ones that of a server, thin ones the rest.  Labels
-say what causes a move (\.{appl:} the application, \.{recv:} a segment)
-and what is sent in answer.}
+it is drawn by \.{ltcp dot fsm} as Figure~6, printed in the chapter
+``The whole machine,'' where its arrows are discussed one by one.
 
 @ Each state has a place: the centre of its box and the box's width
 (all boxes are 24 points high), and, for two of them, an annotation of
@@ -998,10 +993,8 @@ The first figure is the whole run of the scenario \.{lifecycle} on the
 simulated link; the other two are its handshake and its wave alone
 (\.{--from 1 --to 3} and \.{--from 4 --to 7}).
 
-\fig{fig1-lifecycle}{5.8in}{Figure 1.  The whole life of a connection:
-the scenario {\tt lifecycle} on the simulated link, drawn from its capture
-file by {\tt ltcp dot seq}.  Numbers are the real sequence and
-acknowledgment numbers; states are each side's after each step.}
+(Figure~1 itself is printed in the chapter on the handshake, where the
+book's story begins.)
 
 @ The geometry of the timelines, in points.
 
@@ -1090,8 +1083,7 @@ each side sets aside the resources of the connection: the server when it
 takes the SYN (step~1, into SYN\_RCVD), the client when the SYN,ACK
 arrives (step~2, into ESTABLISHED).
 
-\fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
-steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
+(Figure~2 is printed in the chapter on the handshake.)
 
 @ A segment is described as the article describes it: the control bits
 that are set (``\.{SYN=1 ACK=1}''), then the numbers: the sequence
@@ -1274,9 +1266,7 @@ the client does), between steps 5 and~6 the server may go on sending (here
 it sends one more line, in grey), and the side that closed first waits
 2MSL in TIME\_WAIT before it reaches CLOSED.
 
-\fig{fig3-teardown}{5.8in}{Figure 3.  Closing: the four-way wave, steps 4
-to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
-wait of 2MSL in TIME\_WAIT.}
+(Figure~3 is printed in the chapter on the wave.)
 
 @* One side's states: Figures 4 and 5.
 The chain of states of one side is its moves in order, each arrow
@@ -1285,11 +1275,7 @@ table of transitions that the move took, put into the article's words:
 ``\.{recv: SYN,ACK}'' and ``\.{send: ACK}'' become ``receive SYN,ACK;
 send ACK''.  Here Graphviz lays the chain out by itself.
 
-\fig{fig4-client}{2.4in}{Figure 4.  The states a client passes through,
-from the run of Figure 1 ({\tt ltcp dot states client}).}
-
-\fig{fig5-server}{2.6in}{Figure 5.  The states a server passes through,
-from the same run ({\tt ltcp dot states server}).}
+Both are printed at the end of the chapter on the wave.
 
 @ @<Declarations of the figures@>=
 const struct transition *fig_find_transition(enum tcp_state from, enum tcp_state to);

@@ -16,6 +16,26 @@ begin with \.{\#}:
 
 \runlog{handshake}
 
+@ The article draws the whole life of a connection first, as two
+timelines with the segments between them and each side's state written
+after every step; the handshake is its first three steps.  Here is
+Figure~1, drawn by \.{ltcp dot seq} from the capture of the scenario
+\.{lifecycle}, the same run the chapters ahead take apart; the numbers
+on the arrows are the run's real sequence and acknowledgment numbers,
+where the article writes $x$, $y$, $u$, $v$ and~$w$.
+
+\fig{fig1-lifecycle}{5.8in}{Figure 1.  The whole life of a connection:
+the scenario {\tt lifecycle} on the simulated link, drawn from its capture
+file by {\tt ltcp dot seq}.  Numbers are the real sequence and
+acknowledgment numbers; states are each side's after each step.}
+
+@ The three steps of the handshake alone, drawn larger, are the
+article's Figure~2.  The client goes from CLOSED through SYN\_SENT to
+ESTABLISHED; the server from LISTEN through SYN\_RCVD to ESTABLISHED.
+
+\fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
+steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
+
 @ This chapter writes the code behind those lines: the choice of the
 initial sequence number, the two ways of opening, what happens when a
 SYN reaches a listener and when the reply reaches the client, and what

@@ -477,7 +477,17 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
 
 @* Every arrow, and where it is taken.
 The table of the chapter on the connection has a row for every change
-of state, and here, to close the core, is where the code takes each of
+of state.  Figure~6 draws the 22 of them that the article draws, and
+\.{ltcp dot fsm} draws it from the table itself, so that the picture
+cannot disagree with the code.
+
+\fig{fig6-fsm}{6.5in}{Figure 6.  The TCP state machine, drawn from the
+rows of |tcp_transitions|: thick solid arrows are the normal path of a
+client, thick dashed ones that of a server, thin ones the rest.  Labels
+say what causes a move (\.{appl:} the application, \.{recv:} a segment)
+and what is sent in answer.}
+
+@ Here, to close the core, is where the code takes each of
 Figure~6's arrows.  The thick arrows are the article's Figures 4 and~5;
 the thin ones are the subject of the runs named beside them.
 $$\vbox{\halign{#\hfil\quad&#\hfil\quad&#\hfil\cr

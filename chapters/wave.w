@@ -13,6 +13,14 @@ the server, on that last acknowledgment, is CLOSED.  The client follows
 
 \runlog{client-close}
 
+@ The article's Figure~3 draws the wave of the lifecycle run: steps 4
+to~7 of Figure~1, with the line of data that the server still sends
+between the client's FIN and its own, and the client's wait of 2MSL.
+
+\fig{fig3-teardown}{5.8in}{Figure 3.  Closing: the four-way wave, steps 4
+to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
+wait of 2MSL in TIME\_WAIT.}
+
 @ The same four segments, with the roles exchanged, when the server
 closes first; nothing in TCP makes the client and the server different
 once the handshake is over.
@@ -259,6 +267,19 @@ the server's FIN is lost, and the server, in LAST\_ACK, sends it again
 when its retransmission timer expires.
 
 \runlog{lost-fin}
+
+@* Each side's states.
+The article sums up the open and the close as two chains of states, one
+for each side, each arrow labelled with what moved it.  \.{ltcp dot
+states} draws them from the capture of the lifecycle run: the client's
+chain is the thick solid path of Figure~6, the server's the thick dashed
+one.
+
+\fig{fig4-client}{2.4in}{Figure 4.  The states a client passes through,
+from the run of Figure 1 ({\tt ltcp dot states client}).}
+
+\fig{fig5-server}{2.6in}{Figure 5.  The states a server passes through,
+from the same run ({\tt ltcp dot states server}).}
 
 @* Exercises.
 

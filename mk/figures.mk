@@ -61,4 +61,3 @@ $(FIGDIR)/%.pdf: $(FIGDIR)/%.dot
 figures: $(FIG_NAMES:%=$(FIGDIR)/%.pdf)
 
 # The .dot files and the capture are worth keeping: the tests read them.
-.SECONDARY: $(FIG_NAMES:%=$(FIGDIR)/%.dot) $(FIG_RUN)
