@@ -1326,8 +1326,8 @@ static const struct sim_step half_close[] = {@/
 server, in LAST\_ACK, sends its FIN again when its retransmission timer
 expires, and the client, still in TIME\_WAIT, can answer it and start
 its wait of 2MSL afresh.  Had it forgotten the connection, it would
-answer with a reset, and the server would report an error for a
-connection that closed perfectly well.
+answer with a reset, and a connection that closed perfectly well would
+end at the server with a reset instead of an acknowledgment.
 
 @<The faults of the scenarios@>=
 static const struct fault drop_last_ack[] = {@/
