@@ -6,6 +6,7 @@
 \def\booktitle{A Literate TCP}
 \pdfminorversion=7
 \pdfsuppressptexinfo=-1
+\pdfsuppresswarningpagegroup=1 % two figures of cairo on one page are harmless
 \pdfcompresslevel=9 \pdfobjcompresslevel=0 % keep dictionaries readable for the tests
 \pdfpagewidth=8.5in \pdfpageheight=11in
 \pdfinfo{/Title (A Literate TCP) /Author (The ltcp authors)
