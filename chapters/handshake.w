@@ -61,7 +61,7 @@ to a client that knows nothing of it.  The third segment is the client's
 confirmation that the SYN the server answered is the one it has just
 sent: a client that receives a SYN,ACK acknowledging a number it never
 sent answers it with a reset, and the server gives the half-open
-connection up (\S3.5, Figure~9 of the RFC; the chapter on the whole
+connection up (\S3.5, Figure~8 of the RFC; the chapter on the whole
 machine shows the run).
 
 @* The initial sequence number.
@@ -673,16 +673,20 @@ the second segment acknowledges $x+1$ and the third $y+1$.  Why does a
 SYN occupy a sequence number although it carries no byte of data?
 
 \smallskip\noindent
-2.~\diff2 Run \.{ltcp sim lost-syn} with the link's delay changed so that
-the SYN,ACK takes longer than one second to come back.  Predict which
-segments appear twice in the log before you run it.  What does RFC~6298
+2.~\diff2 The last field of a scenario's row in the chapter on the
+simulated link is the one-way delay of its link in milliseconds, 0 for
+the usual 10.  Set it to 600 in the row of \.{lost-syn}, so that an
+answer takes more than a second to come back.  Predict which segments
+appear twice in the log before you run \.{make} and \.{build/ltcp sim
+lost-syn}.  What does RFC~6298
 \S5.7 suggest a sender should do after its SYN has been retransmitted?
 
 \smallskip\noindent
-3.~\diff2 |choose_iss| with a fixed key and the simulator's fixed clock
-makes every run choose the same numbers.  Change the key in the
-configuration of the scenario \.{handshake} and predict what changes in
-the log, and what does not.
+3.~\diff1 |choose_iss| with a fixed key and the simulator's fixed clock
+makes every run choose the same numbers.  The simulator draws the key
+from its random numbers, so \.{--seed} changes it.  Predict what changes
+in the log of \.{build/ltcp sim handshake --seed 2}, and what does not;
+then run it.
 
 \smallskip\noindent
 4.~\diff3 SYN cookies (RFC~4987) let a server under a SYN flood set
