@@ -545,7 +545,7 @@ ends find out only by waiting.  Each SYN we send starts the
 retransmission timer of RFC~6298.  Its first timeout is one second
 (\S2.1 of that RFC, which lowered it from the three seconds of RFC~1122);
 each time it expires, the oldest unacknowledged segment is sent again
-and the timeout doubles, up to a ceiling (\S5.5).  A connection that has
+and the timeout doubles (\S5.5), up to a ceiling (\S2.5).  A connection that has
 retransmitted as often as its configuration allows gives up: the user
 hears ``timed out'' and the connection is closed.  Here the client's
 first SYN is lost; one second later the client sends it again, with the
