@@ -342,12 +342,11 @@ program has just read enough to leave 1000 bytes free.  What window does
 reads everything?
 
 \smallskip\noindent
-2.~\diff2 Run the scenario of the zero window (number 34 of the tests).
-Count the probes the sender makes before the receiver's program reads,
-and the time between them.  Then change the scenario so that the
-receiver's window update is dropped by the link, and predict, before you
-run it, how long the sender waits before it learns that the window is
-open.
+2.~\diff2 Read the three scripts of scenario 34 in the appendix on tests
+and run \.{build/tests/test\_scenarios}.  Then change the peer's last
+acknowledgment in the first script, |IN(ACK, IRS(5), ISS(3))|, to carry
+the sequence number |IRS(6)|.  Predict which step fails and what the
+trace of the failing script shows, and run it again to check.
 
 \smallskip\noindent
 3.~\diff2 Make |window_to_offer| return |room| always, and

@@ -258,6 +258,29 @@ static inline void rto_stop(struct tcp_rto *r)
   r->timing = false;
 }
 
+@* The timer in the core.
+The core tells the timer of each segment of data it sends, new or
+repeated, from |send_data| in the chapter on the first byte, and of each
+acknowledgment of new data, from |take_acknowledgment|; when the timer
+expires, |retransmission_timeout| backs it off with |rto_expired| and
+repeats the oldest segment, or gives up once |backoffs| reaches the
+configured number of retries.  A SYN is not timed: its round trip says
+little about the path that data will take, and the first segment of
+data is timed soon enough.  When the peer's window is closed, the timer
+stops and the persist timer of the chapter on flow control takes over.
+
+@ Karn's rule has a price that the property test of transfers makes
+visible.  When several segments of one window are lost, each is
+repeated only when the timer expires, and each repetition cancels the
+measurement in progress; so while the losses last the timeout is never
+measured again, and it stays backed off, often at its ceiling.  A
+transfer of four mebibytes with 10\% loss takes hours of virtual time,
+most of it spent waiting for timers, though the bytes all arrive.  Real
+TCPs recover sooner by fast retransmission (RFC~5681), which repeats a
+segment when three duplicate acknowledgments show that the segments
+after it arrived, and by selective acknowledgments (RFC~2018); both are
+beyond this book, and both leave this timer as the last resort.
+
 @* Exercises.
 
 \smallskip\noindent
@@ -288,7 +311,14 @@ round trip is 20 milliseconds, and count the retransmissions that were
 not needed (the receiver had the bytes already).  Explain the count.
 
 \smallskip\noindent
-5.~\diff4 Timestamps (RFC~7323) give a measurement for every
+5.~\diff2 Run \.{build/tests/test\_transfer --faults loss10 --seed 7
+--trace /tmp/t.txt} and find, in the trace, the longest wait between a
+segment and its repetition.  Explain it with Karn's rule and the
+previous section, then predict, and check, what the wait becomes if
+|rto_max_us| is set to 5 seconds in |options_for|.
+
+\smallskip\noindent
+6.~\diff4 Timestamps (RFC~7323) give a measurement for every
 acknowledgment, including those of retransmitted segments, because the
 acknowledgment echoes the time of the segment it answers.  Sketch what
 |rto_acked| would become, and what RFC~7323 says about how often SRTT
