@@ -136,7 +136,7 @@ static void send_what_the_window_allows(struct tcp_conn *c)
     wait_for_window(c);
     return;
   }
-  send_data(c, c->snd_nxt, n, n == unsent);
+  send_data(c, c->snd_nxt, n);
   c->snd_nxt += n;
   if (n == unsent && c->fin_queued) note_fin_sent(c);
 }
@@ -144,19 +144,23 @@ static void send_what_the_window_allows(struct tcp_conn *c)
 @ A segment of data, new or repeated: its text comes from the send
 buffer, in place unless it crosses the end of the ring, and the
 retransmission timer hears of it (the chapter on the timer explains
-why it must know which).  The last segment of the buffer pushes, and
-takes the FIN along if the user has closed; the caller notes a new FIN
-as sent once SND.NXT has moved past the text.  A repeated segment
+why it must know which).  The segment that ends at the end of the
+buffer pushes, and takes the FIN along if the user has closed; the
+caller notes a new FIN as sent once SND.NXT has moved past the text.
+(The end of the buffer, not the end of what is in flight: a repeated
+segment may be the last one sent and still have bytes waiting behind it,
+and a FIN on it would end the stream before them.)  A repeated segment
 pushes too: the receiver has waited long enough for it.
 
 @<Private declarations of the core@>=
-static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n, bool last);
+static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n);
 
 @ @<Functions of the core@>=
-static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n, bool last)
+static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n)
 {
   uint8_t scratch[TCP_SCRATCH], flags = TCP_ACK;
   const uint8_t *text = sndbuf_text(&c->sndbuf, seq, n, scratch);
+  bool last = seq + n == sndbuf_end(&c->sndbuf);
   bool fin = last && c->fin_queued && (!c->fin_sent || c->fin_seq == seq + n);
   bool repeated = seq_lt(seq, c->snd_nxt);
   if (last || repeated) flags |= TCP_PSH;
@@ -250,7 +254,7 @@ static void retransmit_data(struct tcp_conn *c)
     rto_sent(&c->rtx, c->fin_seq + 1, true, c->now);
     return;
   }
-  send_data(c, c->snd_una, n, n == data);
+  send_data(c, c->snd_una, n);
 }
 
 @* Receiving.

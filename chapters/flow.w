@@ -299,7 +299,7 @@ static void persist_timeout(struct tcp_conn *c)
       c->snd_nxt), c->snd_mss, unsent);
     persist_stop(&c->persist);
     if (n == 0) return;
-    send_data(c, c->snd_nxt, n, n == unsent);
+    send_data(c, c->snd_nxt, n);
     c->snd_nxt += n;
     if (n == unsent && c->fin_queued) note_fin_sent(c);
     return;
