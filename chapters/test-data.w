@@ -795,6 +795,27 @@ for (size_t i = 0; i < NSETS; i++) {
   current_set = fs;
   check_run(name, run_current_set);
 }
+if (!only && !one) check_run("transfers that failed once", test_past_failures);
+
+@ Runs that once failed, in \.{make soak}, are run by every \.{make
+test}: each of these found a FIN sent on a repeated segment while bytes
+were still waiting behind it, which ended the stream early.
+
+@<Functions of the property test@>=
+static void test_past_failures(void)
+{
+  static const struct {
+    const char *set;
+    uint64_t seed;
+  } past[] = {@[{"corrupt1", 4286}@], @[{"loss10", 4028}@], @[{"loss10", 4222}@],
+    @[{"loss10", 5358}@], @[{"all", 4035}@]};
+  for (size_t i = 0; i < sizeof past / sizeof past[0]; i++)
+    for (size_t j = 0; j < NSETS; j++)
+      if (strcmp(fault_sets[j].name, past[i].set) == 0) {
+        struct bulk_result r;
+        CHECK(run_one(&fault_sets[j], past[i].seed, stdout, &r));
+      }
+}
 
 @ |check_run| takes a function of no arguments; the set it runs is
 passed beside it.
