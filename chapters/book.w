@@ -153,6 +153,7 @@ working around the hole.
 @i machine.w
 @i figures.w
 @i carrier.w
+@i eventloop.w
 @i programs.w
 @i ltcp.w
 @i testing.w
