@@ -155,8 +155,8 @@ static struct lt_sock *sock_of(struct tcp_conn *c)
 
 @ The host itself: the options, the hooks it gives the core, the
 carrier, the endpoints, the time, and two things of the moment: the
-state changes noted during the current call of the core, and the arrays
-that |poll| is given.
+notes made during the current call of the core, and the arrays that
+|poll| is given.
 
 @<The structures of the host@>=
 struct lt_host {
@@ -167,7 +167,6 @@ struct lt_host {
   uint64_t now;              /* microseconds on the monotonic clock */
   char notes[2048];          /* state lines of the current call */
   size_t notes_len;
-  bool quiet;                /* do not note state changes */
   struct pollfd *pfd;
   struct lt_endpoint **pep;
   size_t pcap;
@@ -323,7 +322,6 @@ static void on_transition(void *ctx, struct tcp_conn *c,
   const struct transition *t)
 {
   struct lt_host *h = ctx;
-  if (h->quiet) return;
   struct lt_sock *k = sock_of(c);
   note(h, "%s %s -> %s (%s%s%s)", k->name, tcp_state_name(t->from),
     tcp_state_name(t->to), t->cause, t->send ? "; send: " : "",
@@ -352,6 +350,7 @@ case TCP_EV_CONNECTED:
   if (k->parent) enqueue(k->parent, k);
   break;
 case TCP_EV_READABLE: k->readable = true; break;
+case TCP_EV_WRITABLE: k->writable = true; break;
 case TCP_EV_EOF: k->eof = true; break;
 case TCP_EV_RESET: if (!k->error) k->error = ECONNRESET; break;
 case TCP_EV_REFUSED: if (!k->error) k->error = ECONNREFUSED; break;
@@ -409,8 +408,8 @@ static void receive(struct lt_host *h, struct lt_endpoint *ep)
 
 @ Demultiplexing.  A segment is for the connection of its endpoint whose
 peer is the segment's source address and port.  If there is none, and
-the endpoint listens, a SYN starts a new connection and anything else is
-given to the listening connection itself, whose rules in LISTEN answer
+the endpoint listens, a SYN starts a new connection (the next section)
+and anything else is given to the listening connection itself, whose rules in LISTEN answer
 an ACK with a reset and ignore the rest (\S3.10.7.2).  With neither a
 connection nor a listener, the core says what a closed port answers.
 
@@ -420,21 +419,13 @@ static void deliver(struct lt_host *h, struct lt_endpoint *ep,
 {
   struct lt_sock *k = find_conn(ep, s->src_addr, s->src_port);
   begin(h);
-  if (!k && ep->listener) {
-    if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) == TCP_SYN) {
-      k = spawn(h, ep->listener, s);
-      if (!k) note(h, "%s: too many connections waiting; SYN dropped",
-        ep->listener->name);
-    } else k = ep->listener;
-    if (!k) {
-      end(h, s, usec);
-      return;
-    }
-  }
-  if (k) {
-    tcp_segment_arrives(&k->tcb, s, h->now);
-    k->writable = true;   /* the segment may have freed room to send */
-  } else answer_closed(h, ep, s);
+  if (k) tcp_segment_arrives(&k->tcb, s, h->now);
+  else if (!ep->listener) answer_closed(h, ep, s);
+  else if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN)
+    tcp_segment_arrives(&ep->listener->tcb, s, h->now);
+  else if (!spawn(h, ep->listener, s))
+    note(h, "%s: no room for another connection; SYN dropped",
+      ep->listener->name);
   end(h, s, usec);
 }
 
@@ -448,13 +439,12 @@ static struct lt_sock *find_conn(struct lt_endpoint *ep, uint32_t addr,
 }
 
 @ A new connection on a listening endpoint starts as a copy of the
-listener: a connection in LISTEN with the same configuration, which then
-receives the SYN and moves to SYN\_RCVD, while the listener stays in
-LISTEN for the next client.  The passage through LISTEN is not noted in
-the log, since the listener has noted it once already.  A listener takes
-at most |LT_BACKLOG| connections that the application has not accepted;
-beyond that, SYNs are dropped and their senders will try again, as with
-the backlog of |listen| in POSIX.
+listener, made by the core's |tcp_accept|: a connection with the
+listener's configuration that takes the SYN and moves to SYN\_RCVD,
+while the listener stays in LISTEN for the next client.  A listener
+takes at most |LT_BACKLOG| connections that the application has not
+accepted; beyond that, SYNs are dropped and their senders will try
+again, as with the backlog of |listen| in POSIX.
 
 @<Constants of the host@>=
 #define LT_BACKLOG 128
@@ -469,15 +459,14 @@ static struct lt_sock *spawn(struct lt_host *h, struct lt_sock *l,
   if (h->opt.name_peers)
     snprintf(k->name, sizeof k->name, "%.39s %s", l->name,
       dotted(syn->src_addr, syn->src_port).text);
-  tcp_init(&k->tcb, &h->opt.tcp, &h->hooks, l->ep->port.addr,
-    l->ep->port.port);
-  h->quiet = true;
-  tcp_listen(&k->tcb, h->now);
-  h->quiet = false;
   k->parent = l;
-  l->pending++;
   k->peer_addr = syn->src_addr;
   k->peer_port = syn->src_port;
+  if (!tcp_accept(&l->tcb, &k->tcb, syn, h->now)) {
+    free(k);
+    return NULL;
+  }
+  l->pending++;
   k->next = l->ep->conns;
   l->ep->conns = k;
   return k;
@@ -700,9 +689,10 @@ static bool idle(const struct lt_host *h)
 @ Readiness of a socket.  A listener is readable when a connection waits
 in its queue.  A connection is readable when the core has said there is
 data, or the stream has ended, or the connection has failed or ended: in
-each case |lt_recv| has something to say.  It is writable when it is
-synchronized in a state that may still send and the last attempt to send
-found room.
+each case |lt_recv| has something to say.  It is writable when it is in a state that may still send and its send
+buffer has room: a send that was refused for want of room clears the
+flag, and the core's |TCP_EV_WRITABLE| sets it again when an
+acknowledgement has made room.
 
 @<Private declarations of the host@>=
 static short readiness(const struct lt_sock *k)
