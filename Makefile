@@ -27,7 +27,7 @@ TEXSRC  := $(sort $(wildcard chapters/*.tex))
 # Everything that needs the programs of tools/packages waits for this stamp.
 DEPS := build/.deps
 
-.PHONY: all code pdf test demo clean help bench soak
+.PHONY: all code pdf test demo clean help bench soak lint
 all: build/ltcp build/book.pdf demo
 
 help:
@@ -37,6 +37,7 @@ help:
 	@echo "make pdf        weave and typeset only (build/book.pdf)"
 	@echo "make demo       run the short demonstration"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make lint       list sections whose C cweave cannot parse (typeset badly)"
 	@echo "make clean      remove code/ and build/"
 
 $(DEPS): tools/deps tools/packages
@@ -48,9 +49,11 @@ $(DEPS): tools/deps tools/packages
 # ctangle writes code/ltcp.c (the master file) and every @(file@> of the web.
 # +c leaves a file alone when its text has not changed, so a change of prose
 # recompiles nothing.
-code/.stamp: $(WEBS) | $(DEPS)
+# tools/tangle runs ctangle on a flattened copy of the web (TeX Live's ctangle
+# garbles the file names of #line directives in @i files; see the script).
+code/.stamp: $(WEBS) tools/tangle | $(DEPS)
 	@mkdir -p code
-	cd code && CWEBINPUTS=../chapters ctangle -bhp +c ../chapters/book.w - ltcp.c
+	tools/tangle chapters code
 	@touch $@
 
 code: build/ltcp
@@ -133,6 +136,9 @@ demo: build/ltcp
 
 test: build/ltcp build/san/ltcp build/book.pdf $(TESTS)
 	@tools/runtests $(TESTS)
+
+lint: | $(DEPS)
+	@tools/cweblint
 
 bench: build/ltcp $(BENCHES)
 	@tools/bench $(BENCHES)

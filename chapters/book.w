@@ -6,7 +6,7 @@
 \def\booktitle{A Literate TCP}
 \pdfminorversion=7
 \pdfsuppressptexinfo=-1
-\pdfcompresslevel=9 \pdfobjcompresslevel=2
+\pdfcompresslevel=9 \pdfobjcompresslevel=0 % keep dictionaries readable for the tests
 \pdfpagewidth=8.5in \pdfpageheight=11in
 \pdfinfo{/Title (A Literate TCP) /Author (The ltcp authors)
   /Subject (TCP's handshake, wave and state machine, as a literate program)}
@@ -151,6 +151,11 @@ working around the hole.
 @i wave.w
 @i timewait.w
 @i machine.w
+@i window.w
+@i retransmit.w
+@i reassembly.w
+@i flow.w
+@i perf.w
 @i figures.w
 @i carrier.w
 @i eventloop.w

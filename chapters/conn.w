@@ -1,4 +1,745 @@
-@q conn.w: placeholder, to be replaced. @>
+@q conn.w: the connection, its variables, its states and the table of transitions. @>
 
 @** The connection and its states.
-This chapter is being written.
+A TCP connection is a conversation between two programs, and each end of
+it keeps a record of where the conversation stands: which bytes it has
+sent, which of them the other end has acknowledged, which bytes it
+expects next, and in which of eleven {\it states} the connection is.
+RFC~9293 calls that record the {\it transmission control block}, or TCB
+(\S3.3.1).  In \.{ltcp} the TCB is a plain C structure, |struct
+tcp_conn|, and everything this part of the book calls ``the core'' is a
+set of functions that take such a structure and one thing that happened
+to it.
+
+Three kinds of things happen to a connection.  A segment arrives from
+the network; the program that owns the connection (``the user'' in the
+RFC's words, ``the application'' in the article's) calls open, send,
+receive, close or abort; or time passes and a timer runs out.  In answer
+the core does three kinds of things: it sends segments, it tells the
+user about events (``connected'', ``the peer has closed'', ``reset''),
+and it asks to be woken at a certain time.  The core does none of these
+by itself.  It does not own a socket, does not read a clock and keeps no
+global variables: each input arrives as a function call with the current
+time |now| as an argument, and each output leaves through a function
+pointer that the surroundings supply.  That is what makes it possible to
+run two connections in one process against a simulated link whose clock
+is a variable (the next chapter but one), to replay a run exactly, and to
+test every rule of the protocol with hand-made segments.
+
+The core is one module, \.{tcp.c}, with its interface in \.{tcp.h}.  This
+chapter sets out the interface and the data; the chapters after it fill
+in the behaviour, following the life of one connection as the article
+does: the handshake, a first byte of data, the wave, the wait in
+TIME\_WAIT, and at last the whole machine.
+
+@ The header declares everything a user of the core may touch.  A
+segment is the structure of the chapter on segments; the core only
+passes pointers to it, so the header needs nothing more than the
+structure's name.
+
+@(tcp.h@>=
+#ifndef LTCP_TCP_H
+#define LTCP_TCP_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+struct segment;
+@<Types of the core@>@;
+@<Declarations of the core@>@;
+#endif
+
+@ The module itself begins with the headers it needs and declares its
+private functions before any of them is defined, so that the chapters
+may define them in the order of the story rather than in the order a
+compiler wants.
+
+@(tcp.c@>=
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tcp.h"
+@<Functions of the core@>@;
+
+@* The states.
+A connection is always in exactly one of eleven states (\S3.3.2).  The
+names are the RFC's, with the hyphen written as an underscore, as the
+article and the tools of every operating system spell them.  |TCP_CLOSED|
+is not really a state, the RFC remarks, since it stands for ``no
+connection at all''; the core treats it as a state like the others, in
+which a |struct tcp_conn| waits to be opened.
+
+@<Types of the core@>=
+enum tcp_state {
+  TCP_CLOSED, TCP_LISTEN, TCP_SYN_SENT, TCP_SYN_RCVD,
+  TCP_ESTABLISHED, TCP_FIN_WAIT_1, TCP_FIN_WAIT_2, TCP_CLOSE_WAIT,
+  TCP_CLOSING, TCP_LAST_ACK, TCP_TIME_WAIT,
+  TCP_NSTATES
+};
+
+@ Logs, figures and tests print states by name.
+
+@<Declarations of the core@>=
+const char *tcp_state_name(enum tcp_state s);
+
+@ @<Functions of the core@>=
+const char *tcp_state_name(enum tcp_state s)
+{
+  static const char *const names[TCP_NSTATES] = {
+    "CLOSED", "LISTEN", "SYN_SENT", "SYN_RCVD",
+    "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT",
+    "CLOSING", "LAST_ACK", "TIME_WAIT"
+  };
+  return (unsigned) s < TCP_NSTATES ? names[s] : "?";
+}
+
+@* The transitions, as data.
+The article ends with the state machine drawn as a picture, Figure~6
+of this book.  Each arrow of the picture has a {\it from} state, a {\it
+to} state, a label that says what causes the move (\.{appl:} for a call
+of the user, \.{recv:} for an arriving segment, or a timeout) and what is
+sent in answer (\.{send:}), and a style: thick and solid for the normal
+path of a client, thick and dashed for that of a server, thin for
+everything else.  In \.{ltcp} the arrows are not only a picture: they are
+a table in the program, and {\it every} change of state that the running
+code makes goes through one function that looks the change up in that
+table.  The figure in the chapter on figures is drawn from the same
+table.  A change of state that is not a row of the table is a bug, and
+the core notices it.
+
+The picture leaves out some transitions that RFC~9293 requires, most of
+them to CLOSED: a reset that arrives in an established connection, the
+user's abort, a connection that gives up after too many
+retransmissions.  They are rows of the table too, of the kind
+|ARROW_NONE|, so that the code can name them; the figure does not draw
+them.
+
+@<Types of the core@>=
+enum arrow_kind {
+  ARROW_CLIENT,    /* thick solid: the normal path of a client */
+  ARROW_SERVER,    /* thick dashed: the normal path of a server */
+  ARROW_ABNORMAL,  /* thin: drawn, but off the normal paths */
+  ARROW_NONE       /* required by the RFC, not drawn in the figure */
+};
+
+@ A row of the table copies the figure's label in two parts, as the
+figure prints it: the cause, and what is sent, which is |NULL| where the
+figure's label says nothing about sending.  A short note names the arrows
+that the figure annotates (``simultaneous open'', ``active close'').
+
+@<Types of the core@>=
+struct transition {
+  enum tcp_state from, to;
+  const char *cause;  /* \.{"appl: passive open"}, \.{"recv: SYN"}, \.{"timeout"} */
+  const char *send;   /* \.{"SYN,ACK"}, \.{"nothing"}, or |NULL| */
+  enum arrow_kind kind;
+  const char *note;   /* the figure's annotation, or |NULL| */
+};
+
+@ The rows have names, so that the code can say which arrow it takes:
+|T_SYN_SENT_ESTABLISHED| is the arrow from SYN\_SENT to ESTABLISHED.
+Where two rows join the same pair of states, the name ends with what
+tells them apart.  The first twenty-two are the arrows of Figure~6, in the
+order of the article's transcription; the rest are the RFC's.
+
+@<Types of the core@>=
+enum transition_id {
+  T_CLOSED_LISTEN, T_CLOSED_SYN_SENT,
+  T_LISTEN_SYN_RCVD, T_LISTEN_SYN_SENT, T_LISTEN_CLOSED,
+  T_SYN_RCVD_ESTABLISHED, T_SYN_RCVD_LISTEN, T_SYN_RCVD_FIN_WAIT_1,
+  T_SYN_RCVD_CLOSED,
+  T_SYN_SENT_ESTABLISHED, T_SYN_SENT_SYN_RCVD, T_SYN_SENT_CLOSED,
+  T_ESTABLISHED_FIN_WAIT_1, T_ESTABLISHED_CLOSE_WAIT,
+  T_CLOSE_WAIT_LAST_ACK, T_LAST_ACK_CLOSED,
+  T_FIN_WAIT_1_FIN_WAIT_2, T_FIN_WAIT_1_CLOSING, T_FIN_WAIT_1_TIME_WAIT,
+  T_CLOSING_TIME_WAIT, T_FIN_WAIT_2_TIME_WAIT, T_TIME_WAIT_CLOSED,
+  @<Names of the transitions the figure does not draw@>@;
+  T_NTRANSITIONS
+};
+
+@ The RFC's rows, first the resets.  A reset refuses a connection that
+is being opened (\S3.10.7.3), sends a half-open connection that began as
+a listener back to LISTEN (the figure's arrow), or closes one that began
+with an active open; in every synchronized state it ends the connection
+(\S3.10.7.4).  RFC~9293's fourth check adds one more way back to LISTEN:
+a new SYN in SYN\_RCVD.
+
+@<Names of the transitions the figure does not draw@>=
+T_SYN_SENT_CLOSED_RESET, T_SYN_RCVD_CLOSED_RESET, T_SYN_RCVD_LISTEN_SYN,
+T_ESTABLISHED_CLOSED_RESET, T_FIN_WAIT_1_CLOSED_RESET,
+T_FIN_WAIT_2_CLOSED_RESET, T_CLOSE_WAIT_CLOSED_RESET,
+T_CLOSING_CLOSED_RESET, T_LAST_ACK_CLOSED_RESET,
+T_TIME_WAIT_CLOSED_RESET,
+
+@ Then the user's abort, from every state but CLOSED (\S3.10.5), and
+the close that finds received data the user has not read, which RFC~9293
+says should reset the connection rather than close it, so that the peer
+learns that data was lost (\S3.6, SHLD-3).
+
+@<Names of the transitions the figure does not draw@>=
+T_LISTEN_CLOSED_ABORT, T_SYN_SENT_CLOSED_ABORT, T_SYN_RCVD_CLOSED_ABORT,
+T_ESTABLISHED_CLOSED_ABORT, T_FIN_WAIT_1_CLOSED_ABORT,
+T_FIN_WAIT_2_CLOSED_ABORT, T_CLOSE_WAIT_CLOSED_ABORT,
+T_CLOSING_CLOSED_ABORT, T_LAST_ACK_CLOSED_ABORT, T_TIME_WAIT_CLOSED_ABORT,
+T_ESTABLISHED_CLOSED_UNREAD, T_CLOSE_WAIT_CLOSED_UNREAD,
+
+@ Last, the timeouts: a connection that has retransmitted as often as
+its configuration allows gives up (\S3.8.3), and a connection that waits
+in FIN\_WAIT\_2 for a FIN that never comes may be given a time limit
+(an extension that every operating system makes; off by default).
+
+@<Names of the transitions the figure does not draw@>=
+T_ESTABLISHED_CLOSED_TIMEOUT, T_FIN_WAIT_1_CLOSED_TIMEOUT,
+T_CLOSE_WAIT_CLOSED_TIMEOUT, T_CLOSING_CLOSED_TIMEOUT,
+T_LAST_ACK_CLOSED_TIMEOUT, T_FIN_WAIT_2_CLOSED_TIMEOUT,
+
+@ The table itself is exported, with its length, for the figure and the
+tests.
+
+@<Declarations of the core@>=
+extern const struct transition tcp_transitions[];
+extern const size_t tcp_ntransitions;
+
+@ Here is the table.  Each line is one arrow: from, to, cause, what is
+sent, the kind of arrow and the note.  |ROW| fills in the prefixes of
+the names, so that the lines read like the figure's labels.  The first
+block is Figure~6, arrow for arrow.
+
+@<Functions of the core@>=
+#define ROW(from, to, cause, send, kind, note) {TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}
+const struct transition tcp_transitions[T_NTRANSITIONS] = {@/
+@[[T_CLOSED_LISTEN]@] = ROW(CLOSED, LISTEN,
+  "appl: passive open", "nothing", SERVER, "passive open"),
+@[[T_CLOSED_SYN_SENT]@] = ROW(CLOSED, SYN_SENT,
+  "appl: active open", "SYN", CLIENT, "active open"),
+@[[T_LISTEN_SYN_RCVD]@] = ROW(LISTEN, SYN_RCVD,
+  "recv: SYN", "SYN,ACK", SERVER, NULL),
+@[[T_LISTEN_SYN_SENT]@] = ROW(LISTEN, SYN_SENT,
+  "appl: send data", "SYN", ABNORMAL, NULL),
+@[[T_LISTEN_CLOSED]@] = ROW(LISTEN, CLOSED,
+  "appl: close", NULL, ABNORMAL, NULL),
+@[[T_SYN_RCVD_ESTABLISHED]@] = ROW(SYN_RCVD, ESTABLISHED,
+  "recv: ACK", "nothing", SERVER, NULL),
+@[[T_SYN_RCVD_LISTEN]@] = ROW(SYN_RCVD, LISTEN,
+  "recv: RST", NULL, ABNORMAL, NULL),
+@[[T_SYN_RCVD_FIN_WAIT_1]@] = ROW(SYN_RCVD, FIN_WAIT_1,
+  "appl: close", "FIN", ABNORMAL, NULL),
+@[[T_SYN_RCVD_CLOSED]@] = ROW(SYN_RCVD, CLOSED,
+  "timeout", "RST", ABNORMAL, NULL),
+@[[T_SYN_SENT_ESTABLISHED]@] = ROW(SYN_SENT, ESTABLISHED,
+  "recv: SYN,ACK", "ACK", CLIENT, NULL),
+@[[T_SYN_SENT_SYN_RCVD]@] = ROW(SYN_SENT, SYN_RCVD,
+  "recv: SYN", "SYN,ACK", ABNORMAL, "simultaneous open"),
+@[[T_SYN_SENT_CLOSED]@] = ROW(SYN_SENT, CLOSED,
+  "appl: close, or timeout", NULL, ABNORMAL, NULL),
+@[[T_ESTABLISHED_FIN_WAIT_1]@] = ROW(ESTABLISHED, FIN_WAIT_1,
+  "appl: close", "FIN", CLIENT, "active close"),
+@[[T_ESTABLISHED_CLOSE_WAIT]@] = ROW(ESTABLISHED, CLOSE_WAIT,
+  "recv: FIN", "ACK", SERVER, "passive close"),
+@[[T_CLOSE_WAIT_LAST_ACK]@] = ROW(CLOSE_WAIT, LAST_ACK,
+  "appl: close", "FIN", SERVER, NULL),
+@[[T_LAST_ACK_CLOSED]@] = ROW(LAST_ACK, CLOSED,
+  "recv: ACK", "nothing", SERVER, NULL),
+@[[T_FIN_WAIT_1_FIN_WAIT_2]@] = ROW(FIN_WAIT_1, FIN_WAIT_2,
+  "recv: ACK", "nothing", CLIENT, NULL),
+@[[T_FIN_WAIT_1_CLOSING]@] = ROW(FIN_WAIT_1, CLOSING,
+  "recv: FIN", "ACK", ABNORMAL, "simultaneous close"),
+@[[T_FIN_WAIT_1_TIME_WAIT]@] = ROW(FIN_WAIT_1, TIME_WAIT,
+  "recv: FIN,ACK", "ACK", ABNORMAL, NULL),
+@[[T_CLOSING_TIME_WAIT]@] = ROW(CLOSING, TIME_WAIT,
+  "recv: ACK", "nothing", ABNORMAL, NULL),
+@[[T_FIN_WAIT_2_TIME_WAIT]@] = ROW(FIN_WAIT_2, TIME_WAIT,
+  "recv: FIN", "ACK", CLIENT, NULL),
+@[[T_TIME_WAIT_CLOSED]@] = ROW(TIME_WAIT, CLOSED,
+  "2MSL timeout", NULL, CLIENT, NULL),
+@<Rows of the transitions the figure does not draw@>@;
+};
+const size_t tcp_ntransitions = T_NTRANSITIONS;
+
+@ The resets.  A reset in SYN\_SENT counts only when it acknowledges our
+SYN; the core checks that before it takes the row.
+
+@<Rows of the transitions the figure does not draw@>=
+@[[T_SYN_SENT_CLOSED_RESET]@] = ROW(SYN_SENT, CLOSED,
+  "recv: RST,ACK", NULL, NONE, "connection refused"),
+@[[T_SYN_RCVD_CLOSED_RESET]@] = ROW(SYN_RCVD, CLOSED,
+  "recv: RST", NULL, NONE, "after a simultaneous open"),
+@[[T_SYN_RCVD_LISTEN_SYN]@] = ROW(SYN_RCVD, LISTEN,
+  "recv: SYN", NULL, NONE, NULL),
+@[[T_ESTABLISHED_CLOSED_RESET]@] = ROW(ESTABLISHED, CLOSED,
+  "recv: RST", NULL, NONE, "connection reset"),
+@[[T_FIN_WAIT_1_CLOSED_RESET]@] = ROW(FIN_WAIT_1, CLOSED,
+  "recv: RST", NULL, NONE, "connection reset"),
+@[[T_FIN_WAIT_2_CLOSED_RESET]@] = ROW(FIN_WAIT_2, CLOSED,
+  "recv: RST", NULL, NONE, "connection reset"),
+@[[T_CLOSE_WAIT_CLOSED_RESET]@] = ROW(CLOSE_WAIT, CLOSED,
+  "recv: RST", NULL, NONE, "connection reset"),
+@[[T_CLOSING_CLOSED_RESET]@] = ROW(CLOSING, CLOSED,
+  "recv: RST", NULL, NONE, NULL),
+@[[T_LAST_ACK_CLOSED_RESET]@] = ROW(LAST_ACK, CLOSED,
+  "recv: RST", NULL, NONE, NULL),
+@[[T_TIME_WAIT_CLOSED_RESET]@] = ROW(TIME_WAIT, CLOSED,
+  "recv: RST", NULL, NONE, NULL),
+
+@ The user's abort sends a reset from the states in which the peer
+believes in the connection, and nothing from the others (\S3.10.5).
+
+@<Rows of the transitions the figure does not draw@>=
+@[[T_LISTEN_CLOSED_ABORT]@] = ROW(LISTEN, CLOSED,
+  "appl: abort", "nothing", NONE, NULL),
+@[[T_SYN_SENT_CLOSED_ABORT]@] = ROW(SYN_SENT, CLOSED,
+  "appl: abort", "nothing", NONE, NULL),
+@[[T_SYN_RCVD_CLOSED_ABORT]@] = ROW(SYN_RCVD, CLOSED,
+  "appl: abort", "RST", NONE, NULL),
+@[[T_ESTABLISHED_CLOSED_ABORT]@] = ROW(ESTABLISHED, CLOSED,
+  "appl: abort", "RST", NONE, NULL),
+@[[T_FIN_WAIT_1_CLOSED_ABORT]@] = ROW(FIN_WAIT_1, CLOSED,
+  "appl: abort", "RST", NONE, NULL),
+@[[T_FIN_WAIT_2_CLOSED_ABORT]@] = ROW(FIN_WAIT_2, CLOSED,
+  "appl: abort", "RST", NONE, NULL),
+@[[T_CLOSE_WAIT_CLOSED_ABORT]@] = ROW(CLOSE_WAIT, CLOSED,
+  "appl: abort", "RST", NONE, NULL),
+@[[T_CLOSING_CLOSED_ABORT]@] = ROW(CLOSING, CLOSED,
+  "appl: abort", "nothing", NONE, NULL),
+@[[T_LAST_ACK_CLOSED_ABORT]@] = ROW(LAST_ACK, CLOSED,
+  "appl: abort", "nothing", NONE, NULL),
+@[[T_TIME_WAIT_CLOSED_ABORT]@] = ROW(TIME_WAIT, CLOSED,
+  "appl: abort", "nothing", NONE, NULL),
+@[[T_ESTABLISHED_CLOSED_UNREAD]@] = ROW(ESTABLISHED, CLOSED,
+  "appl: close, data unread", "RST", NONE, NULL),
+@[[T_CLOSE_WAIT_CLOSED_UNREAD]@] = ROW(CLOSE_WAIT, CLOSED,
+  "appl: close, data unread", "RST", NONE, NULL),
+
+@ The timeouts send nothing: a peer that has not answered a dozen
+retransmissions will not hear a reset either.
+
+@<Rows of the transitions the figure does not draw@>=
+@[[T_ESTABLISHED_CLOSED_TIMEOUT]@] = ROW(ESTABLISHED, CLOSED,
+  "timeout", "nothing", NONE, NULL),
+@[[T_FIN_WAIT_1_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_1, CLOSED,
+  "timeout", "nothing", NONE, NULL),
+@[[T_CLOSE_WAIT_CLOSED_TIMEOUT]@] = ROW(CLOSE_WAIT, CLOSED,
+  "timeout", "nothing", NONE, NULL),
+@[[T_CLOSING_CLOSED_TIMEOUT]@] = ROW(CLOSING, CLOSED,
+  "timeout", "nothing", NONE, NULL),
+@[[T_LAST_ACK_CLOSED_TIMEOUT]@] = ROW(LAST_ACK, CLOSED,
+  "timeout", "nothing", NONE, NULL),
+@[[T_FIN_WAIT_2_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_2, CLOSED,
+  "timeout", "nothing", NONE, "if configured"),
+
+@* What the core tells its user.
+Besides segments, the core produces {\it events} for the user of the
+connection: the things a program using the sockets of an operating
+system learns from the return values of its calls.
+
+@<Types of the core@>=
+enum tcp_event {
+  TCP_EV_CONNECTED,   /* ESTABLISHED reached: data may flow */
+  TCP_EV_READABLE,    /* new data in the receive buffer */
+  TCP_EV_WRITABLE,    /* acknowledged data made room in the send buffer */
+  TCP_EV_EOF,         /* the peer has closed: its FIN arrived, in order */
+  TCP_EV_RESET,       /* the peer reset an established connection */
+  TCP_EV_REFUSED,     /* the peer refused our SYN with a reset */
+  TCP_EV_TIMEOUT,     /* gave up after too many retransmissions */
+  TCP_EV_CLOSED,      /* the connection reached CLOSED, for any reason */
+  TCP_NEVENTS
+};
+
+@ @<Declarations of the core@>=
+const char *tcp_event_name(enum tcp_event e);
+
+@ @<Functions of the core@>=
+const char *tcp_event_name(enum tcp_event e)
+{
+  static const char *const names[TCP_NEVENTS] = {
+    "connected", "readable", "writable", "end of stream", "reset by peer",
+    "connection refused", "timed out", "closed"
+  };
+  return (unsigned) e < TCP_NEVENTS ? names[e] : "?";
+}
+
+@ The core asks three things of its surroundings, through three
+function pointers that it calls at the moment it needs them: send this
+segment, note that the state changed (by which row of the table), and
+tell the user this event.  Each receives the pointer |ctx| that the
+surroundings put in the structure, and the connection concerned.  Any of
+the three may be |NULL|.
+
+@<Types of the core@>=
+struct tcp_conn;
+struct tcp_hooks {
+  void *ctx;
+  void (*output)(void *ctx, struct tcp_conn *c, const struct segment *s);
+  void (*transition)(void *ctx, struct tcp_conn *c, const struct transition *t);
+  void (*event)(void *ctx, struct tcp_conn *c, enum tcp_event e);
+};
+
+@* The configuration.
+Every number that an implementation may choose lives in a configuration
+that the user hands to |tcp_init|.  |tcp_config_default| fills it with
+the values this book argues for as it goes; a test or a scenario changes
+one field at a time.
+
+@<Types of the core@>=
+struct tcp_config {
+  uint64_t msl_us;          /* maximum segment lifetime; TIME\_WAIT lasts twice this */
+  uint16_t mss;             /* the largest segment text we accept, announced in our SYN */
+  uint32_t rcv_wnd;         /* the size of the receive buffer */
+  uint32_t snd_buf;         /* the size of the send buffer */
+  uint64_t rto_initial_us;  /* the first retransmission timeout */
+  uint64_t rto_min_us;      /* bounds of the timeout as it backs off */
+  uint64_t rto_max_us;
+  unsigned syn_retries;     /* retransmissions of a SYN or SYN,ACK before giving up */
+  unsigned retries;         /* retransmissions of data or FIN before giving up */
+  uint64_t fin_wait_2_us;   /* time limit in FIN\_WAIT\_2; 0 for none */
+  bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
+  bool ack_validation;      /* RFC~5961 \S5 */
+  bool isn_fixed;           /* for tests: use |isn| as the initial sequence number */
+  uint32_t isn;
+  uint64_t isn_key[2];      /* the secret of RFC~6528's hash */
+  bool assert_transitions;  /* abort the program on a change of state not in the table */
+};
+
+@ @<Declarations of the core@>=
+void tcp_config_default(struct tcp_config *cfg);
+
+@ The defaults: the article's MSL of 30 seconds, the 1-second first
+timeout of RFC~6298, the Ethernet MSS of 1460 bytes, and buffers of 64
+kilobytes, of which the receive buffer is one byte short so that its
+free space always fits the 16-bit window field.  The key of the hash is a
+fixed pattern; a program that faces a real network must put a secret
+there (the chapter on the handshake explains why).
+
+@<Functions of the core@>=
+void tcp_config_default(struct tcp_config *cfg)
+{
+  memset(cfg, 0, sizeof *cfg);
+  cfg->msl_us = 30 * TCP_SECOND;
+  cfg->mss = 1460;
+  cfg->rcv_wnd = 65535;
+  cfg->snd_buf = TCP_BUFFER_SIZE;
+  cfg->rto_initial_us = 1 * TCP_SECOND;
+  cfg->rto_min_us = 1 * TCP_SECOND;
+  cfg->rto_max_us = 60 * TCP_SECOND;
+  cfg->syn_retries = 5;
+  cfg->retries = 8;
+  cfg->fin_wait_2_us = 0;
+  cfg->challenge_acks = true;
+  cfg->ack_validation = true;
+  cfg->isn_fixed = false;
+  cfg->isn_key[0] = UINT64_C(0x0706050403020100);
+  cfg->isn_key[1] = UINT64_C(0x0f0e0d0c0b0a0908);
+  cfg->assert_transitions = true;
+}
+
+@ Times are counted in microseconds, in |uint64_t|, everywhere.
+
+@<Types of the core@>=
+#define TCP_SECOND UINT64_C(1000000)
+#define TCP_MILLISECOND UINT64_C(1000)
+#define TCP_BUFFER_SIZE 65536
+
+@* Dropped segments.
+Every segment that the core drops without acting on it is counted,
+under the reason it was dropped for.  The reasons are listed with the
+rules that drop, in the chapter on the whole machine.
+
+@<Types of the core@>=
+enum tcp_drop {
+  @<Reasons for dropping a segment@>@;
+  TCP_NDROPS
+};
+
+@ @<Reasons for dropping a segment@>=
+TCP_DROP_WRONG_PORTS,    /* not addressed to this connection */
+TCP_DROP_CLOSED,         /* arrived in CLOSED; answered with a reset if it was not one */
+
+@ @<Declarations of the core@>=
+const char *tcp_drop_name(enum tcp_drop r);
+
+@* The transmission control block.
+Now the connection itself.  Its variables are those of \S3.3.1, under
+the RFC's names written in lower case: |snd_una| for SND.UNA and so on.
+The picture to keep in mind is the RFC's, of the sequence space seen from
+the sender,
+$$\vbox{\halign{\hfil#\hfil\quad&\hfil#\hfil\quad&\hfil#\hfil\quad&\hfil#\hfil\cr
+1&2&3&4\cr
+\noalign{\smallskip}
+\hbox to 1in{\hrulefill}&\hbox to 1in{\hrulefill}&\hbox to 1in{\hrulefill}
+  &\hbox to 1in{\hrulefill}\cr
+\noalign{\smallskip}
+acknowledged&sent, not yet&may be sent&may not be\cr
+&acknowledged&now&sent yet\cr}}$$
+where SND.UNA is the boundary between 1 and 2, SND.NXT that between 2
+and 3, and SND.UNA${}+{}$SND.WND that between 3 and 4; and of the
+sequence space seen from the receiver, where RCV.NXT is the next byte
+expected and RCV.NXT${}+{}$RCV.WND the first one that will not fit.
+
+@<Types of the core@>=
+@<The byte rings of the core@>@;
+struct tcp_conn {
+  enum tcp_state state;
+  struct tcp_config cfg;
+  struct tcp_hooks hooks;
+  uint32_t local_addr, remote_addr;
+  uint16_t local_port, remote_port;
+  @<The send sequence variables@>@;
+  @<The receive sequence variables@>@;
+  @<The buffers of the connection@>@;
+  @<The timers of the connection@>@;
+  @<The flags of the connection@>@;
+  @<The counters of the connection@>@;
+};
+
+@ The send sequence variables of \S3.3.1.  SND.WL1 and SND.WL2 record
+the sequence and acknowledgment numbers of the segment that last
+updated SND.WND, so that an old segment cannot shrink the window that a
+newer one opened (\S3.10.7.4).  |snd_mss| is the largest text the peer
+will take, from the MSS option of its SYN; |max_snd_wnd| is the largest
+window the peer ever offered, which RFC~5961's check of acknowledgments
+needs.
+
+@<The send sequence variables@>=
+uint32_t snd_una;   /* oldest unacknowledged sequence number */
+uint32_t snd_nxt;   /* next sequence number to be sent */
+uint32_t snd_wnd;   /* the peer's window */
+uint32_t snd_wl1, snd_wl2;
+uint32_t iss;       /* initial send sequence number */
+uint32_t max_snd_wnd;
+uint16_t snd_mss;
+
+@ The receive sequence variables.  RCV.WND is not stored: it is the
+free space of the receive buffer, computed when it is needed, so that
+the window can never promise room the buffer does not have.
+
+@<The receive sequence variables@>=
+uint32_t rcv_nxt;   /* next sequence number expected */
+uint32_t irs;       /* initial receive sequence number */
+
+@ The user's data waits in two rings of bytes: the bytes the user has
+handed to |tcp_send| and the peer has not yet acknowledged, and the
+bytes that have arrived in order and the user has not yet read.  A ring
+is a fixed array, a start and a length; the functions that use them come
+with the data path, in the chapter on the first byte.
+
+@<The byte rings of the core@>=
+struct tcp_ring {
+  uint8_t data[TCP_BUFFER_SIZE];
+  uint32_t start;  /* index of the oldest byte */
+  uint32_t len;    /* bytes held */
+  uint32_t cap;    /* bytes it may hold, at most |TCP_BUFFER_SIZE| */
+};
+
+@ @<The buffers of the connection@>=
+struct tcp_ring sndbuf;  /* the first byte has sequence number |snd_una|, or $|iss|+1$ */
+struct tcp_ring rcvbuf;
+
+@ The core keeps three timers, each a deadline in microseconds, |0|
+when it does not run: the retransmission timer of RFC~6298, the 2MSL
+timer of TIME\_WAIT, and the optional limit on FIN\_WAIT\_2.  |rto| is
+the current retransmission timeout, doubled at each expiry;
+|retransmissions| counts the retransmissions of the oldest
+unacknowledged segment, and |probing| says that the timer runs to probe
+a closed window rather than to repeat lost data.
+
+@<The timers of the connection@>=
+uint64_t rtx_deadline;
+uint64_t time_wait_deadline;
+uint64_t fin_wait_2_deadline;
+uint64_t rto;
+unsigned retransmissions;
+bool probing;
+
+@ A few facts about the connection do not fit the sequence variables.
+|passive| says that the connection reached SYN\_RCVD from LISTEN, which
+decides where a reset sends it.  |fin_queued| says that the user has
+closed, so a FIN must follow the last byte of the send buffer;
+|fin_sent| that it has been sent, at |fin_seq|.  |fin_received| says
+that the peer's FIN has been taken in.  |ack_owed| says that the segment
+being processed must be acknowledged, and |now| is the time of the call
+being processed.
+
+@<The flags of the connection@>=
+bool passive;
+bool fin_queued, fin_sent, fin_received;
+uint32_t fin_seq;
+bool ack_owed;
+uint64_t now;
+
+@ The counters.  |bad_transitions| counts changes of state that are not
+rows of the table; in a correct program it stays zero, and the tests
+check that it does.
+
+@<The counters of the connection@>=
+uint64_t dropped[TCP_NDROPS];
+uint64_t segments_in, segments_out;
+uint64_t retransmitted;
+uint64_t challenge_acks;
+uint64_t resets_sent;
+uint64_t bad_transitions;
+
+@* The interface.
+The functions of the core, in the order of a connection's life.
+|tcp_init| makes a closed connection on a local address and port, with
+a copy of the configuration and of the hooks.  |tcp_listen| is the
+passive open and |tcp_connect| the active open of \S3.10.1; a listener
+may first be given the one remote end it will accept, with
+|tcp_set_remote|, which also lets it turn active when the user sends
+(Figure~6's arrow from LISTEN to SYN\_SENT).  These return 0, or a
+negative |tcp_error| when the call is not allowed in the connection's
+state.
+
+@<Declarations of the core@>=
+void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
+  const struct tcp_hooks *h, uint32_t local_addr, uint16_t local_port);
+int tcp_listen(struct tcp_conn *c, uint64_t now);
+int tcp_connect(struct tcp_conn *c, uint32_t remote_addr,
+  uint16_t remote_port, uint64_t now);
+int tcp_set_remote(struct tcp_conn *c, uint32_t remote_addr,
+  uint16_t remote_port);
+
+@ The errors are those of \S3.10: a call the state does not allow, a
+send or close on a connection that is already closing, and a send on a
+listener that does not know where to send.
+
+@<Types of the core@>=
+enum tcp_error {
+  TCP_OK = 0,
+  TCP_ERR_STATE = -1,     /* ``connection does not exist'' or ``already exists'' */
+  TCP_ERR_CLOSING = -2,   /* ``connection closing'' */
+  TCP_ERR_NO_REMOTE = -3  /* ``foreign socket unspecified'' */
+};
+
+@ An arriving segment is handed to |tcp_segment_arrives| once its
+checksum has been verified.  |tcp_send| takes as many bytes as the send
+buffer has room for and returns their number; |tcp_recv| returns the
+bytes that have arrived in order, and 0 when there are none (then
+|tcp_peer_closed| tells whether more will come).  |tcp_close| is the
+graceful close, |tcp_abort| the abrupt one.
+
+@<Declarations of the core@>=
+void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
+  uint64_t now);
+size_t tcp_send(struct tcp_conn *c, const void *data, size_t n, uint64_t now);
+size_t tcp_recv(struct tcp_conn *c, void *buf, size_t n, uint64_t now);
+bool tcp_peer_closed(const struct tcp_conn *c);
+int tcp_close(struct tcp_conn *c, uint64_t now);
+void tcp_abort(struct tcp_conn *c, uint64_t now);
+
+@ Time.  |tcp_next_deadline| says when the connection next needs to be
+woken, |UINT64_MAX| if never; |tcp_tick| fires the timers that are due
+at |now|.  The surroundings may call |tcp_tick| more often than needed;
+a timer that is not due does nothing.
+
+@<Declarations of the core@>=
+uint64_t tcp_next_deadline(const struct tcp_conn *c);
+void tcp_tick(struct tcp_conn *c, uint64_t now);
+enum tcp_state tcp_state(const struct tcp_conn *c);
+
+@ A host that has no connection for a segment answers it as RFC~9293
+says a connection in CLOSED should (\S3.10.7.1): |tcp_reply_to_closed|
+fills in the reset to send, if any, and returns whether there is one.
+A host that serves many connections on one port keeps a listener and
+hands each SYN for it to |tcp_accept|, which makes a fresh connection
+that is a copy of the listener, lets it take the SYN, and leaves the
+listener as it was.  |tcp_matches| tells whether a segment belongs to a
+connection's pair of sockets.
+
+@<Declarations of the core@>=
+bool tcp_reply_to_closed(const struct segment *in, struct segment *rst);
+bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
+  const struct segment *syn, uint64_t now);
+bool tcp_matches(const struct tcp_conn *c, const struct segment *s);
+
+@ Last, the function through which every change of state goes.  It is
+part of the interface only so that a test can feed it a change that is
+not in the table and see it refused.
+
+@<Declarations of the core@>=
+bool tcp_enter(struct tcp_conn *c, enum transition_id id);
+
+@* Changing state.
+Every change of state in the core is a call of |tcp_enter| with the
+name of a row of the table.  The function checks that the connection is
+in the row's {\it from} state; if it is, it moves the connection to the
+row's {\it to} state and tells the surroundings which arrow was taken.
+If it is not, the program has a bug: the change is refused and counted
+in |bad_transitions|, and unless the configuration says otherwise (as one
+test does, to watch the check work) the program stops at once, in the
+debugger's hands if there is one.  So a test that runs through a
+scenario and ends with |bad_transitions| at zero has shown that every
+move it made is an arrow of the machine.
+
+@<Functions of the core@>=
+bool tcp_enter(struct tcp_conn *c, enum transition_id id)
+{
+  if ((unsigned) id >= T_NTRANSITIONS ||
+      tcp_transitions[id].from != c->state) {
+    c->bad_transitions++;
+    assert(!c->cfg.assert_transitions && "a change of state not in the table");
+    return false;
+  }
+  const struct transition *t = &tcp_transitions[id];
+  c->state = t->to;
+  if (t->to == TCP_CLOSED) @<Stop every timer of the connection@>@;
+  if (c->hooks.transition) c->hooks.transition(c->hooks.ctx, c, t);
+  return true;
+}
+
+@ A closed connection runs no timer; nothing else is to be cleaned up,
+since a closed connection still holds its buffers and counters for the
+user to look at.
+
+@<Stop every timer of the connection@>=
+{
+  c->rtx_deadline = 0;
+  c->time_wait_deadline = 0;
+  c->fin_wait_2_deadline = 0;
+}
+
+@ @<Functions of the core@>=
+enum tcp_state tcp_state(const struct tcp_conn *c)
+{
+  return c->state;
+}
+
+@ A new connection is closed, with empty buffers of the configured
+sizes and no timer running.  The configuration and the hooks are copied,
+so that the caller's structures need not outlive the call.
+
+@<Functions of the core@>=
+void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
+  const struct tcp_hooks *h, uint32_t local_addr, uint16_t local_port)
+{
+  memset(c, 0, sizeof *c);
+  c->state = TCP_CLOSED;
+  c->cfg = *cfg;
+  if (h) c->hooks = *h;
+  c->local_addr = local_addr;
+  c->local_port = local_port;
+  c->sndbuf.cap = cfg->snd_buf < TCP_BUFFER_SIZE ? cfg->snd_buf : TCP_BUFFER_SIZE;
+  c->rcvbuf.cap = cfg->rcv_wnd < 65535 ? cfg->rcv_wnd : 65535;
+  c->rto = cfg->rto_initial_us;
+}
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 Count the rows of |tcp_transitions| by kind.  How many arrows
+does Figure~6 draw, and how many changes of state does RFC~9293 describe
+that the figure leaves out?  Which state has the most ways out?
+
+\smallskip\noindent
+2.~\diff1 Why is CLOSED, which stands for ``no connection'', kept as a
+state of |struct tcp_conn| instead of freeing the structure?  Think of
+what a user may still want to read from a connection that has ended.
+
+\smallskip\noindent
+3.~\diff2 Change |tcp_config_default| so that |msl_us| is two minutes,
+the value RFC~793 suggested, and predict how long a client stays in
+TIME\_WAIT.  Which tests fail, and why is that a good sign?
+
+\smallskip\noindent
+4.~\diff3 Add a row to the table for a transition that the core does not
+make, and one use of it in the wrong place.  What does the test that
+checks every transition report?  What would happen without
+|tcp_enter|'s check?

@@ -47,9 +47,9 @@ pointer. |CHECK_EQ| compares two unsigned integers and prints both when
 they differ, which is what one wants to see in most failures.
 
 @<Declarations of the test harness@>=
-bool check_that(bool ok, const char *file, int line, const char *fmt, ...);
+bool check_that(bool ok, const char *file, int lineno, const char *fmt, ...);
 bool check_eq(uint64_t got, uint64_t want, const char *what,
-  const char *file, int line);
+  const char *file, int lineno);
 #define CHECK(e) check_that((e), __FILE__, __LINE__, "%s", #e)
 #define CHECKF(e, ...) check_that((e), __FILE__, __LINE__, __VA_ARGS__)
 #define CHECK_EQ(got, want) check_eq((got), (want), #got, __FILE__, __LINE__)
@@ -71,12 +71,12 @@ is the case's first failure, so that the output of a failing case reads
 top to bottom in the order things happened.
 
 @(check.c@>=
-bool check_that(bool ok, const char *file, int line, const char *fmt, ...)
+bool check_that(bool ok, const char *file, int lineno, const char *fmt, ...)
 {
   if (ok) return true;
   if (failures_in_case++ == 0)
     printf("FAIL %s\n", current_case ? current_case : "(outside a test case)");
-  printf("    %s:%d: ", file, line);
+  printf("    %s:%d: ", file, lineno);
   va_list ap;
   va_start(ap, fmt);
   vprintf(fmt, ap);
@@ -88,9 +88,9 @@ bool check_that(bool ok, const char *file, int line, const char *fmt, ...)
 
 @ @(check.c@>=
 bool check_eq(uint64_t got, uint64_t want, const char *what,
-  const char *file, int line)
+  const char *file, int lineno)
 {
-  return check_that(got == want, file, line, "%s is %llu, expected %llu",
+  return check_that(got == want, file, lineno, "%s is %llu, expected %llu",
     what, (unsigned long long) got, (unsigned long long) want);
 }
 
@@ -120,5 +120,6 @@ int check_report(void)
 @i test-log.w
 @i test-core.w
 @i test-scenarios.w
+@i test-data.w
 @i test-figures.w
 @i test-carrier.w

@@ -1,0 +1,4 @@
+@q window.w: placeholder, to be replaced. @>
+
+@** Moving data: the sliding window.
+This chapter is being written.
