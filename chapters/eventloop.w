@@ -355,7 +355,7 @@ case TCP_EV_EOF: k->eof = true; break;
 case TCP_EV_RESET: if (!k->error) k->error = ECONNRESET; break;
 case TCP_EV_REFUSED: if (!k->error) k->error = ECONNREFUSED; break;
 case TCP_EV_TIMEOUT: if (!k->error) k->error = ETIMEDOUT; break;
-case TCP_EV_CLOSED: break;
+case TCP_EV_CLOSED: default: break;
 
 @ The accept queue is first in, first out.
 

@@ -106,7 +106,7 @@ it sets, whether it is only for \.{listen}, and a line of help.
 @<Subcommand functions@>=
 enum net_option_id {
   OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
-  OPT_MSL, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
+  OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
   OPT_HELP
 };
 struct net_option {
@@ -136,6 +136,8 @@ static const struct net_option net_options[] = {
     "print no progress and no notices, only errors"},
   {"msl", ' ', "SECONDS", OPT_MSL, false,
     "maximum segment lifetime (default 30); TIME_WAIT is 2 MSL"},
+  {"rto", ' ', "SECONDS", OPT_RTO, false,
+    "first and smallest retransmission timeout (default 1)"},
   {"window", ' ', "BYTES", OPT_WINDOW, false,
     "receive window, 1 to 65535 (default 65535)"},
   {"mss", ' ', "BYTES", OPT_MSS, false,
@@ -253,6 +255,10 @@ static int set_net_option(struct net_command *c, const struct net_option *o,
 case OPT_MSL:
   if (!parse_real(v, 0, 3600, &d)) return bad_value(c, o, v, "0 to 3600");
   c->lt.tcp.msl_us = (uint64_t) llround(d * 1e6);
+  break;
+case OPT_RTO:
+  if (!parse_real(v, 0.001, 60, &d)) return bad_value(c, o, v, "0.001 to 60");
+  c->lt.tcp.rto_initial_us = c->lt.tcp.rto_min_us = (uint64_t) llround(d * 1e6);
   break;
 case OPT_WINDOW:
   if (!parse_whole(v, 1, 65535, &u)) return bad_value(c, o, v, "1 to 65535");
