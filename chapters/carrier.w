@@ -764,7 +764,7 @@ static void write_bytes(struct carrier *k, uint64_t usec,
 note, if any) as the packet's comment, and into the log as tcpdump's
 line followed by the comment's lines.  A comment may hold several lines
 (a segment can cause two state changes, as a FIN that also acknowledges
-ours does); in the capture they are separated by `\.{ | }'.
+ours does); in the capture they are separated by vertical bars.
 
 @<Functions of the carrier@>=
 static void write_segment(struct carrier *k, uint64_t usec,
@@ -776,9 +776,9 @@ static void write_segment(struct carrier *k, uint64_t usec,
     capture_segment(k->capture, usec, s, *text ? text : NULL);
   }
   if (k->log) {
-    char line[512];
-    format_tcpdump(line, sizeof line, usec, s);
-    fprintf(k->log, "%s\n", line);
+    char row[512];
+    format_tcpdump(row, sizeof row, usec, s);
+    fprintf(k->log, "%s\n", row);
     if (comment) write_lines(k, comment);
     if (note) write_lines(k, note);
     fflush(k->log);

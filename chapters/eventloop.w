@@ -144,8 +144,16 @@ struct lt_sock {
   bool listening;
   bool readable, writable, eof, shut;
   bool released;               /* the application has closed it */
-  int error;                   /* |ECONNREFUSED|, |ECONNRESET|, |ETIMEDOUT| */
+  int err;                     /* |ECONNREFUSED|, |ECONNRESET|, |ETIMEDOUT| */
 };
+
+@ The state of a socket's connection is the core's to tell.
+
+@<Private declarations of the host@>=
+static enum tcp_state state_of(const struct lt_sock *k)
+{
+  return tcp_state(&k->tcb);
+}
 
 @ @<Private declarations of the host@>=
 static struct lt_sock *sock_of(struct tcp_conn *c)
@@ -162,7 +170,7 @@ notes made during the current call of the core, and the arrays that
 struct lt_host {
   struct lt_options opt;
   struct tcp_hooks hooks;
-  struct carrier carrier;
+  struct carrier wire;
   struct lt_endpoint *endpoints;
   uint64_t now;              /* microseconds on the monotonic clock */
   char notes[2048];          /* state lines of the current call */
@@ -196,7 +204,7 @@ struct lt_host *lt_host_new(const struct lt_options *o)
   h->opt = *o;
   h->hooks = (struct tcp_hooks) {@[.ctx = h@], @[.output = on_output@],
     @[.transition = on_transition@], @[.event = on_event@]};
-  carrier_init(&h->carrier, &o->faults, o->capture, o->log);
+  carrier_init(&h->wire, &o->faults, o->capture, o->log);
   h->now = monotonic();
   return h;
 }
@@ -217,10 +225,10 @@ void lt_host_free(struct lt_host *h)
       free(k);
     }
     free(ep->listener);
-    carrier_close(&h->carrier, &ep->port);
+    carrier_close(&h->wire, &ep->port);
     free(ep);
   }
-  carrier_free(&h->carrier);
+  carrier_free(&h->wire);
   free(h->pfd);
   free(h->pep);
   free(h);
@@ -276,12 +284,12 @@ static void begin(struct lt_host *h)
 {
   h->notes_len = 0;
   h->notes[0] = '\0';
-  carrier_defer(&h->carrier);
+  carrier_defer(&h->wire);
 }
 
 static void end(struct lt_host *h, const struct segment *in, uint64_t usec)
 {
-  carrier_release(&h->carrier, in, usec, h->notes);
+  carrier_release(&h->wire, in, usec, h->notes);
 }
 
 @ A note is a line of text added to the notes of the current call.
@@ -289,7 +297,7 @@ static void end(struct lt_host *h, const struct segment *in, uint64_t usec)
 @<Private declarations of the host@>=
 static void note(struct lt_host *h, const char *fmt, ...)
 {
-  if (!carrier_recording(&h->carrier)) return;
+  if (!carrier_recording(&h->wire)) return;
   size_t cap = sizeof h->notes - h->notes_len;
   va_list ap;
   va_start(ap, fmt);
@@ -309,7 +317,7 @@ where to.
 static void on_output(void *ctx, struct tcp_conn *c, const struct segment *s)
 {
   struct lt_host *h = ctx;
-  carrier_send(&h->carrier, &sock_of(c)->ep->port, s, h->now);
+  carrier_send(&h->wire, &sock_of(c)->ep->port, s, h->now);
 }
 
 @ The second hook: a state changed.  The note has the form of the state
@@ -352,9 +360,9 @@ case TCP_EV_CONNECTED:
 case TCP_EV_READABLE: k->readable = true; break;
 case TCP_EV_WRITABLE: k->writable = true; break;
 case TCP_EV_EOF: k->eof = true; break;
-case TCP_EV_RESET: if (!k->error) k->error = ECONNRESET; break;
-case TCP_EV_REFUSED: if (!k->error) k->error = ECONNREFUSED; break;
-case TCP_EV_TIMEOUT: if (!k->error) k->error = ETIMEDOUT; break;
+case TCP_EV_RESET: if (!k->err) k->err = ECONNRESET; break;
+case TCP_EV_REFUSED: if (!k->err) k->err = ECONNREFUSED; break;
+case TCP_EV_TIMEOUT: if (!k->err) k->err = ETIMEDOUT; break;
 case TCP_EV_CLOSED: default: break;
 
 @ The accept queue is first in, first out.
@@ -377,7 +385,7 @@ parent does.
 @<Private declarations of the host@>=
 static bool ended(const struct lt_sock *k)
 {
-  enum tcp_state s = tcp_state(&k->tcb);
+  enum tcp_state s = state_of(k);
   return s == TCP_CLOSED || (s == TCP_LISTEN && !k->listening);
 }
 
@@ -396,7 +404,7 @@ static void receive(struct lt_host *h, struct lt_endpoint *ep)
   for (int i = 0; i < LT_BATCH; i++) {
     struct segment s;
     uint64_t usec;
-    int r = carrier_receive(&h->carrier, &ep->port, &s, &usec);
+    int r = carrier_receive(&h->wire, &ep->port, &s, &usec);
     if (r == 0) return;
     if (r < 0) {
       if (errno == ECONNREFUSED && ep->port.connected) unreachable(h, ep);
@@ -485,7 +493,7 @@ static void answer_closed(struct lt_host *h, struct lt_endpoint *ep,
     dotted(ep->port.addr, ep->port.port).text,
     dotted(s->src_addr, s->src_port).text);
   if (tcp_reply_to_closed(s, &rst))
-    carrier_send(&h->carrier, &ep->port, &rst, h->now);
+    carrier_send(&h->wire, &ep->port, &rst, h->now);
 }
 
 @ When a datagram reaches a port on which no socket is bound, the kernel
@@ -503,9 +511,9 @@ peer may well have exited already, as it is entitled to.
 static void unreachable(struct lt_host *h, struct lt_endpoint *ep)
 {
   struct lt_sock *k = ep->conns;
-  if (!k || ended(k) || tcp_state(&k->tcb) == TCP_TIME_WAIT) return;
-  if (!k->error)
-    k->error = tcp_state(&k->tcb) == TCP_SYN_SENT ? ECONNREFUSED : ECONNRESET;
+  if (!k || ended(k) || state_of(k) == TCP_TIME_WAIT) return;
+  if (!k->err)
+    k->err = state_of(k) == TCP_SYN_SENT ? ECONNREFUSED : ECONNRESET;
   begin(h);
   note(h, "carrier: ICMP port unreachable: nobody at %s",
     dotted(ep->port.peer_addr, ep->port.peer_port).text);
@@ -527,7 +535,7 @@ static uint64_t run_timers(struct lt_host *h)
 {
   uint64_t next = UINT64_MAX;
   for (struct lt_endpoint *ep = h->endpoints; ep; ep = ep->next) {
-    carrier_tick(&h->carrier, &ep->port, h->now);
+    carrier_tick(&h->wire, &ep->port, h->now);
     uint64_t d = carrier_deadline(&ep->port);
     if (d < next) next = d;
     if (ep->listener) {
@@ -574,7 +582,7 @@ static void reap(struct lt_host *h)
     }
     if (!ep->listener && !ep->conns) {
       *pe = ep->next;
-      carrier_close(&h->carrier, &ep->port);
+      carrier_close(&h->wire, &ep->port);
       free(ep);
     } else pe = &ep->next;
   }
@@ -700,9 +708,9 @@ static short readiness(const struct lt_sock *k)
   if (k->listening) return k->queue ? POLLIN : 0;
   short r = 0;
   bool over = ended(k);
-  if (k->readable || k->eof || k->error || over) r |= POLLIN;
+  if (k->readable || k->eof || k->err || over) r |= POLLIN;
   if (can_send(k)) r |= POLLOUT;
-  if (k->error) r |= POLLERR;
+  if (k->err) r |= POLLERR;
   if (over || (k->eof && k->shut)) r |= POLLHUP;
   return r;
 }
@@ -710,8 +718,8 @@ static short readiness(const struct lt_sock *k)
 @ @<Private declarations of the host@>=
 static bool can_send(const struct lt_sock *k)
 {
-  enum tcp_state s = tcp_state(&k->tcb);
-  return k->writable && !k->shut && !k->error
+  enum tcp_state s = state_of(k);
+  return k->writable && !k->shut && !k->err
     && (s == TCP_ESTABLISHED || s == TCP_CLOSE_WAIT);
 }
 
@@ -901,9 +909,9 @@ ssize_t lt_send(struct lt_sock *k, const void *buf, size_t n);
 @ @<Functions of the host@>=
 ssize_t lt_send(struct lt_sock *k, const void *buf, size_t n)
 {
-  enum tcp_state s = tcp_state(&k->tcb);
-  if (k->error || k->shut || k->listening || ended(k)) {
-    errno = k->error ? k->error : EPIPE;
+  enum tcp_state s = state_of(k);
+  if (k->err || k->shut || k->listening || ended(k)) {
+    errno = k->err ? k->err : EPIPE;
     return -1;
   }
   if (s != TCP_ESTABLISHED && s != TCP_CLOSE_WAIT) {
@@ -941,8 +949,8 @@ ssize_t lt_recv(struct lt_sock *k, void *buf, size_t n)
   end(h, NULL, 0);
   if (m > 0) return (ssize_t) m;
   k->readable = false;
-  if (k->error) {
-    errno = k->error;
+  if (k->err) {
+    errno = k->err;
     return -1;
   }
   if (k->eof || ended(k)) return 0;
@@ -963,8 +971,8 @@ int lt_shutdown(struct lt_sock *k);
 int lt_shutdown(struct lt_sock *k)
 {
   if (k->shut) return 0;
-  if (k->error) {
-    errno = k->error;
+  if (k->err) {
+    errno = k->err;
     return -1;
   }
   struct lt_host *h = k->host;
@@ -1050,8 +1058,8 @@ void lt_peer(const struct lt_sock *k, uint32_t *addr, uint16_t *port);
 const struct carrier_stats *lt_stats(const struct lt_host *h);
 
 @ @<Functions of the host@>=
-int lt_error(const struct lt_sock *k) { return k->error; }
-enum tcp_state lt_state(const struct lt_sock *k) { return tcp_state(&k->tcb); }
+int lt_error(const struct lt_sock *k) { return k->err; }
+enum tcp_state lt_state(const struct lt_sock *k) { return state_of(k); }
 void lt_peer(const struct lt_sock *k, uint32_t *addr, uint16_t *port)
 {
   *addr = k->peer_addr;
@@ -1059,7 +1067,7 @@ void lt_peer(const struct lt_sock *k, uint32_t *addr, uint16_t *port)
 }
 const struct carrier_stats *lt_stats(const struct lt_host *h)
 {
-  return &h->carrier.stats;
+  return &h->wire.stats;
 }
 
 @ The private functions are declared before any is defined, since their

@@ -58,7 +58,7 @@ sets (see below).
 @<Subcommand functions@>=
 struct net_command;
 struct net_option;
-struct net_run;
+struct runner;
 struct net_files;
 struct session;
 static int parse_net_command(int argc, char **argv, struct net_command *c);
@@ -74,14 +74,14 @@ static void read_source(struct session *s);
 static void read_connection(struct session *s, char *scratch, size_t size);
 static void write_connection(struct session *s);
 static bool write_all(int fd, const char *p, size_t n);
-static bool make_room(struct net_run *r, size_t want);
-static void accept_all(struct net_run *r);
-static void add_session(struct net_run *r, struct session *s,
+static bool make_room(struct runner *r, size_t want);
+static void accept_all(struct runner *r);
+static void add_session(struct runner *r, struct session *s,
   struct lt_sock *k);
-static void end_session(struct net_run *r, struct session *s);
-static void compact_sessions(struct net_run *r);
-static void report_failure(struct net_run *r, const struct session *s);
-static void report_progress(struct net_run *r, bool final);
+static void end_session(struct runner *r, struct session *s);
+static void compact_sessions(struct runner *r);
+static void report_failure(struct runner *r, const struct session *s);
+static void report_progress(struct runner *r, bool final);
 static const char *human(char buf[16], uint64_t n);
 static uint64_t clock_us(void);
 static int net_main(int argc, char **argv, bool listening);
@@ -91,8 +91,8 @@ static bool file_error(const struct net_command *c, struct net_files *f,
   const char *what, const char *name);
 static void close_net_files(struct net_files *f);
 static int net_run(const struct net_command *c, struct net_files *f);
-static void start_listening(struct net_run *r);
-static void start_connecting(struct net_run *r, struct net_files *f);
+static void start_listening(struct runner *r);
+static void start_connecting(struct runner *r, struct net_files *f);
 static volatile sig_atomic_t stop_signal;
 
 @*1 The command line.
@@ -375,8 +375,8 @@ struct session {
   char *buf;
   size_t len, off;     /* |buf[off..len)| waits to be sent */
   bool in_done, shut, peer_done;
-  int error;           /* of the connection */
-  int local_error;     /* of a descriptor of ours */
+  int err;             /* of the connection */
+  int local_err;       /* of a descriptor of ours */
   uint64_t sent, received;
 };
 
@@ -409,17 +409,17 @@ static void session_step(struct session *s, short conn, short input,
   if (conn & (POLLIN | POLLERR | POLLHUP))
     read_connection(s, scratch, scratch_size);
   if (s->len > s->off) write_connection(s);
-  if (s->in_done && s->len == s->off && !s->shut && !s->error) {
-    if (lt_shutdown(s->sock) < 0) s->error = errno;
+  if (s->in_done && s->len == s->off && !s->shut && !s->err) {
+    if (lt_shutdown(s->sock) < 0) s->err = errno;
     s->shut = true;
   }
-  if (!s->error) s->error = lt_error(s->sock);
+  if (!s->err) s->err = lt_error(s->sock);
 }
 
 @ @<Subcommand functions@>=
 static bool session_over(const struct session *s)
 {
-  return s->error || s->local_error || (s->shut && s->peer_done);
+  return s->err || s->local_err || (s->shut && s->peer_done);
 }
 
 @ Reading the source fills the empty buffer.  The end of the source is
@@ -434,7 +434,7 @@ static void read_source(struct session *s)
     s->off = 0;
   } else if (n == 0) s->in_done = true;
   else if (errno != EINTR && errno != EAGAIN) {
-    s->local_error = errno;
+    s->local_err = errno;
     s->in_done = true;
   }
 }
@@ -456,11 +456,11 @@ static void read_connection(struct session *s, char *scratch, size_t size)
       s->len = (size_t) n;
       s->off = 0;
     } else if (s->out >= 0 && !write_all(s->out, dst, (size_t) n))
-      s->local_error = errno;
+      s->local_err = errno;
   } else if (n == 0) {
     s->peer_done = true;
     if (s->echo || s->in < 0) s->in_done = true;
-  } else if (errno != EAGAIN) s->error = errno;
+  } else if (errno != EAGAIN) s->err = errno;
 }
 
 @ @<Subcommand functions@>=
@@ -471,7 +471,7 @@ static void write_connection(struct session *s)
     s->off += (size_t) n;
     s->sent += (uint64_t) n;
     if (s->off == s->len) s->off = s->len = 0;
-  } else if (n < 0 && errno != EAGAIN) s->error = errno;
+  } else if (n < 0 && errno != EAGAIN) s->err = errno;
 }
 
 @ Writing to the sink blocks until everything is written.  That is the
@@ -515,12 +515,12 @@ static struct session *session_new(struct lt_sock *k, int in, bool echo,
 }
 
 @*1 The loop of a program.
-Both programs run the same loop over a |struct net_run|: the host, the
+Both programs run the same loop over a |struct runner|: the host, the
 listening socket if there is one, the sessions, and the totals for the
 progress report.
 
 @<Subcommand functions@>=
-struct net_run {
+struct runner {
   const struct net_command *c;
   struct lt_host *host;
   struct lt_sock *listener;
@@ -543,7 +543,7 @@ when there is neither a listener nor a session, or when a signal asks
 it to stop.
 
 @<Subcommand functions@>=
-static void net_loop(struct net_run *r)
+static void net_loop(struct runner *r)
 {
   while (r->listener || r->nsessions > 0) {
     if (stop_signal) {
@@ -591,7 +591,7 @@ for (size_t i = 0; i < count; i++) {
 compact_sessions(r);
 
 @ @<Subcommand functions@>=
-static void compact_sessions(struct net_run *r)
+static void compact_sessions(struct runner *r)
 {
   size_t j = 0;
   for (size_t i = 0; i < r->nsessions; i++)
@@ -602,7 +602,7 @@ static void compact_sessions(struct net_run *r)
 @ The arrays of sessions and of descriptors grow together, doubling.
 
 @<Subcommand functions@>=
-static bool make_room(struct net_run *r, size_t want)
+static bool make_room(struct runner *r, size_t want)
 {
   if (want <= r->cap && r->fds) return true;
   size_t cap = r->cap ? r->cap : 8;
@@ -624,7 +624,7 @@ client that tries to connect is refused with a reset, as by a port that
 nobody listens on.
 
 @<Subcommand functions@>=
-static void accept_all(struct net_run *r)
+static void accept_all(struct runner *r)
 {
   struct lt_sock *k;
   while (r->listener && (k = lt_accept(r->listener)) != NULL) {
@@ -647,7 +647,7 @@ static void accept_all(struct net_run *r)
 }
 
 @ @<Subcommand functions@>=
-static void add_session(struct net_run *r, struct session *s,
+static void add_session(struct runner *r, struct session *s,
   struct lt_sock *k)
 {
   if (!s || !make_room(r, r->nsessions + 1)) {
@@ -668,16 +668,16 @@ lifetimes after the last session; the program says so, since a minute of
 silence would otherwise look like a hang.
 
 @<Subcommand functions@>=
-static void end_session(struct net_run *r, struct session *s)
+static void end_session(struct runner *r, struct session *s)
 {
   r->sent += s->sent;
   r->received += s->received;
-  if (s->error) report_failure(r, s);
-  else if (s->local_error) {
-    fprintf(stderr, "ltcp: %s: %s\n", r->c->cmd, strerror(s->local_error));
+  if (s->err) report_failure(r, s);
+  else if (s->local_err) {
+    fprintf(stderr, "ltcp: %s: %s\n", r->c->cmd, strerror(s->local_err));
     r->status = EXIT_FAILURE;
   }
-  if (s->error || s->local_error) lt_abort(s->sock);
+  if (s->err || s->local_err) lt_abort(s->sock);
   if (lt_state(s->sock) == TCP_TIME_WAIT) r->time_wait = true;
   lt_close(s->sock);
   if (s->in >= 0 && s->in != STDIN_FILENO) close(s->in);
@@ -688,7 +688,7 @@ static void end_session(struct net_run *r, struct session *s)
 @ The three ways a connection fails each have a status and a sentence.
 
 @<Subcommand functions@>=
-static void report_failure(struct net_run *r, const struct session *s)
+static void report_failure(struct runner *r, const struct session *s)
 {
   uint32_t a;
   uint16_t p;
@@ -696,7 +696,7 @@ static void report_failure(struct net_run *r, const struct session *s)
   struct dotted_address d = dotted(a, p);
   const char *peer = d.text;
   int status = EXIT_FAILURE;
-  switch (s->error) {
+  switch (s->err) {
   case ECONNREFUSED:
     fprintf(stderr, "ltcp: %s: connection refused by %s\n", r->c->cmd, peer);
     status = EXIT_REFUSED;
@@ -711,7 +711,7 @@ static void report_failure(struct net_run *r, const struct session *s)
     break;
   default:
     fprintf(stderr, "ltcp: %s: connection to %s failed: %s\n", r->c->cmd,
-      peer, strerror(s->error));
+      peer, strerror(s->err));
   }
   if (r->status == EXIT_SUCCESS) r->status = status;
 }
@@ -759,7 +759,7 @@ a terminal the report rewrites its own line; elsewhere each report is a
 line.  \.{-q} turns it off.
 
 @<Subcommand functions@>=
-static void report_progress(struct net_run *r, bool final)
+static void report_progress(struct runner *r, bool final)
 {
   uint64_t sent = r->sent, received = r->received;
   for (size_t i = 0; i < r->nsessions; i++) {
@@ -904,7 +904,7 @@ static int net_run(const struct net_command *c, struct net_files *f)
 {
   struct lt_options o = c->lt;
   o.name_peers = c->keep;
-  struct net_run *r = calloc(1, sizeof *r);
+  struct runner *r = calloc(1, sizeof *r);
   struct lt_host *h = r ? lt_host_new(&o) : NULL;
   if (!h) {
     fprintf(stderr, "ltcp: %s: out of memory\n", c->cmd);
@@ -934,7 +934,7 @@ port, if it was 0, is known only now.  A port that is in use is the
 typical failure here.
 
 @<Subcommand functions@>=
-static void start_listening(struct net_run *r)
+static void start_listening(struct runner *r)
 {
   const struct net_command *c = r->c;
   r->listener = lt_listen(r->host, c->addr, c->port, "server");
@@ -958,7 +958,7 @@ static void start_listening(struct net_run *r)
 with the standard input or \.{--send}'s file as its source.
 
 @<Subcommand functions@>=
-static void start_connecting(struct net_run *r, struct net_files *f)
+static void start_connecting(struct runner *r, struct net_files *f)
 {
   const struct net_command *c = r->c;
   struct lt_sock *k = lt_connect(r->host, c->addr, c->port, "client");
@@ -1054,34 +1054,43 @@ static void print_net_help(const struct net_command *c)
 Every run can be watched in two ways, both from outside the programs.
 The text log (\.{-l FILE}) has one line per segment, exactly as
 \.{tcpdump -n -S -tt} would print it, and under it, starting with
-\.{\#}, the state changes it caused:
+\.{\#}, the state changes it caused.  Try
 $$\vbox{\halign{\.{#}\hfil\cr
 ltcp listen --msl 0.1 -l s.log 9000 > copy \&\cr
 ltcp connect --msl 0.1 -l c.log -w c.pcapng 127.0.0.1 9000 < file\cr
 cat c.log\cr}}$$
-The lines of the client's log read like the first figure of the book,
-from one side: \.{Flags [S]} with \.{\# client CLOSED -> SYN\_SENT}, then
-\.{Flags [S.]} with \.{\# client SYN\_SENT -> ESTABLISHED}, the data,
-\.{Flags [F.]} with \.{\# client ESTABLISHED -> FIN\_WAIT\_1}, and at
-last \.{\# client TIME\_WAIT -> CLOSED (2MSL timeout)}, two MSL after
-the final ACK.  A log can be followed while the run goes on, with
-\.{tail -f c.log}.
+The client's log reads like the first figure of the book, seen from one
+side.  Under its SYN (\.{Flags [S]}) and the server's SYN,ACK
+(\.{Flags [S.]}), under its FIN (\.{Flags [F.]}) and the server's, and
+on its own two MSL after the last ACK, stand these state lines:
+$$\vbox{\halign{\.{#}\hfil\cr
+\# client CLOSED -> SYN\_SENT (appl: active open; send: SYN)\cr
+\# client SYN\_SENT -> ESTABLISHED (recv: SYN,ACK; send: ACK)\cr
+\# client ESTABLISHED -> FIN\_WAIT\_1 (appl: close; send: FIN)\cr
+\# client FIN\_WAIT\_2 -> TIME\_WAIT (recv: FIN; send: ACK)\cr
+\# client TIME\_WAIT -> CLOSED (2MSL timeout)\cr}}$$
+(with FIN\_WAIT\_1${}\to{}$FIN\_WAIT\_2 between the last two, under the
+server's ACK of our FIN, if the server's FIN came separately).  A log can
+be followed while the run goes on, with \.{tail -f c.log}.
 
-The capture (\.{-w FILE}) holds the same segments as IPv4 packets, with
+@ The capture (\.{-w FILE}) holds the same segments as IPv4 packets, with
 the addresses and ports of the two UDP sockets, so that tcpdump and
-Wireshark read it as the TCP it is; the log is the proof, since
-\.{grep -v '\^\# ' c.log} and \.{tcpdump -n -S -tt -r c.pcapng} print the
-same lines, which one of the tests checks.  Wireshark shows each state
-change as the comment of the packet that caused it (the packet list's
-``Comments'' column, or the expert information); \.{tshark} prints them
-with
-$$\hbox{\.{tshark -r c.pcapng -T fields -e frame.number -e tcp.flags.str
--e frame.comment}}$$
-and judges the connection with \.{tshark -r c.pcapng -2 -T fields -e
-tcp.completeness}, which prints 31 for a connection in which it saw the
-SYN, the SYN,ACK, the ACK, data and a FIN.  Since the carrier flushes
-the capture after each packet, a run can even be watched live:
-\.{tail -c +1 -f c.pcapng | wireshark -k -i -}.
+Wireshark read it as the TCP it is.  The log is the proof: these two
+commands print the same lines, which one of the tests checks.
+$$\vbox{\halign{\.{#}\hfil\cr
+grep -v '\^\# ' c.log\cr
+tcpdump -n -S -tt -r c.pcapng\cr}}$$
+Wireshark shows each state change as the comment of the packet that
+caused it (in the packet details, and in the expert information);
+\.{tshark} prints the comments, and judges the whole connection, with
+$$\vbox{\halign{\.{#}\hfil\cr
+tshark -r c.pcapng -T fields -e frame.number -e frame.comment\cr
+tshark -r c.pcapng -2 -T fields -e tcp.completeness\cr}}$$
+The second prints 31 for a connection in which it saw the SYN, the
+SYN,ACK, the ACK, data and a FIN.  Since the carrier flushes the capture
+after each packet, a run can even be watched live, by giving Wireshark
+the growing file as a pipe:
+$$\hbox{\.{tail -c +1 -f c.pcapng \v\ wireshark -k -i -}}$$
 
 With \.{--loss 0.1}, the sender's log shows a segment followed by
 \.{\# carrier: lost}, and a second copy of it later: the retransmission.
@@ -1101,8 +1110,7 @@ print, and with which exit status?  Find the segment that refused it in
 the server's log.  Now run the server with \.{-k} and repeat.
 
 \diff2 Close the server first: give the client an input that never ends
-(\.{ltcp connect 127.0.0.1 9000 < /dev/zero > /dev/null}) and a server
-whose input is empty.  Which side goes through TIME\_WAIT now, and which
+(\.{< /dev/zero}) and the server an empty one (\.{< /dev/null}).  Which side goes through TIME\_WAIT now, and which
 program waits before it exits?  Check your answer against Figure~6 and
 the logs.
 
@@ -1115,7 +1123,7 @@ does the server's TCP do with the new SYN, and why?
 \diff3 Make the sink non-blocking: keep a buffer of bytes received but
 not yet written, wait for |POLLOUT| on the descriptor in the same
 |lt_poll| call, and stop reading the connection while that buffer is
-full.  Show with a slow reader (\.{| (sleep 5; cat)}) that the window
+full.  Show with a slow reader (\.{\v\ (sleep 5; cat)}) that the window
 the receiver advertises closes, and that the sender then probes it.
 
 \diff4 Replace the linear search of |find_conn| and the scan of

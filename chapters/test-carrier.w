@@ -3,9 +3,9 @@
 @* Tests of the carrier and the programs.
 These tests run real UDP sockets on the loopback interface, inside one
 process: the carrier alone first, then hosts with listeners and clients.
-The programs \.{ltcp listen} and \.{ltcp connect} are tested from outside,
-as a user would run them, by the script \.{tests/carrier.sh}, which also
-has tcpdump and tshark read their captures.  No test depends on how fast
+The two programs are tested from outside, as a user runs them, by the
+script \.{tests/carrier.sh}, which also has tcpdump and tshark read
+their captures.  No test depends on how fast
 the machine is: each waits for what it expects with a generous limit,
 and a limit that passes is a failure with a message, not a hang.
 
@@ -503,12 +503,12 @@ for (size_t i = 0; i < sizeof story / sizeof *story; i++) {
       story[i], text)) break;
   at = p;
 }
-for (const char *line = text; line && *line;) {
-  const char *end = strchr(line, '\n');
-  CHECKF(line[0] == '#' || strstr(line, " IP 127.0.0.1.") != NULL,
+for (const char *row = text; row && *row;) {
+  const char *end = strchr(row, '\n');
+  CHECKF(row[0] == '#' || strstr(row, " IP 127.0.0.1.") != NULL,
     "a line that is neither a state line nor a segment: %.*s",
-    (int) (end ? end - line : (long) strlen(line)), line);
-  line = end ? end + 1 : NULL;
+    (int) (end ? end - row : (long) strlen(row)), row);
+  row = end ? end + 1 : NULL;
 }
 
 @ @<Run the tests of the carrier@>=
