@@ -143,6 +143,7 @@ struct lt_sock {
   char name[64];               /* ``client'' or ``server'', for the log */
   bool listening;
   bool readable, writable, eof, shut;
+  bool fin_pending;            /* shut before the handshake ended */
   bool released;               /* the application has closed it */
   int err;                     /* |ECONNREFUSED|, |ECONNRESET|, |ETIMEDOUT| */
 };
@@ -427,14 +428,23 @@ static void deliver(struct lt_host *h, struct lt_endpoint *ep,
 {
   struct lt_sock *k = find_conn(ep, s->src_addr, s->src_port);
   begin(h);
-  if (k) tcp_segment_arrives(&k->tcb, s, h->now);
-  else if (!ep->listener) answer_closed(h, ep, s);
+  if (k) {
+    tcp_segment_arrives(&k->tcb, s, h->now);
+    @<Make the shutdown that waited for the handshake, if it is over@>@;
+  } else if (!ep->listener) answer_closed(h, ep, s);
   else if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN)
     tcp_segment_arrives(&ep->listener->tcb, s, h->now);
   else if (!spawn(h, ep->listener, s))
     note(h, "%s: no room for another connection; SYN dropped",
       ep->listener->name);
   end(h, s, usec);
+}
+
+@ @<Make the shutdown that waited for the handshake...@>=
+if (k->fin_pending
+    && (state_of(k) == TCP_ESTABLISHED || state_of(k) == TCP_CLOSE_WAIT)) {
+  k->fin_pending = false;
+  tcp_close(&k->tcb, h->now);
 }
 
 @ @<Private declarations of the host@>=
@@ -967,7 +977,13 @@ close never stops the reception of data.
 @<Declarations of the socket interface@>=
 int lt_shutdown(struct lt_sock *k);
 
-@ @<Functions of the host@>=
+@ A program may well ask for the shutdown before the handshake is over:
+a client whose input is empty does.  CLOSE in SYN\_SENT would delete the
+connection (\S3.10.4), which is not what a half-close means; so the
+host remembers the request, and makes it when the connection is
+established (see |deliver|).
+
+@<Functions of the host@>=
 int lt_shutdown(struct lt_sock *k)
 {
   if (k->shut) return 0;
@@ -977,6 +993,10 @@ int lt_shutdown(struct lt_sock *k)
   }
   struct lt_host *h = k->host;
   k->shut = true;
+  if (state_of(k) == TCP_SYN_SENT || state_of(k) == TCP_SYN_RCVD) {
+    k->fin_pending = true;
+    return 0;
+  }
   h->now = monotonic();
   begin(h);
   int r = tcp_close(&k->tcb, h->now);

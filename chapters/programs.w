@@ -532,7 +532,6 @@ struct runner {
   bool time_wait;              /* a connection ended in TIME\_WAIT */
   uint64_t sent, received;     /* by sessions that are over */
   uint64_t start, last_report; /* microseconds, monotonic */
-  bool reported;
   char scratch[SESSION_BUFFER];
 };
 
@@ -754,7 +753,8 @@ r->status = 128 + stop_signal;
 
 @*1 Progress.
 A transfer of more than a megabyte reports its progress on the standard
-error stream twice a second: bytes sent and received, and the rate.  On
+error stream twice a second, and once more at the end: bytes sent and
+received, the time, and the rate.  On
 a terminal the report rewrites its own line; elsewhere each report is a
 line.  \.{-q} turns it off.
 
@@ -769,9 +769,7 @@ static void report_progress(struct runner *r, bool final)
   if (r->c->quiet || sent + received <= 1000000) return;
   uint64_t now = clock_us();
   if (!final && now - r->last_report < 500000) return;
-  if (final && !r->reported) return;
   r->last_report = now;
-  r->reported = true;
   double secs = (double) (now - r->start) / 1e6;
   char a[16], b[16];
   bool tty = isatty(STDERR_FILENO);
