@@ -7,6 +7,7 @@
 SHELL := /bin/bash
 .DELETE_ON_ERROR:
 .SUFFIXES:
+.SECONDARY:
 
 # Reproducible builds: the book and the figures carry no date of their own.
 export SOURCE_DATE_EPOCH := 1764547200
@@ -47,10 +48,10 @@ $(DEPS): tools/deps tools/packages
 
 # ---------------------------------------------------------------- tangle
 # ctangle writes code/ltcp.c (the master file) and every @(file@> of the web.
-# +c leaves a file alone when its text has not changed, so a change of prose
-# recompiles nothing.
-# tools/tangle runs ctangle on a flattened copy of the web (TeX Live's ctangle
-# garbles the file names of #line directives in @i files; see the script).
+# tools/tangle runs it on a flattened copy of the web (CTANGLE 4.7 garbles the
+# file names of #line directives in @i files; see the script), puts the true
+# chapter and line back, and leaves a file alone when its text has not
+# changed, so a change of prose recompiles nothing.
 code/.stamp: $(WEBS) tools/tangle | $(DEPS)
 	@mkdir -p code
 	tools/tangle chapters code

@@ -28,7 +28,8 @@
   \leftskip=1em \rightskip=0pt plus 1fil \hangindent=3em \hangafter=1
   \hbadness=10000 \spaceskip=\fontdimen2\logtt \xspaceskip=\spaceskip
   \uchyph=0 \hyphenpenalty=10000 \exhyphenpenalty=10000
-  \let\do=\makeother \dospecials \catcode`\^^M=\active \logeol
+  \let\do=\makeother \dospecials \catcode`\ =10
+  \catcode`\^^M=\active \logeol
   \input logs/#1.txt \par\endgroup\medskip}
 \def\diff#1{{\bf[#1]}}
 \def\makeother#1{\catcode`#1=12 }
