@@ -856,3 +856,56 @@ static void write_segment(struct carrier *k, uint64_t usec,
 static void join_comment(char *text, size_t cap, const char *comment,
   const char *note);
 static void write_lines(struct carrier *k, const char *text);
+
+@*1 Watching the carrier.
+The carrier leaves two traces of its work in the text log of a program
+(\.{-l FILE}), besides the lines of the segments themselves.  A datagram
+that could not be a segment appears as a line such as
+$$\hbox{\.{\# carrier: dropped a datagram of 4 bytes from 127.0.0.1.51234:
+...}}$$
+which one can provoke by sending rubbish to a listening port with any
+UDP tool (\.{printf junk > /dev/udp/127.0.0.1/9000} in \.{bash}).  And
+every fault injected is noted under the segment it struck:
+\.{\# carrier: lost} under a segment that never left, \.{\# carrier:
+duplicate} under the second copy of one, \.{\# carrier: reordered (held
+back)} under one that left late.  In the capture (\.{-w FILE}) the same
+notes are the comments of the packets, which Wireshark shows in the
+packet's details and lists under \.{Statistics}, \.{Capture File
+Properties}; \.{tshark} prints them with \.{-T fields -e frame.comment}.
+A lost segment is in the sender's capture, since the sender did send it,
+and Wireshark then flags its retransmission; it is never in the
+receiver's capture.
+
+@*1 Exercises.
+
+\diff1 Run a copy with \.{--dup 0.5} on the sending side only, and read
+the receiver's log.  How does the receiving TCP answer a duplicate data
+segment, and where in RFC~9293 is that answer prescribed?  Does the copy
+still come out right?
+
+\diff1 Run the same copy with \.{--reorder 0.3}.  The carrier holds a
+datagram back for at most |CARRIER_HOLD_US| microseconds.  Change that to
+200 milliseconds and predict what the logs will show when the held
+segment is a FIN, then check.
+
+\diff2 A listening port answers a segment for which it has no connection
+with a reset, and a connected port gets ``refused'' from the kernel when
+nobody is at the other end.  Write down, for each of the three ways of
+mapping endpoints onto UDP sockets discussed at the start of this
+chapter, what a client would see when it connects to a port nobody
+listens on.
+
+\diff2 Add a fourth fault, {\it corruption}: with probability $P$, flip
+one random bit of the datagram after the checksum has been computed.
+Which counter of the receiving carrier goes up?  Why does the receiving
+TCP never see the segment, and what does the sender's TCP do about it?
+
+\diff3 The carrier makes one system call per datagram.  On Linux,
+|sendmmsg| and |recvmmsg| move a batch of datagrams in one call.  Queue
+the datagrams that the core sends during one turn of the event loop and
+send them with one |sendmmsg| before the loop waits again; measure the
+difference with \.{make bench}.
+
+\diff4 Carry the segments in IPv6 UDP datagrams.  What changes in the
+pseudo-header (RFC~8200 \S8.1), in |struct segment|, and in the capture
+file, and what does not change at all?

@@ -1124,3 +1124,52 @@ static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
   uint64_t wake);
 static bool grow_pollfds(struct lt_host *h, size_t want);
 static void note(struct lt_host *h, const char *fmt, ...);
+
+@*1 Watching the loop.
+Every call that the host makes to the core leaves its mark in the log:
+the segment that caused it, if any, the state changes it made (the
+lines that begin with \.{\#}), and the segments it sent.  So the log of a
+program is also a trace of its event loop, in the order the loop did
+things, with the times at which it did them, to the microsecond.  Two
+things are worth looking for.
+
+First, the lines on their own: a state line under no segment was caused
+by the application (\.{LISTEN -> CLOSED} when the listener is closed)
+or by a timer (\.{TIME\_WAIT -> CLOSED (2MSL timeout)}); the time of the
+segment line above it, plus twice the MSL, is when the last one fired.
+
+Second, the gaps between the times: the time between a segment that
+arrived and the answer to it is the time the host and the core took; on
+a quiet machine it is a few microseconds.  The same figures, for every
+packet, are in Wireshark's column \.{Delta time displayed}, or from
+\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}.
+
+@*1 Exercises.
+
+\diff1 The log of a client shows \.{\# client TIME\_WAIT -> CLOSED} two
+MSL after the last ACK, on a line of its own.  Run \.{ltcp connect} with
+\.{--msl 2} and with \.{--msl 0} and compare the times; then explain why
+a process that exits during TIME\_WAIT loses the protection that
+TIME\_WAIT gives.
+
+\diff2 |run_timers| looks at every connection on every turn of the loop.
+Count the turns and the connections looked at while 100 clients are
+served (add two counters to |struct lt_host|), then keep the connections
+in a binary heap ordered by deadline and count again.
+
+\diff2 The host reads at most |LT_BATCH| datagrams from a port before it
+looks at the other ports and at the timers.  What could go wrong with no
+limit at all?  Build a case where it matters, with one busy connection
+and one that waits for a retransmission.
+
+\diff3 |lt_poll| returns when a socket is ready; a program that never
+calls it starves its TCP, since timers fire only inside the loop.  Write
+a program that sends a megabyte with |lt_send| in a loop that never
+waits, and observe what happens to the transfer.  Then add to the
+interface a call that lets such a program run the loop without waiting.
+
+\diff4 Give the interface blocking calls: |lt_recv_wait|, |lt_send_wait|
+and |lt_accept_wait|, each running the loop until it can do its work.
+Rewrite \.{ltcp connect} with them and two processes (\.{fork}): one
+copying standard input to the connection, one copying the connection to
+standard output.  Why can the two processes not share one host?
