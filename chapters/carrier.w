@@ -102,9 +102,15 @@ and the capture writer of the chapter on logs.
 #endif
 
 @ The module begins with the system headers it needs.  UDP is reached
-through the POSIX socket interface; nothing here is specific to Linux.
+through the POSIX socket interface.  One thing is specific to Linux and
+optional: the calls that move a batch of datagrams at once, which need
+|_GNU_SOURCE| before the first header; elsewhere the carrier moves one
+datagram per call.
 
 @(carrier.c@>=
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE 1
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -115,6 +121,7 @@ through the POSIX socket interface; nothing here is specific to Linux.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include "carrier.h"
 @<Private declarations of the carrier@>@;
 @<Functions of the carrier@>@;
@@ -272,10 +279,9 @@ static int finish_opening(struct carrier_port *p);
 One |struct carrier| serves every port of a program.  It holds the
 faults to inject and the state of the random numbers that choose them;
 the capture file and the text log, either of which may be absent; the
-records that wait to be written (explained below); the counters; and two
-buffers of the largest datagram size, one for what arrives and one for
-what leaves.  There are two buffers because a segment that arrives is
-still being read by the TCP core while the core sends its answers.
+records that wait to be written (explained below); the counters; a
+queue of datagrams waiting to be sent, a batch of datagrams received, and
+a buffer in which a segment is turned into bytes.
 
 @<The carrier@>=
 struct carrier_record;
@@ -288,7 +294,8 @@ struct carrier {
   struct carrier_record *records;
   size_t nrecords, records_cap;
   struct carrier_stats stats;
-  uint8_t in[CARRIER_DATAGRAM_MAX];
+  @<The queue of datagrams to send@>@;
+  @<The batch of datagrams received@>@;
   uint8_t out[CARRIER_DATAGRAM_MAX];
 };
 
@@ -304,14 +311,17 @@ struct carrier_stats {
   uint64_t send_failed;         /* the kernel would not take it */
 };
 
-@ @<Declarations of the carrier's functions@>=
-void carrier_init(struct carrier *k, const struct carrier_faults *f,
+@ |carrier_init| allocates the buffers of the queue and of the batch; it
+returns 0, or $-1$ if there is no memory for them.
+
+@<Declarations of the carrier's functions@>=
+int carrier_init(struct carrier *k, const struct carrier_faults *f,
   struct capture_writer *capture, FILE *log);
 void carrier_free(struct carrier *k);
 void carrier_close(struct carrier *k, struct carrier_port *p);
 
 @ @<Functions of the carrier@>=
-void carrier_init(struct carrier *k, const struct carrier_faults *f,
+int carrier_init(struct carrier *k, const struct carrier_faults *f,
   struct capture_writer *capture, FILE *log)
 {
   memset(k, 0, sizeof *k);
@@ -319,16 +329,25 @@ void carrier_init(struct carrier *k, const struct carrier_faults *f,
   k->rng = k->faults.seed;
   k->capture = capture;
   k->log = log;
+  k->queue_bytes = malloc(CARRIER_QUEUE_BYTES);
+  k->batch_bytes = malloc((size_t) CARRIER_BATCH * CARRIER_SLOT);
+  if (k->queue_bytes && k->batch_bytes) return 0;
+  carrier_free(k);
+  errno = ENOMEM;
+  return -1;
 }
 
 @ Closing a port first lets go of a datagram that the injector was still
-holding back: it was sent, as far as TCP knows, and it should not vanish
-because the program is about to exit.
+holding back, and of the datagrams in the queue: they were sent, as far
+as TCP knows, and they should not vanish because the program is about
+to exit; besides, the queue must not keep a pointer to a closed port.
 
 @<Functions of the carrier@>=
 void carrier_close(struct carrier *k, struct carrier_port *p)
 {
   if (p->held) release_held(k, p);
+  carrier_flush(k);
+  if (k->batch_port == p) k->batch_port = NULL;
   if (p->fd >= 0) close(p->fd);
   p->fd = -1;
 }
@@ -340,6 +359,10 @@ void carrier_free(struct carrier *k)
   free(k->records);
   k->records = NULL;
   k->nrecords = k->records_cap = 0;
+  carrier_flush(k);
+  free(k->queue_bytes);
+  free(k->batch_bytes);
+  k->queue_bytes = k->batch_bytes = NULL;
 }
 
 @*1 Sending a segment.
@@ -371,15 +394,123 @@ void carrier_send(struct carrier *k, struct carrier_port *p,
   @<Inject the faults and transmit the |n| bytes of |k->out|@>@;
 }
 
-@ Transmission itself is one system call.  A datagram the kernel will not
-take (its buffer is full) is lost, as it would be on a real network, and
-TCP will send it again.  A connected socket may report here an error
-caused by an earlier datagram, such as ``connection refused'' when the
-peer's port has nobody behind it; that error is kept in the port for the
-receiving side to report, because that is where the event loop looks.
+@ Transmission puts the datagram in the queue; |carrier_flush| sends the
+queue.  Sending every datagram at once would cost a system call for
+each; the queue lets the event loop send all that the core produced in
+one turn (a window's worth of data, or the acknowledgements of a batch
+of arrivals) with a single call.  The event loop flushes the queue
+before it waits, so nothing stays in it for longer than the time it
+takes to handle the datagrams that arrived together.  A full queue is
+flushed at once.
 
 @<Functions of the carrier@>=
 static void transmit(struct carrier *k, struct carrier_port *p,
+  const uint8_t *bytes, size_t n, uint32_t dst, uint16_t dport)
+{
+  if (k->nqueued == CARRIER_BATCH || k->queued_bytes + n > CARRIER_QUEUE_BYTES)
+    carrier_flush(k);
+  struct carrier_outgoing *q = &k->queue[k->nqueued++];
+  q->port = p;
+  q->dst = dst;
+  q->dport = dport;
+  q->off = k->queued_bytes;
+  q->len = n;
+  memcpy(k->queue_bytes + k->queued_bytes, bytes, n);
+  k->queued_bytes += n;
+}
+
+@ The queue is an array of datagrams whose bytes lie one after the other
+in one buffer.  It holds at most |CARRIER_BATCH| datagrams, and a buffer
+large enough for the largest datagram several times over.
+
+@<Constants of the carrier@>=
+#define CARRIER_BATCH 32
+#define CARRIER_QUEUE_BYTES (4 * 65536)
+
+@ @<The queue of datagrams to send@>=
+struct carrier_outgoing {
+  struct carrier_port *port;
+  uint32_t dst;
+  uint16_t dport;
+  size_t off, len;      /* where its bytes are in |queue_bytes| */
+} queue[CARRIER_BATCH];
+size_t nqueued, queued_bytes;
+uint8_t *queue_bytes;
+
+@ Flushing sends the datagrams in order, in runs that leave from the same
+port.
+
+@<Declarations of the carrier's functions@>=
+void carrier_flush(struct carrier *k);
+
+@ @<Functions of the carrier@>=
+void carrier_flush(struct carrier *k)
+{
+  size_t i = 0;
+  while (i < k->nqueued) {
+    size_t j = i + 1;
+    while (j < k->nqueued && k->queue[j].port == k->queue[i].port) j++;
+    send_run(k, i, j);
+    i = j;
+  }
+  k->nqueued = 0;
+  k->queued_bytes = 0;
+}
+
+@ A run goes out with one |sendmmsg| where there is one, and with a loop
+of single sends elsewhere; a run of one datagram needs no batch.  |sendmmsg| stops at the first datagram that
+fails and says how many went out before it; that datagram is counted as
+lost and the rest are sent again.
+
+@<Functions of the carrier@>=
+static void send_run(struct carrier *k, size_t i, size_t j)
+{
+  struct carrier_port *p = k->queue[i].port;
+  if (j == i + 1) {
+    struct carrier_outgoing *q = &k->queue[i];
+    send_one(k, p, k->queue_bytes + q->off, q->len, q->dst, q->dport);
+    return;
+  }
+#ifdef __linux__
+  struct mmsghdr m[CARRIER_BATCH];
+  struct iovec iov[CARRIER_BATCH];
+  struct sockaddr_in sa[CARRIER_BATCH];
+  memset(m, 0, sizeof m);
+  for (size_t x = i; x < j; x++) {
+    struct carrier_outgoing *q = &k->queue[x];
+    size_t y = x - i;
+    iov[y].iov_base = k->queue_bytes + q->off;
+    iov[y].iov_len = q->len;
+    m[y].msg_hdr.msg_iov = &iov[y];
+    m[y].msg_hdr.msg_iovlen = 1;
+    if (!p->connected) {
+      sa[y] = sockaddr_of(q->dst, q->dport);
+      m[y].msg_hdr.msg_name = &sa[y];
+      m[y].msg_hdr.msg_namelen = sizeof sa[y];
+    }
+  }
+  for (size_t done = 0; done < j - i;) {
+    int r = sendmmsg(p->fd, m + done, (unsigned) (j - i - done), 0);
+    if (r > 0) {
+      k->stats.sent += (uint64_t) r;
+      done += (size_t) r;
+    } else {
+      send_failed(k, p);
+      done++;
+    }
+  }
+#else
+  for (size_t x = i; x < j; x++) {
+    struct carrier_outgoing *q = &k->queue[x];
+    send_one(k, p, k->queue_bytes + q->off, q->len, q->dst, q->dport);
+  }
+#endif
+}
+
+@ One datagram, one system call: the portable way.
+
+@<Functions of the carrier@>=
+static void send_one(struct carrier *k, struct carrier_port *p,
   const uint8_t *bytes, size_t n, uint32_t dst, uint16_t dport)
 {
   ssize_t r;
@@ -389,10 +520,21 @@ static void transmit(struct carrier *k, struct carrier_port *p,
     r = sendto(p->fd, bytes, n, 0, (struct sockaddr *) &sa, sizeof sa);
   }
   if (r == (ssize_t) n) k->stats.sent++;
-  else {
-    k->stats.send_failed++;
-    if (r < 0 && errno == ECONNREFUSED) p->pending_error = ECONNREFUSED;
-  }
+  else send_failed(k, p);
+}
+
+@ A datagram the kernel will not take (its buffer is full) is lost, as it
+would be on a real network, and TCP will send it again.  A connected
+socket may report here an error caused by an earlier datagram, such as
+``connection refused'' when the peer's port has nobody behind it; that
+error is kept in the port for the receiving side to report, because that
+is where the event loop looks.
+
+@<Functions of the carrier@>=
+static void send_failed(struct carrier *k, struct carrier_port *p)
+{
+  k->stats.send_failed++;
+  if (errno == ECONNREFUSED) p->pending_error = ECONNREFUSED;
 }
 
 @*1 The fault injector.
@@ -531,16 +673,19 @@ void carrier_tick(struct carrier *k, struct carrier_port *p, uint64_t now)
 }
 
 @*1 Receiving a segment.
-|carrier_receive| takes one datagram from a port's socket, if there is
-one, and turns it into a segment.  It returns 1 when |*s| holds a
-segment (whose text points into the carrier's input buffer, valid until
-the next call), 0 when the socket has nothing more to read, and $-1$
-when the kernel reports an error for a connected port, with |errno| set:
-|ECONNREFUSED| means that an earlier datagram found no socket at the
-peer's port.  A datagram that is not a good segment is counted, noted in
-the log, and skipped; the function then goes on to the next one.
+|carrier_receive| hands out, one at a time, the segments of a batch of
+datagrams that it reads from a port's socket.  It returns 1 when |*s|
+holds a segment (whose text points into the carrier's batch, valid until
+the next call), and 0 when the batch is exhausted: the caller should
+then wait in |poll| before it asks again, and the next call reads a new
+batch.  So a busy port yields at most |CARRIER_BATCH| datagrams at a
+time, and the event loop can look at its other ports and its timers in
+between.  It returns $-1$ when the kernel reports an error for a
+connected port, with |errno| set: |ECONNREFUSED| means that an earlier
+datagram found no socket at the peer's port.  A datagram that is not a
+good segment is counted, noted in the log, and skipped.
 
-The time at which the segment arrived is stored in |*usec|, in
+The time at which the segment is handed out is stored in |*usec|, in
 microseconds since 1970 on the wall clock: that is the timestamp the
 capture and the log give it.
 
@@ -557,43 +702,115 @@ int carrier_receive(struct carrier *k, struct carrier_port *p,
     p->pending_error = 0;
     return -1;
   }
-  for (;;) {
-    struct sockaddr_in sa;
-    socklen_t len = sizeof sa;
-    ssize_t n = recvfrom(p->fd, k->in, sizeof k->in, 0,
-      (struct sockaddr *) &sa, &len);
-    if (n < 0) {
-      if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
-        return 0;
-      return -1;
+  if (k->batch_port != p) {
+    k->batch_port = p;
+    k->batch_next = 0;
+    int r = fill_batch(k, p);
+    if (r <= 0) {
+      k->batch_port = NULL;
+      return r;
     }
+  }
+  while (k->batch_next < k->batch_size) {
+    struct carrier_incoming *d = &k->batch[k->batch_next];
+    const uint8_t *bytes = k->batch_bytes + k->batch_next * CARRIER_SLOT;
+    k->batch_next++;
     k->stats.received++;
     *usec = carrier_wallclock();
-    uint32_t from;
-    uint16_t from_port;
-    address_of(&sa, &from, &from_port);
     @<Parse the datagram into |*s|, or note why it is dropped and |continue|@>@;
     return 1;
   }
+  k->batch_port = NULL;
+  return 0;
 }
 
+@ The batch: the bytes of each datagram in a slot of |CARRIER_SLOT|
+bytes, larger than any datagram, and for each its length and its
+sender.
+
+@<Constants of the carrier@>=
+#define CARRIER_SLOT 65536
+
+@ @<The batch of datagrams received@>=
+struct carrier_incoming {
+  uint32_t from;
+  uint16_t from_port;
+  size_t len;
+} batch[CARRIER_BATCH];
+struct carrier_port *batch_port;   /* where the batch came from, or |NULL| */
+size_t batch_size, batch_next;
+uint8_t *batch_bytes;
+
+@ Filling the batch takes one |recvmmsg| where there is one.  Without it,
+datagrams are read one at a time until the socket has no more.  The function returns the number of
+datagrams read (0 if none was waiting), or $-1$ on an error.
+
+@<Functions of the carrier@>=
+static int fill_batch(struct carrier *k, struct carrier_port *p)
+{
+  struct sockaddr_in sa[CARRIER_BATCH];
+  size_t n = 0;
+#ifdef __linux__
+  @<Read a batch with |recvmmsg| into |n| and |sa|@>@;
+#else
+  for (; n < CARRIER_BATCH; n++) {
+    socklen_t len = sizeof sa[n];
+    ssize_t r = recvfrom(p->fd, k->batch_bytes + n * CARRIER_SLOT,
+      CARRIER_SLOT, 0, (struct sockaddr *) &sa[n], &len);
+    if (r < 0) break;
+    k->batch[n].len = (size_t) r;
+  }
+#endif
+  @<Finish the batch of |n| datagrams, or report the error@>@;
+}
+
+@ @<Read a batch with |recvmmsg|...@>=
+struct mmsghdr m[CARRIER_BATCH];
+struct iovec iov[CARRIER_BATCH];
+memset(m, 0, sizeof m);
+for (size_t x = 0; x < CARRIER_BATCH; x++) {
+  iov[x].iov_base = k->batch_bytes + x * CARRIER_SLOT;
+  iov[x].iov_len = CARRIER_SLOT;
+  m[x].msg_hdr.msg_iov = &iov[x];
+  m[x].msg_hdr.msg_iovlen = 1;
+  m[x].msg_hdr.msg_name = &sa[x];
+  m[x].msg_hdr.msg_namelen = sizeof sa[x];
+}
+int r = recvmmsg(p->fd, m, CARRIER_BATCH, MSG_DONTWAIT, NULL);
+if (r > 0)
+  for (int x = 0; x < r; x++) k->batch[x].len = m[x].msg_len;
+n = r > 0 ? (size_t) r : 0;
+
+@ An error with nothing read ends the batch; with something read, the
+error is left for the next call, which will meet it again.
+
+@<Finish the batch of |n| datagrams, or report the error@>=
+if (n == 0) {
+  if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return 0;
+  return -1;
+}
+for (size_t x = 0; x < n; x++)
+  address_of(&sa[x], &k->batch[x].from, &k->batch[x].from_port);
+k->batch_size = n;
+return (int) n;
+
 @ The checksum is verified with the pseudo-header of the two sockets'
-addresses: the sender's, as |recvfrom| reported it, and ours.  Then the
+addresses: the sender's, as the kernel reported it, and ours.  Then the
 ports in the TCP header must be those of the UDP header.
 
 @<Parse the datagram into |*s|, or note why it is dropped...@>=
-enum seg_error e = seg_parse(s, k->in, (size_t) n, from, p->addr, true);
+enum seg_error e = seg_parse(s, bytes, d->len, d->from, p->addr, true);
 if (e != SEG_OK) {
   k->stats.malformed++;
-  carrier_note(k, "carrier: dropped a datagram of %zd bytes from %s: %s",
-    n, dotted(from, from_port).text, seg_error_text(e));
+  carrier_note(k, "carrier: dropped a datagram of %zu bytes from %s: %s",
+    d->len, dotted(d->from, d->from_port).text, seg_error_text(e));
   continue;
 }
-if (s->src_port != from_port || s->dst_port != p->port) {
+if (s->src_port != d->from_port || s->dst_port != p->port) {
   k->stats.misaddressed++;
   carrier_note(k, "carrier: dropped a segment for port %u from port %u "
     "in a datagram from %s to port %u", s->dst_port, s->src_port,
-    dotted(from, from_port).text, p->port);
+    dotted(d->from, d->from_port).text, p->port);
   continue;
 }
 
@@ -837,6 +1054,11 @@ void carrier_note(struct carrier *k, const char *fmt, ...)
 }
 
 @ @<Private declarations of the carrier@>=
+static void send_run(struct carrier *k, size_t i, size_t j);
+static void send_one(struct carrier *k, struct carrier_port *p,
+  const uint8_t *bytes, size_t n, uint32_t dst, uint16_t dport);
+static void send_failed(struct carrier *k, struct carrier_port *p);
+static int fill_batch(struct carrier *k, struct carrier_port *p);
 static double uniform(struct carrier *k);
 static bool chance(struct carrier *k, double p);
 static void transmit(struct carrier *k, struct carrier_port *p,

@@ -176,6 +176,7 @@ struct lt_host {
   uint64_t now;              /* microseconds on the monotonic clock */
   char notes[2048];          /* state lines of the current call */
   size_t notes_len;
+  bool receiving;            /* handling a batch of arrivals */
   struct pollfd *pfd;
   struct lt_endpoint **pep;
   size_t pcap;
@@ -205,7 +206,10 @@ struct lt_host *lt_host_new(const struct lt_options *o)
   h->opt = *o;
   h->hooks = (struct tcp_hooks) {@[.ctx = h@], @[.output = on_output@],
     @[.transition = on_transition@], @[.event = on_event@]};
-  carrier_init(&h->wire, &o->faults, o->capture, o->log);
+  if (carrier_init(&h->wire, &o->faults, o->capture, o->log) < 0) {
+    free(h);
+    return NULL;
+  }
   h->now = monotonic();
   return h;
 }
@@ -291,6 +295,7 @@ static void begin(struct lt_host *h)
 static void end(struct lt_host *h, const struct segment *in, uint64_t usec)
 {
   carrier_release(&h->wire, in, usec, h->notes);
+  if (!h->receiving) carrier_flush(&h->wire);
 }
 
 @ A note is a line of text added to the notes of the current call.
@@ -391,28 +396,24 @@ static bool ended(const struct lt_sock *k)
 }
 
 @*1 A segment arrives.
-Datagrams are read from a port until there are no more, but at most
-|LT_BATCH| at a time, so that one busy port cannot starve the others or
-the timers.  An error from a connected port means that the peer's port
-has no socket behind it; it is dealt with below.
+The carrier hands out the datagrams of one port a batch at a time; each
+becomes a call of the core, and the answers of all of them leave
+together when the batch is done.  An error from a connected port means
+that the peer's port has no socket behind it; it is dealt with below.
 
-@<Constants of the host@>=
-#define LT_BATCH 64
-
-@ @<Private declarations of the host@>=
+@<Private declarations of the host@>=
 static void receive(struct lt_host *h, struct lt_endpoint *ep)
 {
-  for (int i = 0; i < LT_BATCH; i++) {
-    struct segment s;
-    uint64_t usec;
-    int r = carrier_receive(&h->wire, &ep->port, &s, &usec);
-    if (r == 0) return;
-    if (r < 0) {
-      if (errno == ECONNREFUSED && ep->port.connected) unreachable(h, ep);
-      return;
-    }
+  struct segment s;
+  uint64_t usec;
+  int r;
+  h->receiving = true;
+  while ((r = carrier_receive(&h->wire, &ep->port, &s, &usec)) > 0)
     deliver(h, ep, &s, usec);
-  }
+  h->receiving = false;
+  carrier_flush(&h->wire);
+  if (r < 0 && errno == ECONNREFUSED && ep->port.connected)
+    unreachable(h, ep);
 }
 
 @ Demultiplexing.  A segment is for the connection of its endpoint whose
@@ -770,6 +771,7 @@ static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
   int timeout = wake == UINT64_MAX ? -1 : wake <= h->now ? 0
     : (wake - h->now + 999) / 1000 > INT_MAX ? INT_MAX
     : (int) ((wake - h->now + 999) / 1000);
+  carrier_flush(&h->wire);
   int r = poll(h->pfd, (nfds_t) (m + n), timeout);
   if (r < 0) return -1;
   h->now = monotonic();
@@ -1157,8 +1159,8 @@ Count the turns and the connections looked at while 100 clients are
 served (add two counters to |struct lt_host|), then keep the connections
 in a binary heap ordered by deadline and count again.
 
-\diff2 The host reads at most |LT_BATCH| datagrams from a port before it
-looks at the other ports and at the timers.  What could go wrong with no
+\diff2 The carrier hands out at most |CARRIER_BATCH| datagrams of a port
+before the host looks at the other ports and at the timers.  What could go wrong with no
 limit at all?  Build a case where it matters, with one busy connection
 and one that waits for a retransmission.
 

@@ -94,7 +94,7 @@ static void run_faults(double loss, double dup, double reorder,
 {
   struct carrier k;
   struct carrier_faults f = {loss, dup, reorder, 7};
-  carrier_init(&k, &f, NULL, NULL);
+  if (!CHECK(carrier_init(&k, &f, NULL, NULL) == 0)) return;
   struct carrier_port a, b;
   if (!CHECK(carrier_open(&a, LOCALHOST, 0) == 0)) return;
   if (!CHECK(carrier_open_to(&b, LOCALHOST, a.port) == 0)) return;
@@ -102,6 +102,8 @@ static void run_faults(double loss, double dup, double reorder,
     struct segment s = test_segment(&b, &a, i);
     carrier_send(&k, &b, &s, 0);
   }
+  carrier_tick(&k, &b, CARRIER_HOLD_US);
+  carrier_flush(&k);
   uint32_t got[16];
   size_t n = collect(&k, &a, got, 16, nwant == 8 ? 500 : 200);
   CHECK_EQ(n, nwant);
@@ -142,7 +144,7 @@ arrives.
 static void test_carrier_drops_bad_datagrams(void)
 {
   struct carrier k;
-  carrier_init(&k, NULL, NULL, NULL);
+  if (!CHECK(carrier_init(&k, NULL, NULL, NULL) == 0)) return;
   struct carrier_port a, b;
   if (!CHECK(carrier_open(&a, LOCALHOST, 0) == 0)) return;
   if (!CHECK(carrier_open_to(&b, LOCALHOST, a.port) == 0)) return;
@@ -158,6 +160,7 @@ static void test_carrier_drops_bad_datagrams(void)
   CHECK(send(b.fd, "junk", 4, 0) == 4);
   s = test_segment(&b, &a, 3);
   carrier_send(&k, &b, &s, 0);
+  carrier_flush(&k);
   uint32_t got[4];
   CHECK_EQ(collect(&k, &a, got, 4, 300), 1);
   CHECK_EQ(got[0], 3);
