@@ -221,19 +221,16 @@ int carrier_open_to(struct carrier_port *p, uint32_t peer_addr,
 }
 
 @ Both kinds of port end the same way: the socket becomes non-blocking,
-its buffers are enlarged (a burst of segments should not overflow the
-kernel's default of a couple of hundred kilobytes; the kernel caps what
-an ordinary user may ask, and that is fine), and we read back the
-address and port that the socket ended up with.
+and we read back the address and port that it ended up with.  (A new
+socket has no other flag that |F_SETFL| could clear.)  The kernel's
+default buffers for a UDP socket, a couple of hundred kilobytes, hold
+several windows of 64 kilobytes, the most that TCP without window
+scaling can have in flight; so we leave them as they are.
 
 @<Functions of the carrier@>=
 static int finish_opening(struct carrier_port *p)
 {
-  int flags = fcntl(p->fd, F_GETFL);
-  if (flags < 0 || fcntl(p->fd, F_SETFL, flags | O_NONBLOCK) < 0) return -1;
-  int size = 4 << 20;
-  (void) setsockopt(p->fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
-  (void) setsockopt(p->fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof size);
+  if (fcntl(p->fd, F_SETFL, O_NONBLOCK) < 0) return -1;
   struct sockaddr_in sa;
   socklen_t len = sizeof sa;
   if (getsockname(p->fd, (struct sockaddr *) &sa, &len) < 0) return -1;
@@ -399,9 +396,7 @@ queue.  Sending every datagram at once would cost a system call for
 each; the queue lets the event loop send all that the core produced in
 one turn (a window's worth of data, or the acknowledgements of a batch
 of arrivals) with a single call.  The event loop flushes the queue
-before it waits, so nothing stays in it for longer than the time it
-takes to handle the datagrams that arrived together.  A full queue is
-flushed at once.
+before it waits in |poll|.  A full queue is flushed at once.
 
 @<Functions of the carrier@>=
 static void transmit(struct carrier *k, struct carrier_port *p,

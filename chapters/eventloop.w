@@ -130,7 +130,6 @@ us.
 
 @<The structures of the host@>=
 struct lt_sock {
-  struct tcp_conn tcb;
   struct lt_host *host;
   struct lt_endpoint *ep;
   struct lt_sock *next;        /* the next connection of the endpoint */
@@ -146,6 +145,7 @@ struct lt_sock {
   bool fin_pending;            /* shut before the handshake ended */
   bool released;               /* the application has closed it */
   int err;                     /* |ECONNREFUSED|, |ECONNRESET|, |ETIMEDOUT| */
+  struct tcp_conn tcb;         /* last: see |sock_new| */
 };
 
 @ The state of a socket's connection is the core's to tell.
@@ -176,7 +176,6 @@ struct lt_host {
   uint64_t now;              /* microseconds on the monotonic clock */
   char notes[2048];          /* state lines of the current call */
   size_t notes_len;
-  bool receiving;            /* handling a batch of arrivals */
   struct pollfd *pfd;
   struct lt_endpoint **pep;
   size_t pcap;
@@ -239,15 +238,20 @@ void lt_host_free(struct lt_host *h)
   free(h);
 }
 
-@ A socket is born zeroed, attached to its endpoint, with a name for the
-log.
+@ A socket is born attached to its endpoint, with a name for the log, and
+its other fields zero.  The connection itself is left alone, since
+|tcp_init| or |tcp_accept| will fill it in: a connection holds its
+buffers, and clearing a hundred kilobytes twice for every connection
+would be the largest single cost of opening one.  That is why the
+connection is the last member of the socket.
 
 @<Private declarations of the host@>=
 static struct lt_sock *sock_new(struct lt_host *h, struct lt_endpoint *ep,
   const char *name)
 {
-  struct lt_sock *k = calloc(1, sizeof *k);
+  struct lt_sock *k = malloc(sizeof *k);
   if (!k) return NULL;
+  memset(k, 0, offsetof(struct lt_sock, tcb));
   k->host = h;
   k->ep = ep;
   snprintf(k->name, sizeof k->name, "%.39s", name ? name : "tcp");
@@ -295,7 +299,6 @@ static void begin(struct lt_host *h)
 static void end(struct lt_host *h, const struct segment *in, uint64_t usec)
 {
   carrier_release(&h->wire, in, usec, h->notes);
-  if (!h->receiving) carrier_flush(&h->wire);
 }
 
 @ A note is a line of text added to the notes of the current call.
@@ -397,8 +400,7 @@ static bool ended(const struct lt_sock *k)
 
 @*1 A segment arrives.
 The carrier hands out the datagrams of one port a batch at a time; each
-becomes a call of the core, and the answers of all of them leave
-together when the batch is done.  An error from a connected port means
+becomes a call of the core.  An error from a connected port means
 that the peer's port has no socket behind it; it is dealt with below.
 
 @<Private declarations of the host@>=
@@ -407,11 +409,8 @@ static void receive(struct lt_host *h, struct lt_endpoint *ep)
   struct segment s;
   uint64_t usec;
   int r;
-  h->receiving = true;
   while ((r = carrier_receive(&h->wire, &ep->port, &s, &usec)) > 0)
     deliver(h, ep, &s, usec);
-  h->receiving = false;
-  carrier_flush(&h->wire);
   if (r < 0 && errno == ECONNREFUSED && ep->port.connected)
     unreachable(h, ep);
 }

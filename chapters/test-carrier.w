@@ -548,6 +548,7 @@ pipe, and plays the client in the parent.
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -562,7 +563,7 @@ pipe, and plays the client in the parent.
 @<Helpers of the benchmarks@>@;
 @<The servers of the benchmarks@>@;
 @<The clients of the benchmarks@>@;
-int main(void)
+int main(int argc, char **argv)
 {
   signal(SIGPIPE, SIG_IGN);
   @<Run the benchmarks and print their figures@>@;
@@ -952,11 +953,31 @@ static double kernel_echo_rtt(uint16_t port)
   return n ? t / (double) n * 1e6 : 0;
 }
 
-@ Each pair runs against a fresh server of its kind.
+@ Each pair runs against a fresh server of its kind.  With arguments,
+only the groups named run: \.{throughput}, \.{lifecycles}, \.{rtt};
+so one can watch a single one with \.{strace -c} or a profiler.
 
-@<Run the benchmarks and print their figures@>=
+@<Helpers of the benchmarks@>=
+static bool wanted(int argc, char **argv, const char *group)
+{
+  if (argc < 2) return true;
+  for (int i = 1; i < argc; i++)
+    if (strcmp(argv[i], group) == 0) return true;
+  return false;
+}
+
+@ @<Run the benchmarks and print their figures@>=
 pid_t pid;
-uint16_t port = serve(udp_server, SINK, &pid);
+uint16_t port;
+if (wanted(argc, argv, "throughput")) {
+  @<Measure the throughput of both@>@;
+}
+if (wanted(argc, argv, "lifecycles") || wanted(argc, argv, "rtt")) {
+  @<Measure lifecycles and round trips of both@>@;
+}
+
+@ @<Measure the throughput of both@>=
+port = serve(udp_server, SINK, &pid);
 double udp = udp_throughput(port);
 stop(pid);
 port = serve(kernel_server, SINK, &pid);
@@ -966,16 +987,23 @@ printf("udp-throughput %.3f Gbit/s\n", udp);
 printf("kernel-throughput %.3f Gbit/s\n", kernel);
 printf("udp-kernel-ratio %.4f ratio\n", kernel > 0 ? udp / kernel : 0);
 fflush(stdout);
+
+@ @<Measure lifecycles and round trips of both@>=
+bool cycles = wanted(argc, argv, "lifecycles"), rtt = wanted(argc, argv, "rtt");
 port = serve(udp_server, ECHO, &pid);
-printf("lifecycles-per-second %.0f 1/s\n", udp_lifecycles(port, 1));
-fflush(stdout);
-printf("lifecycles-per-second-64 %.0f 1/s\n", udp_lifecycles(port, 64));
-fflush(stdout);
-printf("echo-rtt-us %.1f us\n", udp_echo_rtt(port));
+if (cycles) {
+  printf("lifecycles-per-second %.0f 1/s\n", udp_lifecycles(port, 1));
+  fflush(stdout);
+  printf("lifecycles-per-second-64 %.0f 1/s\n", udp_lifecycles(port, 64));
+  fflush(stdout);
+}
+if (rtt) printf("echo-rtt-us %.1f us\n", udp_echo_rtt(port));
 stop(pid);
 port = serve(kernel_server, ECHO, &pid);
-printf("kernel-lifecycles-per-second %.0f 1/s\n", kernel_lifecycles(port, 1));
-printf("kernel-lifecycles-per-second-64 %.0f 1/s\n",
-  kernel_lifecycles(port, 64));
-printf("kernel-echo-rtt-us %.1f us\n", kernel_echo_rtt(port));
+if (cycles) {
+  printf("kernel-lifecycles-per-second %.0f 1/s\n", kernel_lifecycles(port, 1));
+  printf("kernel-lifecycles-per-second-64 %.0f 1/s\n",
+    kernel_lifecycles(port, 64));
+}
+if (rtt) printf("kernel-echo-rtt-us %.1f us\n", kernel_echo_rtt(port));
 stop(pid);
