@@ -1077,20 +1077,21 @@ static void write_lines(struct carrier *k, const char *text);
 @*1 Watching the carrier.
 The carrier leaves two traces of its work in the text log of a program
 (\.{-l FILE}), besides the lines of the segments themselves.  A datagram
-that could not be a segment appears as a line such as
-$$\hbox{\.{\# carrier: dropped a datagram of 4 bytes from 127.0.0.1.51234:
-...}}$$
+that could not be a segment appears as a line of its own, such as
+$$\hbox{\.{\# carrier: dropped a datagram of 4 bytes from ...}}$$
 which one can provoke by sending rubbish to a listening port with any
-UDP tool (\.{printf junk > /dev/udp/127.0.0.1/9000} in \.{bash}).  And
-every fault injected is noted under the segment it struck:
-\.{\# carrier: lost} under a segment that never left, \.{\# carrier:
-duplicate} under the second copy of one, \.{\# carrier: reordered (held
-back)} under one that left late.  In the capture (\.{-w FILE}) the same
-notes are the comments of the packets, which Wireshark shows in the
-packet's details and lists under \.{Statistics}, \.{Capture File
-Properties}; \.{tshark} prints them with \.{-T fields -e frame.comment}.
-A lost segment is in the sender's capture, since the sender did send it,
-and Wireshark then flags its retransmission; it is never in the
+UDP tool; in \.{bash},
+$$\hbox{\.{printf junk > /dev/udp/127.0.0.1/9000}}$$
+will do.  And every fault injected is noted under the segment it
+struck: a segment that never left is followed by the line
+\.{\# carrier: lost}, the second copy of a duplicated one by
+\.{\# carrier: duplicate}, and one that left late by a line that says
+it was reordered.  In the capture (\.{-w FILE}) the same notes are the
+comments of the packets, which Wireshark shows in each packet's details
+and lists together under its menu item Statistics, Capture File
+Properties; \.{tshark} prints them with \.{-T fields -e frame.comment}.
+A lost segment is in the sender's capture, since the sender did send
+it, and Wireshark then flags its retransmission; it is never in the
 receiver's capture.
 
 @*1 Exercises.
@@ -1100,9 +1101,9 @@ the receiver's log.  How does the receiving TCP answer a duplicate data
 segment, and where in RFC~9293 is that answer prescribed?  Does the copy
 still come out right?
 
-\diff1 Run the same copy with \.{--reorder 0.3}.  The carrier holds a
-datagram back for at most |CARRIER_HOLD_US| microseconds.  Change that to
-200 milliseconds and predict what the logs will show when the held
+\diff1 Run the same copy with \.{--reorder 0.3}.  How long at most does
+the carrier hold a datagram back?  Make that time 200 milliseconds
+(|CARRIER_HOLD_US|), predict what the logs will show when the held
 segment is a FIN, then check.
 
 \diff2 A listening port answers a segment for which it has no connection

@@ -680,19 +680,19 @@ int lt_poll(struct lt_host *h, struct lt_pollfd *fds, size_t n,
 
 @ |lt_finish| is what a program calls before it exits: it lets every
 connection run to its end, including the two maximum segment lifetimes
-of TIME\_WAIT, and returns 0, or $-1$ if |timeout_ms| passed first.
-Sockets the program has not closed do not keep it waiting once their
-connection has ended, and neither does a listener.
+of TIME\_WAIT, and returns 0; or $-1$ if |timeout_ms| passed first, or,
+with |errno| set to |EINTR|, if a signal interrupted the wait, so that a
+program can let the user cut a long TIME\_WAIT short.  Sockets the
+program has not closed do not keep it waiting once their connection has
+ended, and neither does a listener.
 
 @<Functions of the host@>=
 int lt_finish(struct lt_host *h, int timeout_ms)
 {
-  for (;;) {
-    int r = run(h, NULL, 0, timeout_ms, true);
-    if (idle(h)) return 0;
-    if (r < 0 && errno == EINTR) continue;
-    return -1;
-  }
+  int r = run(h, NULL, 0, timeout_ms, true);
+  if (idle(h)) return 0;
+  if (r >= 0) errno = ETIMEDOUT;
+  return -1;
 }
 
 @ @<Private declarations of the host@>=
@@ -1135,15 +1135,16 @@ things, with the times at which it did them, to the microsecond.  Two
 things are worth looking for.
 
 First, the lines on their own: a state line under no segment was caused
-by the application (\.{LISTEN -> CLOSED} when the listener is closed)
-or by a timer (\.{TIME\_WAIT -> CLOSED (2MSL timeout)}); the time of the
-segment line above it, plus twice the MSL, is when the last one fired.
+by the application (LISTEN${}\to{}$CLOSED when the listener is closed)
+or by a timer (TIME\_WAIT${}\to{}$CLOSED when two MSL have passed since
+the last segment; the time of that segment, plus twice the MSL, is when
+the timer fired).
 
 Second, the gaps between the times: the time between a segment that
 arrived and the answer to it is the time the host and the core took; on
 a quiet machine it is a few microseconds.  The same figures, for every
-packet, are in Wireshark's column \.{Delta time displayed}, or from
-\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}.
+packet, are in Wireshark's column ``Delta time displayed,'' or come from
+$$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$$
 
 @*1 Exercises.
 

@@ -970,12 +970,16 @@ static void start_connecting(struct runner *r, struct net_files *f)
   add_session(r, session_new(k, in, false, r->recv_fd), k);
 }
 
-@ @<Let every connection finish, and say so if TIME\_WAIT makes us wait@>=
+@ A signal during the wait ends it: the connections still in TIME\_WAIT
+are then simply forgotten, as when the process is killed, and the exit
+status stays that of the connection, which did close properly.
+
+@<Let every connection finish, and say so if TIME\_WAIT makes us wait@>=
 if (r->time_wait && !c->quiet && !stop_signal && c->lt.tcp.msl_us >= 1000000)
   fprintf(stderr, "ltcp: %s: waiting in TIME_WAIT for 2 MSL (%.0f s) "
     "before exiting; --msl shortens the wait\n", c->cmd,
     2 * (double) c->lt.tcp.msl_us / 1e6);
-if (!stop_signal) lt_finish(h, -1);
+while (!stop_signal && lt_finish(h, -1) < 0 && errno == EINTR) continue;
 
 @*1 Help.
 \.{ltcp listen --help} and \.{ltcp connect --help} print a manual page:
