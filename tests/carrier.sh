@@ -152,6 +152,23 @@ fi
 [ ${#problems[@]} -gt 0 ] && problem "repeat with: seed=$seed (both sides --loss 0.1 --seed \$seed and \$((seed+1)))"
 verdict "$name: 100 kB copied over 10% loss both ways"
 
+# ---------------------------------------------------------------- dup and reorder
+name=dup-reorder
+seed=$(( (RANDOM << 15) | RANDOM ))
+if start_server dr -q $MSL --rto 0.05 --dup 0.2 --reorder 0.2 --seed "$seed" \
+     -w "$tmp/dr-s.pcapng" -l "$tmp/dr-s.log" < /dev/null; then
+  $T $LTCP connect -q $MSL --rto 0.05 --dup 0.2 --reorder 0.2 --seed $((seed + 1)) \
+    -w "$tmp/dr-c.pcapng" -l "$tmp/dr-c.log" 127.0.0.1 "$PORT" < "$tmp/small" > /dev/null
+  expect_status "connect" 0 $?
+  wait "$SPID"; expect_status "listen" 0 $?
+  cmp -s "$tmp/small" "$tmp/dr.out" || problem "the copy differs from the file"
+  grep -q '^# carrier: duplicate' "$tmp/dr-c.log" || problem "no '# carrier: duplicate' line in the client's log"
+  grep -q '^# carrier: reordered' "$tmp/dr-c.log" || problem "no '# carrier: reordered' line in the client's log"
+  check_capture "$tmp/dr-c.pcapng"
+fi
+[ ${#problems[@]} -gt 0 ] && problem "repeat with: seed=$seed (both sides --dup 0.2 --reorder 0.2 --seed \$seed and \$((seed+1)))"
+verdict "$name: 100 kB copied with 20% duplicates and 20% reordering both ways"
+
 # ---------------------------------------------------------------- refused by RST
 # The server serves one connection; while it is busy, a second client is
 # refused with a reset.
