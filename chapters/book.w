@@ -25,7 +25,7 @@
 {\catcode`\^^M=\active \gdef\logeol{\def^^M{\par}}}
 \def\runlog#1{\par\medskip\begingroup
   \logtt \parindent=0pt \parskip=0pt \baselineskip=9.5pt
-  \leftskip=1em \rightskip=0pt plus 1fil \hangindent=3em \hangafter=1
+  \leftskip=1em \rightskip=0pt plus 1fil \everypar{\hangindent=3em \hangafter=1\relax}
   \hbadness=10000 \spaceskip=\fontdimen2\logtt \xspaceskip=\spaceskip
   \uchyph=0 \hyphenpenalty=10000 \exhyphenpenalty=10000
   \let\do=\makeother \dospecials \catcode`\ =10

@@ -23,7 +23,7 @@ global variables: each input arrives as a function call with the current
 time |now| as an argument, and each output leaves through a function
 pointer that the surroundings supply.  That is what makes it possible to
 run two connections in one process against a simulated link whose clock
-is a variable (the next chapter but one), to replay a run exactly, and to
+is a variable (the next chapter), to replay a run exactly, and to
 test every rule of the protocol with hand-made segments.
 
 The core is one module, \.{tcp.c}, with its interface in \.{tcp.h}.  This
@@ -57,7 +57,9 @@ compiler wants.
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include "segment.h"
 #include "tcp.h"
+@<Private declarations of the core@>@;
 @<Functions of the core@>@;
 
 @* The states.
@@ -199,58 +201,62 @@ tests.
 extern const struct transition tcp_transitions[];
 extern const size_t tcp_ntransitions;
 
-@ Here is the table.  Each line is one arrow: from, to, cause, what is
-sent, the kind of arrow and the note.  |ROW| fills in the prefixes of
-the names, so that the lines read like the figure's labels.  The first
-block is Figure~6, arrow for arrow.
+@ Each row of the table is written with a macro, |ROW|, that fills in
+the prefixes of the names, so that the rows read like the figure's
+labels: from, to, cause, what is sent, the kind of arrow and the note.
 
 @<Functions of the core@>=
-#define ROW(from, to, cause, send, kind, note) {TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}
+#define ROW(from, to, cause, send, kind, note) \
+  {TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}
+
+@ Here is the table.  The first block is Figure~6, arrow for arrow.
+
+@<Functions of the core@>=
 const struct transition tcp_transitions[T_NTRANSITIONS] = {@/
 @[[T_CLOSED_LISTEN]@] = ROW(CLOSED, LISTEN,
-  "appl: passive open", "nothing", SERVER, "passive open"),
+  "appl: passive open", "nothing", SERVER, "passive open"),@/
 @[[T_CLOSED_SYN_SENT]@] = ROW(CLOSED, SYN_SENT,
-  "appl: active open", "SYN", CLIENT, "active open"),
+  "appl: active open", "SYN", CLIENT, "active open"),@/
 @[[T_LISTEN_SYN_RCVD]@] = ROW(LISTEN, SYN_RCVD,
-  "recv: SYN", "SYN,ACK", SERVER, NULL),
+  "recv: SYN", "SYN,ACK", SERVER, NULL),@/
 @[[T_LISTEN_SYN_SENT]@] = ROW(LISTEN, SYN_SENT,
-  "appl: send data", "SYN", ABNORMAL, NULL),
+  "appl: send data", "SYN", ABNORMAL, NULL),@/
 @[[T_LISTEN_CLOSED]@] = ROW(LISTEN, CLOSED,
-  "appl: close", NULL, ABNORMAL, NULL),
+  "appl: close", NULL, ABNORMAL, NULL),@/
 @[[T_SYN_RCVD_ESTABLISHED]@] = ROW(SYN_RCVD, ESTABLISHED,
-  "recv: ACK", "nothing", SERVER, NULL),
+  "recv: ACK", "nothing", SERVER, NULL),@/
 @[[T_SYN_RCVD_LISTEN]@] = ROW(SYN_RCVD, LISTEN,
-  "recv: RST", NULL, ABNORMAL, NULL),
+  "recv: RST", NULL, ABNORMAL, NULL),@/
 @[[T_SYN_RCVD_FIN_WAIT_1]@] = ROW(SYN_RCVD, FIN_WAIT_1,
-  "appl: close", "FIN", ABNORMAL, NULL),
+  "appl: close", "FIN", ABNORMAL, NULL),@/
 @[[T_SYN_RCVD_CLOSED]@] = ROW(SYN_RCVD, CLOSED,
-  "timeout", "RST", ABNORMAL, NULL),
+  "timeout", "RST", ABNORMAL, NULL),@/
 @[[T_SYN_SENT_ESTABLISHED]@] = ROW(SYN_SENT, ESTABLISHED,
-  "recv: SYN,ACK", "ACK", CLIENT, NULL),
+  "recv: SYN,ACK", "ACK", CLIENT, NULL),@/
 @[[T_SYN_SENT_SYN_RCVD]@] = ROW(SYN_SENT, SYN_RCVD,
-  "recv: SYN", "SYN,ACK", ABNORMAL, "simultaneous open"),
+  "recv: SYN", "SYN,ACK", ABNORMAL, "simultaneous open"),@/
 @[[T_SYN_SENT_CLOSED]@] = ROW(SYN_SENT, CLOSED,
-  "appl: close, or timeout", NULL, ABNORMAL, NULL),
+  "appl: close, or timeout", NULL, ABNORMAL, NULL),@/
 @[[T_ESTABLISHED_FIN_WAIT_1]@] = ROW(ESTABLISHED, FIN_WAIT_1,
-  "appl: close", "FIN", CLIENT, "active close"),
+  "appl: close", "FIN", CLIENT, "active close"),@/
 @[[T_ESTABLISHED_CLOSE_WAIT]@] = ROW(ESTABLISHED, CLOSE_WAIT,
-  "recv: FIN", "ACK", SERVER, "passive close"),
+  "recv: FIN", "ACK", SERVER, "passive close"),@/
 @[[T_CLOSE_WAIT_LAST_ACK]@] = ROW(CLOSE_WAIT, LAST_ACK,
-  "appl: close", "FIN", SERVER, NULL),
+  "appl: close", "FIN", SERVER, NULL),@/
 @[[T_LAST_ACK_CLOSED]@] = ROW(LAST_ACK, CLOSED,
-  "recv: ACK", "nothing", SERVER, NULL),
+  "recv: ACK", "nothing", SERVER, NULL),@/
 @[[T_FIN_WAIT_1_FIN_WAIT_2]@] = ROW(FIN_WAIT_1, FIN_WAIT_2,
-  "recv: ACK", "nothing", CLIENT, NULL),
+  "recv: ACK", "nothing", CLIENT, NULL),@/
 @[[T_FIN_WAIT_1_CLOSING]@] = ROW(FIN_WAIT_1, CLOSING,
-  "recv: FIN", "ACK", ABNORMAL, "simultaneous close"),
+  "recv: FIN", "ACK", ABNORMAL, "simultaneous close"),@/
 @[[T_FIN_WAIT_1_TIME_WAIT]@] = ROW(FIN_WAIT_1, TIME_WAIT,
-  "recv: FIN,ACK", "ACK", ABNORMAL, NULL),
+  "recv: FIN,ACK", "ACK", ABNORMAL, NULL),@/
 @[[T_CLOSING_TIME_WAIT]@] = ROW(CLOSING, TIME_WAIT,
-  "recv: ACK", "nothing", ABNORMAL, NULL),
+  "recv: ACK", "nothing", ABNORMAL, NULL),@/
 @[[T_FIN_WAIT_2_TIME_WAIT]@] = ROW(FIN_WAIT_2, TIME_WAIT,
-  "recv: FIN", "ACK", CLIENT, NULL),
+  "recv: FIN", "ACK", CLIENT, NULL),@/
 @[[T_TIME_WAIT_CLOSED]@] = ROW(TIME_WAIT, CLOSED,
-  "2MSL timeout", NULL, CLIENT, NULL),
+  "2MSL timeout", NULL, CLIENT, NULL),@/
 @<Rows of the transitions the figure does not draw@>@;
 };
 const size_t tcp_ntransitions = T_NTRANSITIONS;
@@ -260,71 +266,71 @@ SYN; the core checks that before it takes the row.
 
 @<Rows of the transitions the figure does not draw@>=
 @[[T_SYN_SENT_CLOSED_RESET]@] = ROW(SYN_SENT, CLOSED,
-  "recv: RST,ACK", NULL, NONE, "connection refused"),
+  "recv: RST,ACK", NULL, NONE, "connection refused"),@/
 @[[T_SYN_RCVD_CLOSED_RESET]@] = ROW(SYN_RCVD, CLOSED,
-  "recv: RST", NULL, NONE, "after a simultaneous open"),
+  "recv: RST", NULL, NONE, "after a simultaneous open"),@/
 @[[T_SYN_RCVD_LISTEN_SYN]@] = ROW(SYN_RCVD, LISTEN,
-  "recv: SYN", NULL, NONE, NULL),
+  "recv: SYN", NULL, NONE, NULL),@/
 @[[T_ESTABLISHED_CLOSED_RESET]@] = ROW(ESTABLISHED, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_FIN_WAIT_1_CLOSED_RESET]@] = ROW(FIN_WAIT_1, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_FIN_WAIT_2_CLOSED_RESET]@] = ROW(FIN_WAIT_2, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_CLOSE_WAIT_CLOSED_RESET]@] = ROW(CLOSE_WAIT, CLOSED,
-  "recv: RST", NULL, NONE, "connection reset"),
+  "recv: RST", NULL, NONE, "connection reset"),@/
 @[[T_CLOSING_CLOSED_RESET]@] = ROW(CLOSING, CLOSED,
-  "recv: RST", NULL, NONE, NULL),
+  "recv: RST", NULL, NONE, NULL),@/
 @[[T_LAST_ACK_CLOSED_RESET]@] = ROW(LAST_ACK, CLOSED,
-  "recv: RST", NULL, NONE, NULL),
+  "recv: RST", NULL, NONE, NULL),@/
 @[[T_TIME_WAIT_CLOSED_RESET]@] = ROW(TIME_WAIT, CLOSED,
-  "recv: RST", NULL, NONE, NULL),
+  "recv: RST", NULL, NONE, NULL),@/
 
 @ The user's abort sends a reset from the states in which the peer
 believes in the connection, and nothing from the others (\S3.10.5).
 
 @<Rows of the transitions the figure does not draw@>=
 @[[T_LISTEN_CLOSED_ABORT]@] = ROW(LISTEN, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_SYN_SENT_CLOSED_ABORT]@] = ROW(SYN_SENT, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_SYN_RCVD_CLOSED_ABORT]@] = ROW(SYN_RCVD, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_ESTABLISHED_CLOSED_ABORT]@] = ROW(ESTABLISHED, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_FIN_WAIT_1_CLOSED_ABORT]@] = ROW(FIN_WAIT_1, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_FIN_WAIT_2_CLOSED_ABORT]@] = ROW(FIN_WAIT_2, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_ABORT]@] = ROW(CLOSE_WAIT, CLOSED,
-  "appl: abort", "RST", NONE, NULL),
+  "appl: abort", "RST", NONE, NULL),@/
 @[[T_CLOSING_CLOSED_ABORT]@] = ROW(CLOSING, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_LAST_ACK_CLOSED_ABORT]@] = ROW(LAST_ACK, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_TIME_WAIT_CLOSED_ABORT]@] = ROW(TIME_WAIT, CLOSED,
-  "appl: abort", "nothing", NONE, NULL),
+  "appl: abort", "nothing", NONE, NULL),@/
 @[[T_ESTABLISHED_CLOSED_UNREAD]@] = ROW(ESTABLISHED, CLOSED,
-  "appl: close, data unread", "RST", NONE, NULL),
+  "appl: close, data unread", "RST", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_UNREAD]@] = ROW(CLOSE_WAIT, CLOSED,
-  "appl: close, data unread", "RST", NONE, NULL),
+  "appl: close, data unread", "RST", NONE, NULL),@/
 
 @ The timeouts send nothing: a peer that has not answered a dozen
 retransmissions will not hear a reset either.
 
 @<Rows of the transitions the figure does not draw@>=
 @[[T_ESTABLISHED_CLOSED_TIMEOUT]@] = ROW(ESTABLISHED, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_1_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_1, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_TIMEOUT]@] = ROW(CLOSE_WAIT, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_CLOSING_CLOSED_TIMEOUT]@] = ROW(CLOSING, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_LAST_ACK_CLOSED_TIMEOUT]@] = ROW(LAST_ACK, CLOSED,
-  "timeout", "nothing", NONE, NULL),
+  "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_2_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_2, CLOSED,
-  "timeout", "nothing", NONE, "if configured"),
+  "timeout", "nothing", NONE, "if configured"),@/
 
 @* What the core tells its user.
 Besides segments, the core produces {\it events} for the user of the
@@ -362,7 +368,10 @@ function pointers that it calls at the moment it needs them: send this
 segment, note that the state changed (by which row of the table), and
 tell the user this event.  Each receives the pointer |ctx| that the
 surroundings put in the structure, and the connection concerned.  Any of
-the three may be |NULL|.
+the three may be |NULL|.  A change of state is reported before the
+segments it sends and the events it causes, so that a log written by the
+hooks shows each change under the segment that caused it and above the
+answer.
 
 @<Types of the core@>=
 struct tcp_conn;
@@ -393,6 +402,7 @@ struct tcp_config {
   uint64_t fin_wait_2_us;   /* time limit in FIN\_WAIT\_2; 0 for none */
   bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
   bool ack_validation;      /* RFC~5961 \S5 */
+  bool rfc1337;             /* TIME\_WAIT ignores resets (RFC~1337) */
   bool isn_fixed;           /* for tests: use |isn| as the initial sequence number */
   uint32_t isn;
   uint64_t isn_key[2];      /* the secret of RFC~6528's hash */
@@ -425,6 +435,7 @@ void tcp_config_default(struct tcp_config *cfg)
   cfg->fin_wait_2_us = 0;
   cfg->challenge_acks = true;
   cfg->ack_validation = true;
+  cfg->rfc1337 = true;
   cfg->isn_fixed = false;
   cfg->isn_key[0] = UINT64_C(0x0706050403020100);
   cfg->isn_key[1] = UINT64_C(0x0f0e0d0c0b0a0908);
@@ -440,21 +451,60 @@ void tcp_config_default(struct tcp_config *cfg)
 
 @* Dropped segments.
 Every segment that the core drops without acting on it is counted,
-under the reason it was dropped for.  The reasons are listed with the
-rules that drop, in the chapter on the whole machine.
+under the reason it was dropped for.  A dropped segment may still be
+answered: with a reset, an acknowledgment or a challenge; the comment
+says which.  The chapters that follow show where each rule is applied,
+and the last of them ties the rules together.
 
 @<Types of the core@>=
 enum tcp_drop {
-  @<Reasons for dropping a segment@>@;
+  TCP_DROP_WRONG_PORTS,   /* not addressed to this connection */
+  TCP_DROP_CLOSED,        /* arrived in CLOSED; a reset answers it */
+  TCP_DROP_LISTEN_RST,    /* a reset in LISTEN */
+  TCP_DROP_LISTEN_ACK,    /* an ACK in LISTEN; a reset answers it */
+  TCP_DROP_LISTEN_NO_SYN, /* neither SYN, ACK nor RST in LISTEN */
+  TCP_DROP_BAD_ACK,       /* SYN\_SENT or SYN\_RCVD: ACK of something never sent; a reset answers it */
+  TCP_DROP_RST_NO_ACK,    /* SYN\_SENT: a reset that does not acknowledge our SYN */
+  TCP_DROP_NO_SYN,        /* SYN\_SENT: neither SYN nor RST */
+  TCP_DROP_REPEATED_SYN,  /* SYN\_RCVD: the peer's SYN again; our SYN,ACK answers it */
+  TCP_DROP_UNACCEPTABLE,  /* outside the receive window; an ACK answers it */
+  TCP_DROP_RST_IN_WINDOW, /* a reset in the window but not at RCV.NXT; a challenge ACK answers it */
+  TCP_DROP_SYN,           /* a SYN in a synchronized state; a challenge ACK answers it */
+  TCP_DROP_TIME_WAIT_RST, /* a reset in TIME\_WAIT (RFC~1337) */
+  TCP_DROP_NO_ACK,        /* no ACK bit in a synchronized state */
+  TCP_DROP_ACK_UNSENT,    /* acknowledges data never sent; an ACK answers it */
+  TCP_DROP_ACK_TOO_OLD,   /* acknowledges data older than any window (RFC~5961 \S5); an ACK answers it */
+  TCP_DROP_OUT_OF_ORDER,  /* text beyond RCV.NXT: kept by no buffer yet; an ACK answers it */
   TCP_NDROPS
 };
 
-@ @<Reasons for dropping a segment@>=
-TCP_DROP_WRONG_PORTS,    /* not addressed to this connection */
-TCP_DROP_CLOSED,         /* arrived in CLOSED; answered with a reset if it was not one */
-
 @ @<Declarations of the core@>=
 const char *tcp_drop_name(enum tcp_drop r);
+
+@ @<Functions of the core@>=
+const char *tcp_drop_name(enum tcp_drop r)
+{
+  static const char *const names[TCP_NDROPS] = {
+    "wrong ports", "closed", "reset in LISTEN", "ACK in LISTEN",
+    "no SYN in LISTEN", "unacceptable ACK", "reset without ACK",
+    "no SYN in SYN_SENT", "repeated SYN", "outside the window",
+    "reset in the window", "SYN in a synchronized state",
+    "reset in TIME_WAIT", "no ACK bit",
+    "ACK of unsent data", "ACK too old", "out of order"
+  };
+  return (unsigned) r < TCP_NDROPS ? names[r] : "?";
+}
+
+@ Dropping is counting.
+
+@<Private declarations of the core@>=
+static void drop(struct tcp_conn *c, enum tcp_drop why);
+
+@ @<Functions of the core@>=
+static void drop(struct tcp_conn *c, enum tcp_drop why)
+{
+  c->dropped[why]++;
+}
 
 @* The transmission control block.
 Now the connection itself.  Its variables are those of \S3.3.1, under
@@ -536,10 +586,9 @@ struct tcp_ring rcvbuf;
 @ The core keeps three timers, each a deadline in microseconds, |0|
 when it does not run: the retransmission timer of RFC~6298, the 2MSL
 timer of TIME\_WAIT, and the optional limit on FIN\_WAIT\_2.  |rto| is
-the current retransmission timeout, doubled at each expiry;
+the current retransmission timeout, doubled at each expiry, and
 |retransmissions| counts the retransmissions of the oldest
-unacknowledged segment, and |probing| says that the timer runs to probe
-a closed window rather than to repeat lost data.
+unacknowledged segment since something new was acknowledged.
 
 @<The timers of the connection@>=
 uint64_t rtx_deadline;
@@ -547,22 +596,26 @@ uint64_t time_wait_deadline;
 uint64_t fin_wait_2_deadline;
 uint64_t rto;
 unsigned retransmissions;
-bool probing;
 
 @ A few facts about the connection do not fit the sequence variables.
 |passive| says that the connection reached SYN\_RCVD from LISTEN, which
-decides where a reset sends it.  |fin_queued| says that the user has
-closed, so a FIN must follow the last byte of the send buffer;
-|fin_sent| that it has been sent, at |fin_seq|.  |fin_received| says
-that the peer's FIN has been taken in.  |ack_owed| says that the segment
-being processed must be acknowledged, and |now| is the time of the call
-being processed.
+decides where a reset sends it; |remote_fixed| that the user named the
+remote end before listening.  |syn_acked| says that the peer has
+acknowledged our SYN.  |fin_queued| says that the user has closed, so a
+FIN must follow the last byte of the send buffer; |fin_sent| that it has
+been sent, with the sequence number |fin_seq|.  |fin_received| says
+that the peer's FIN has been taken in.  |ack_owed| says that something
+arrived that must be acknowledged; |rcv_adv| is the right edge of the
+window we last advertised, RCV.NXT${}+{}$RCV.WND at that moment.  |now|
+is the time of the call being processed.
 
 @<The flags of the connection@>=
-bool passive;
+bool passive, remote_fixed;
+bool syn_acked;
 bool fin_queued, fin_sent, fin_received;
 uint32_t fin_seq;
 bool ack_owed;
+uint32_t rcv_adv;
 uint64_t now;
 
 @ The counters.  |bad_transitions| counts changes of state that are not
@@ -694,6 +747,153 @@ user to look at.
   c->rtx_deadline = 0;
   c->time_wait_deadline = 0;
   c->fin_wait_2_deadline = 0;
+}
+
+@ Events go through one small function, so that a missing hook is
+checked in one place.
+
+@<Private declarations of the core@>=
+static void emit(struct tcp_conn *c, enum tcp_event e);
+
+@ @<Functions of the core@>=
+static void emit(struct tcp_conn *c, enum tcp_event e)
+{
+  if (c->hooks.event) c->hooks.event(c->hooks.ctx, c, e);
+}
+
+@ A connection that ends takes a row to CLOSED, tells the user why
+(unless |why| is |TCP_EV_CLOSED| itself), and then that it is closed.
+The order is the order of a log: first the change of state, then what it
+means to the user.
+
+@<Private declarations of the core@>=
+static void end_connection(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why);
+
+@ @<Functions of the core@>=
+static void end_connection(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why)
+{
+  if (!tcp_enter(c, id)) return;
+  if (why != TCP_EV_CLOSED) emit(c, why);
+  emit(c, TCP_EV_CLOSED);
+}
+
+@ Some connections end with a reset of our own: the user's abort, a
+close that would lose unread data, a half-open connection that times
+out.  The reset carries the sequence number the peer expects next from
+us, SND.NXT, which is what makes the peer believe it (\S3.10.5,
+\S3.10.7.4); it acknowledges nothing.
+
+@<Private declarations of the core@>=
+static void reset_and_end(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why);
+
+@ @<Functions of the core@>=
+static void reset_and_end(struct tcp_conn *c, enum transition_id id,
+  enum tcp_event why)
+{
+  uint32_t seq = c->snd_nxt;
+  if (!tcp_enter(c, id)) return;
+  send_segment(c, TCP_RST, seq, NULL, 0);
+  if (why != TCP_EV_CLOSED) emit(c, why);
+  emit(c, TCP_EV_CLOSED);
+}
+
+@* Sending a segment.
+Every segment the connection sends is made by one function.  The
+caller chooses the flags, the sequence number and the text; the function
+fills in the rest from the TCB: the addresses and ports, the
+acknowledgment number RCV.NXT whenever the ACK bit is set, the window we
+offer, and on a SYN the MSS option that tells the peer how large a
+segment we accept (\S3.7.1).  A reset offers no window.
+
+@<Private declarations of the core@>=
+static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
+  const uint8_t *text, size_t len);
+
+@ @<Functions of the core@>=
+static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
+  const uint8_t *text, size_t len)
+{
+  struct segment s;
+  memset(&s, 0, sizeof s);
+  s.src_addr = c->local_addr;
+  s.dst_addr = c->remote_addr;
+  s.src_port = c->local_port;
+  s.dst_port = c->remote_port;
+  s.seq = seq;
+  s.flags = flags;
+  if (flags & TCP_ACK) s.ack = c->rcv_nxt;
+  if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
+  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg.mss);
+  s.payload = text;
+  s.len = len;
+  @<Count the segment and hand it to the surroundings@>@;
+}
+
+@ The window we offer is the free space of the receive buffer, which
+never exceeds the 65,535 bytes that the 16-bit field can carry, since
+\.{ltcp} does not scale windows.  Its right edge is remembered, so that
+a later read can tell whether it opened the window far enough to be
+worth announcing.
+
+@<Offer the receive window in |s|@>=
+{
+  s.window = (uint16_t) receive_window(c);
+  c->rcv_adv = c->rcv_nxt + s.window;
+}
+
+@ @<Count the segment and hand it to the surroundings@>=
+c->segments_out++;
+if (flags & TCP_RST) c->resets_sent++;
+if (flags & TCP_ACK) c->ack_owed = false;
+if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &s);
+
+@ RCV.WND, the receive window.
+
+@<Private declarations of the core@>=
+static uint32_t receive_window(const struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static uint32_t receive_window(const struct tcp_conn *c)
+{
+  uint32_t room = c->rcvbuf.cap - c->rcvbuf.len;
+  return room < 65535 ? room : 65535;
+}
+
+@ The commonest segment of all is a bare acknowledgment, in the RFC's
+notation
+$$\langle\hbox{SEQ=SND.NXT}\rangle\langle\hbox{ACK=RCV.NXT}\rangle
+\langle\hbox{CTL=ACK}\rangle.$$
+
+@<Private declarations of the core@>=
+static void send_ack(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void send_ack(struct tcp_conn *c)
+{
+  send_segment(c, TCP_ACK, c->snd_nxt, NULL, 0);
+}
+
+@ A segment that should not have come is answered, when it is not
+itself a reset, with the reset that a closed port would send: the same
+rule serves CLOSED, LISTEN, SYN\_SENT and SYN\_RCVD, since in each of
+them the offending segment is one that no connection of ours could have
+provoked (\S3.5.2).  The reply is built from the segment's addresses,
+not from the TCB, which in LISTEN does not know the peer.
+
+@<Private declarations of the core@>=
+static void answer_with_reset(struct tcp_conn *c, const struct segment *in);
+
+@ @<Functions of the core@>=
+static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
+{
+  struct segment rst;
+  if (!tcp_reply_to_closed(in, &rst)) return;
+  c->segments_out++;
+  c->resets_sent++;
+  if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &rst);
 }
 
 @ @<Functions of the core@>=

@@ -1,4 +1,678 @@
-@q handshake.w: placeholder, to be replaced. @>
+@q handshake.w: opening a connection. @>
 
 @** The three-way handshake.
-This chapter is being written.
+The article begins where every connection begins: a client that wants
+to talk, a server that waits to be talked to, and three segments
+between them.  The server has made a {\it passive open}: it is in LISTEN,
+ready for anyone.  The client makes an {\it active open}: it sends a SYN
+carrying its initial sequence number~$x$ and enters SYN\_SENT.  The
+server answers with a segment that has both the SYN and the ACK bit: its
+own initial sequence number~$y$, and the acknowledgment~$x+1$; it is now
+in SYN\_RCVD.  The client acknowledges~$y+1$ and is ESTABLISHED; when
+that acknowledgment arrives, so is the server.  Here is a run of
+\.{ltcp} on the simulated link that does exactly that, as \.{tcpdump}
+would print it, with the state changes of both ends on the lines that
+begin with \.{\#}:
+
+\runlog{handshake}
+
+@ This chapter writes the code behind those lines: the choice of the
+initial sequence number, the two ways of opening, what happens when a
+SYN reaches a listener and when the reply reaches the client, and what
+each end does if its SYN is lost.  The rules are those of \S3.5 of
+RFC~9293, and of \S3.10.7.2 and \S3.10.7.3 for the processing of the
+segments.
+
+@* Why three.
+A connection carries two streams of bytes, one in each direction, and
+each stream has its own sequence numbers, starting at a number the
+sender chooses.  Before any data can flow, each end must tell the other
+where its numbers start, and must hear that it has been understood: a
+SYN and its acknowledgment, for each direction.  That is four messages;
+but the server's acknowledgment of the client's SYN and the server's own
+SYN can travel in one segment, since nothing needs to happen between
+them.  Hence three.
+
+Why not two?  If the server took the client's SYN as the end of the
+matter, an old SYN that had wandered in the network for a while (a
+duplicate of one sent by an earlier incarnation of the client, say)
+would open a connection nobody wants, and the server would begin sending
+to a client that knows nothing of it.  The third segment is the client's
+confirmation that the SYN the server answered is the one it has just
+sent: a client that receives a SYN,ACK acknowledging a number it never
+sent answers it with a reset, and the server gives the half-open
+connection up (\S3.5, Figure~9 of the RFC; the chapter on the whole
+machine shows the run).
+
+@* The initial sequence number.
+Which number should a connection start at?  Not zero: if every
+connection between the same two ports began at zero, a segment delayed
+from an earlier connection would fall inside the window of the next one
+and be taken for new data.  RFC~793 answered with a clock, incremented
+every four microseconds, so that a new connection starts above where an
+old one, which moves far more slowly than the clock, could still be.
+But a clock alone is a gift to an attacker: whoever can observe one
+connection's initial number can predict the next one's, and forge
+segments of a connection he cannot see.  RFC~6528 keeps the clock and
+adds a secret: the initial sequence number is
+$$\hbox{ISN}=M+F(\hbox{local address},\hbox{local port},
+  \hbox{remote address},\hbox{remote port},\hbox{secret key}),$$
+where $M$ is the four-microsecond clock and $F$ a keyed hash of the pair
+of sockets.  Connections between the same sockets still climb with the
+clock, which keeps old and new apart; connections between different
+sockets start at numbers that tell an observer nothing.
+
+In \.{ltcp} the clock is the time |now| that the caller passed in, so the
+same run of the simulator chooses the same numbers every time; the key
+comes from the configuration, so that a run can be repeated by anyone
+who knows it.  A test may also fix the number outright, which is how the
+tests bring the sequence numbers close to their wrap at $2^{32}$.
+
+@<Private declarations of the core@>=
+static uint32_t choose_iss(const struct tcp_conn *c);
+
+@ The hash is fed the four values in network byte order, twelve bytes.
+
+@<Functions of the core@>=
+static uint32_t choose_iss(const struct tcp_conn *c)
+{
+  if (c->cfg.isn_fixed) return c->cfg.isn;
+  uint8_t m[12];
+  store_be32(m, c->local_addr);
+  store_be16(m + 4, c->local_port);
+  store_be32(m + 6, c->remote_addr);
+  store_be16(m + 10, c->remote_port);
+  uint32_t clock = (uint32_t) (c->now / 4);
+  return clock + (uint32_t) tcp_siphash24(c->cfg.isn_key, m, sizeof m);
+}
+
+@ @<Private declarations of the core@>=
+static void store_be32(uint8_t *p, uint32_t v);
+static void store_be16(uint8_t *p, uint16_t v);
+
+@ @<Functions of the core@>=
+static void store_be32(uint8_t *p, uint32_t v)
+{
+  p[0] = (uint8_t) (v >> 24);
+  p[1] = (uint8_t) (v >> 16);
+  p[2] = (uint8_t) (v >> 8);
+  p[3] = (uint8_t) v;
+}
+
+static void store_be16(uint8_t *p, uint16_t v)
+{
+  p[0] = (uint8_t) (v >> 8);
+  p[1] = (uint8_t) v;
+}
+
+@ RFC~6528 leaves the choice of $F$ open, asking only that it be hard to
+invert; it mentions MD5.  We use SipHash-2-4, the keyed hash that
+Jean-Philippe Aumasson and Daniel~J. Bernstein designed in 2012 for
+exactly this kind of use (short inputs, a secret key, an attacker who
+sees outputs), and which several operating systems now use for their
+initial sequence numbers.  It is short enough to write out here from its
+specification.  Its state is four 64-bit words, initialised from the
+two halves of the 128-bit key and four constants (the ASCII of
+``somepseudorandomlygeneratedbytes'').
+
+@<Declarations of the core@>=
+uint64_t tcp_siphash24(const uint64_t key[2], const void *msg, size_t n);
+
+@ The message is taken eight bytes at a time, each word read little-end
+first; the last word holds the bytes that remain and, in its top byte,
+the length of the message modulo 256.  Each word is mixed in by two
+rounds, and four more rounds finish the hash.
+
+@<Functions of the core@>=
+uint64_t tcp_siphash24(const uint64_t key[2], const void *msg, size_t n)
+{
+  const uint8_t *m = msg;
+  uint64_t v[4] = {
+    key[0] ^ UINT64_C(0x736f6d6570736575), key[1] ^ UINT64_C(0x646f72616e646f6d),
+    key[0] ^ UINT64_C(0x6c7967656e657261), key[1] ^ UINT64_C(0x7465646279746573)
+  };
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) sip_absorb(v, load_le64(m + i));
+  uint64_t last = (uint64_t) (n & 0xff) << 56;
+  for (size_t j = 0; i + j < n; j++) last |= (uint64_t) m[i + j] << (8 * j);
+  sip_absorb(v, last);
+  v[2] ^= 0xff;
+  for (int r = 0; r < 4; r++) sip_round(v);
+  return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
+@ @<Private declarations of the core@>=
+static uint64_t load_le64(const uint8_t *p);
+static void sip_absorb(uint64_t v[4], uint64_t w);
+static void sip_round(uint64_t v[4]);
+
+@ @<Functions of the core@>=
+static uint64_t load_le64(const uint8_t *p)
+{
+  uint64_t w = 0;
+  for (int k = 7; k >= 0; k--) w = (w << 8) | p[k];
+  return w;
+}
+
+static void sip_absorb(uint64_t v[4], uint64_t w)
+{
+  v[3] ^= w;
+  sip_round(v);
+  sip_round(v);
+  v[0] ^= w;
+}
+
+@ One round of SipHash adds, rotates and exclusive-ors, in two
+interleaved halves.
+
+@<Functions of the core@>=
+static void sip_round(uint64_t v[4])
+{
+  v[0] += v[1]; v[1] = rotl64(v[1], 13); v[1] ^= v[0]; v[0] = rotl64(v[0], 32);
+  v[2] += v[3]; v[3] = rotl64(v[3], 16); v[3] ^= v[2];
+  v[0] += v[3]; v[3] = rotl64(v[3], 21); v[3] ^= v[0];
+  v[2] += v[1]; v[1] = rotl64(v[1], 17); v[1] ^= v[2]; v[2] = rotl64(v[2], 32);
+}
+
+@ @<Private declarations of the core@>=
+static uint64_t rotl64(uint64_t x, int b);
+
+@ @<Functions of the core@>=
+static uint64_t rotl64(uint64_t x, int b)
+{
+  return (x << b) | (x >> (64 - b));
+}
+
+@* Opening.
+Before a connection is opened, its TCB is wiped: sequence numbers,
+buffers, timers and flags go back to nothing, so that a |struct
+tcp_conn| that has been through a whole connection may be opened again.
+The configuration, the hooks, the local address and the counters stay.
+A remote end that the user fixed stays too.
+
+@<Private declarations of the core@>=
+static void forget_connection(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void forget_connection(struct tcp_conn *c)
+{
+  c->snd_una = c->snd_nxt = c->snd_wnd = c->snd_wl1 = c->snd_wl2 = 0;
+  c->iss = c->max_snd_wnd = 0;
+  c->snd_mss = 536;
+  c->rcv_nxt = c->irs = c->rcv_adv = 0;
+  c->sndbuf.start = c->sndbuf.len = 0;
+  c->rcvbuf.start = c->rcvbuf.len = 0;
+  c->rtx_deadline = c->time_wait_deadline = c->fin_wait_2_deadline = 0;
+  c->rto = c->cfg.rto_initial_us;
+  c->retransmissions = 0;
+  c->passive = c->syn_acked = false;
+  c->fin_queued = c->fin_sent = c->fin_received = false;
+  c->fin_seq = 0;
+  c->ack_owed = false;
+  if (!c->remote_fixed) c->remote_addr = 0, c->remote_port = 0;
+}
+
+@ The passive open is the first arrow of Figure~6: from CLOSED to
+LISTEN, sending nothing.
+
+@<Functions of the core@>=
+int tcp_listen(struct tcp_conn *c, uint64_t now)
+{
+  c->now = now;
+  if (c->state != TCP_CLOSED) return TCP_ERR_STATE;
+  forget_connection(c);
+  tcp_enter(c, T_CLOSED_LISTEN);
+  return TCP_OK;
+}
+
+@ A listener normally accepts a SYN from anyone.  Naming the remote end
+first makes a {\it fully specified} passive open (\S3.9.1.1): only that
+end is accepted, and the listener knows where to send if the user sends
+before anyone has called.
+
+@<Functions of the core@>=
+int tcp_set_remote(struct tcp_conn *c, uint32_t remote_addr,
+  uint16_t remote_port)
+{
+  if (c->state != TCP_CLOSED && c->state != TCP_LISTEN) return TCP_ERR_STATE;
+  c->remote_addr = remote_addr;
+  c->remote_port = remote_port;
+  c->remote_fixed = remote_port != 0;
+  return TCP_OK;
+}
+
+@ The active open chooses the initial send sequence number, sends the
+SYN, and waits in SYN\_SENT.  The SYN occupies one sequence number, ISS
+itself, so SND.NXT is ISS${}+1$ and SND.UNA is ISS until the SYN is
+acknowledged.
+
+@<Functions of the core@>=
+int tcp_connect(struct tcp_conn *c, uint32_t remote_addr,
+  uint16_t remote_port, uint64_t now)
+{
+  c->now = now;
+  if (c->state != TCP_CLOSED) return TCP_ERR_STATE;
+  if (remote_port == 0) return TCP_ERR_NO_REMOTE;
+  forget_connection(c);
+  c->remote_addr = remote_addr;
+  c->remote_port = remote_port;
+  open_actively(c, T_CLOSED_SYN_SENT);
+  return TCP_OK;
+}
+
+@ Figure~6 has a second way into SYN\_SENT: a listener that knows its
+peer and is given data to send turns active.  Both ways share this.
+
+@<Private declarations of the core@>=
+static void open_actively(struct tcp_conn *c, enum transition_id id);
+
+@ @<Functions of the core@>=
+static void open_actively(struct tcp_conn *c, enum transition_id id)
+{
+  c->iss = choose_iss(c);
+  c->snd_una = c->iss;
+  c->snd_nxt = c->iss + 1;
+  if (!tcp_enter(c, id)) return;
+  send_syn(c);
+}
+
+@ The SYN goes alone in SYN\_SENT, and with an ACK of the peer's SYN
+everywhere else; every SYN we send, first or repeated, starts the
+retransmission timer if it is not running.
+
+@<Private declarations of the core@>=
+static void send_syn(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void send_syn(struct tcp_conn *c)
+{
+  uint8_t flags = c->state == TCP_SYN_SENT ? TCP_SYN : TCP_SYN | TCP_ACK;
+  send_segment(c, flags, c->iss, NULL, 0);
+  start_retransmission_timer(c);
+}
+
+@* A SYN arrives at the listener.
+In LISTEN, an arriving segment is checked for three things, in the order
+of \S3.10.7.2.  A reset is ignored: there is nothing to reset.  An ACK
+cannot be right, since nothing has been sent that it could acknowledge;
+it is answered with a reset, as a closed port would answer it.  Anything
+else without a SYN is dropped.
+
+@<Private declarations of the core@>=
+static void segment_in_listen(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static void segment_in_listen(struct tcp_conn *c, const struct segment *s)
+{
+  if (s->flags & TCP_RST) {
+    drop(c, TCP_DROP_LISTEN_RST);
+    return;
+  }
+  if (s->flags & TCP_ACK) {
+    answer_with_reset(c, s);
+    drop(c, TCP_DROP_LISTEN_ACK);
+    return;
+  }
+  if (!(s->flags & TCP_SYN)) {
+    drop(c, TCP_DROP_LISTEN_NO_SYN);
+    return;
+  }
+  @<Take the SYN: learn the peer and choose our ISS@>@;
+  if (!tcp_enter(c, T_LISTEN_SYN_RCVD)) return;
+  send_syn(c);
+}
+
+@ A SYN makes the listener a connection.  It learns who called, and at
+which of its addresses if it listened on all of them; it learns the
+peer's initial sequence number, so that RCV.NXT is IRS${}+1$; and it
+chooses its own.  Text that comes with a SYN is not taken: the peer will
+send it again once the connection is established, and a listener that
+keeps no data for strangers is harder to fill with junk.
+
+@<Take the SYN: learn the peer and choose our ISS@>=
+c->remote_addr = s->src_addr;
+c->remote_port = s->src_port;
+if (c->local_addr == 0) c->local_addr = s->dst_addr;
+learn_from_syn(c, s);
+c->passive = true;
+c->iss = choose_iss(c);
+c->snd_una = c->iss;
+c->snd_nxt = c->iss + 1;
+
+@ Both ends learn the same things from the other's SYN: IRS and RCV.NXT;
+the largest segment the peer will take, from its MSS option (536 bytes
+if it sent none, \S3.7.1), and no larger than we would take ourselves;
+and the peer's window, which is the send window from now on.
+
+@<Private declarations of the core@>=
+static void learn_from_syn(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static void learn_from_syn(struct tcp_conn *c, const struct segment *s)
+{
+  c->irs = s->seq;
+  c->rcv_nxt = s->seq + 1;
+  c->snd_mss = s->mss ? s->mss : 536;
+  if (c->snd_mss > c->cfg.mss) c->snd_mss = c->cfg.mss;
+  c->snd_wnd = s->window;
+  c->snd_wl1 = s->seq;
+  c->snd_wl2 = s->ack;
+  if (c->snd_wnd > c->max_snd_wnd) c->max_snd_wnd = c->snd_wnd;
+}
+
+@* The reply arrives.
+In SYN\_SENT the client waits for one of two things: the server's
+SYN,ACK, or a reset that refuses the connection.  \S3.10.7.3 checks the
+ACK first, because both of those carry one, and an ACK that does not
+acknowledge exactly our SYN (that is, one outside ISS${}<{}$SEG.ACK${}
+\le{}$SND.NXT) belongs to some other, older connection: it is answered
+with a reset, unless it is one itself, and otherwise ignored.
+
+@<Private declarations of the core@>=
+static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s)
+{
+  bool acks_our_syn = false;
+  if (s->flags & TCP_ACK) {
+    if (seq_le(s->ack, c->iss) || seq_gt(s->ack, c->snd_nxt)) {
+      if (!(s->flags & TCP_RST)) answer_with_reset(c, s);
+      drop(c, TCP_DROP_BAD_ACK);
+      return;
+    }
+    acks_our_syn = true;
+  }
+  @<Take a reset in SYN\_SENT only if it acknowledges our SYN@>@;
+  if (!(s->flags & TCP_SYN)) {
+    drop(c, TCP_DROP_NO_SYN);
+    return;
+  }
+  learn_from_syn(c, s);
+  if (acks_our_syn) @<Enter ESTABLISHED and acknowledge the peer's SYN@>@;
+  else @<Enter SYN\_RCVD and send SYN,ACK: a simultaneous open@>@;
+}
+
+@ A reset is believed in SYN\_SENT only when its ACK field acknowledges
+our SYN; a blind attacker would have to guess ISS to forge one (RFC~5961
+\S3).  Then the peer has no listener on that port: the connection is
+refused.
+
+@<Take a reset in SYN\_SENT only if it acknowledges our SYN@>=
+if (s->flags & TCP_RST) {
+  if (acks_our_syn) end_connection(c, T_SYN_SENT_CLOSED_RESET, TCP_EV_REFUSED);
+  else drop(c, TCP_DROP_RST_NO_ACK);
+  return;
+}
+
+@ The normal case, the second arrow of the client's path: our SYN is
+acknowledged, so SND.UNA moves past it, the retransmission timer stops,
+and the third segment of the handshake goes out.  If the user queued
+data before the connection was open, that data carries the
+acknowledgment; otherwise a bare ACK does.  From this moment the client
+has set aside everything the connection needs: both sequence spaces are
+known.
+
+@<Enter ESTABLISHED and acknowledge the peer's SYN@>=
+{
+  c->snd_una = s->ack;
+  c->syn_acked = true;
+  c->rtx_deadline = 0;
+  c->retransmissions = 0;
+  c->rto = c->cfg.rto_initial_us;
+  if (!tcp_enter(c, T_SYN_SENT_ESTABLISHED)) return;
+  c->ack_owed = true;
+  flush_output(c);
+  emit(c, TCP_EV_CONNECTED);
+}
+
+@ A SYN without an ACK in SYN\_SENT means that the other end opened at
+the same moment: both sent a SYN, and each receives the other's.  The
+RFC's answer is to behave as a listener that has just received a SYN:
+send SYN,ACK (with the same ISS, since our SYN is still the one in
+flight) and wait in SYN\_RCVD.  The chapter on the whole machine runs it.
+
+@<Enter SYN\_RCVD and send SYN,ACK: a simultaneous open@>=
+{
+  c->passive = false;
+  if (!tcp_enter(c, T_SYN_SENT_SYN_RCVD)) return;
+  send_syn(c);
+}
+
+@* The third segment.
+In SYN\_RCVD the server waits for the ACK of its SYN.  That ACK is
+checked in the fifth step of the processing of \S3.10.7.4, after the
+sequence number, the reset and SYN bits have been checked, like any ACK
+in any synchronized state; what is special to SYN\_RCVD is only this: an
+acceptable ACK (SND.UNA${}<{}$SEG.ACK${}\le{}$SND.NXT) completes the
+handshake, and an unacceptable one gets a reset.  The rest of the
+segment, which may carry data or even a FIN, is then processed as in
+ESTABLISHED.
+
+@<Private declarations of the core@>=
+static bool complete_handshake(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static bool complete_handshake(struct tcp_conn *c, const struct segment *s)
+{
+  if (!(seq_lt(c->snd_una, s->ack) && seq_le(s->ack, c->snd_nxt))) {
+    answer_with_reset(c, s);
+    drop(c, TCP_DROP_BAD_ACK);
+    return false;
+  }
+  c->snd_wnd = s->window;
+  c->snd_wl1 = s->seq;
+  c->snd_wl2 = s->ack;
+  if (c->snd_wnd > c->max_snd_wnd) c->max_snd_wnd = c->snd_wnd;
+  if (!tcp_enter(c, T_SYN_RCVD_ESTABLISHED)) return false;
+  emit(c, TCP_EV_CONNECTED);
+  return true;
+}
+
+@* What each end sets aside, and when.
+The article says that the server allocates resources for the connection
+when it accepts the client's request, and the client when it receives
+the server's reply.  In \.{ltcp} terms: a client's |struct tcp_conn|
+exists before it sends its SYN, but only half of it means anything until
+the SYN,ACK arrives, because RCV.NXT and IRS are unknown before that.
+A server that serves one connection at a time, as the simulator's does,
+turns its listener into the connection.  A server that serves many keeps
+the listener and, when a SYN arrives, sets aside a fresh |struct
+tcp_conn| for the new connection: that is |tcp_accept|.  The copy takes
+the listener's configuration, hooks and local socket, then the SYN; the
+listener stays in LISTEN for the next caller.
+
+Setting resources aside for every SYN is what a {\it SYN flood} exploits:
+an attacker sends SYNs from addresses that will never complete the
+handshake, and each one holds a TCB in SYN\_RCVD until it times out.
+One exercise below asks what defends against it.
+
+@<Functions of the core@>=
+bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
+  const struct segment *syn, uint64_t now)
+{
+  if (listener->state != TCP_LISTEN || !tcp_matches(listener, syn)) return false;
+  if ((syn->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN) return false;
+  *c = *listener;
+  @<Clear the counters of |c|@>@;
+  tcp_segment_arrives(c, syn, now);
+  return c->state == TCP_SYN_RCVD;
+}
+
+@ @<Clear the counters of |c|@>=
+memset(c->dropped, 0, sizeof c->dropped);
+c->segments_in = c->segments_out = c->retransmitted = 0;
+c->challenge_acks = c->resets_sent = c->bad_transitions = 0;
+
+@ A segment belongs to a connection when it is addressed to the
+connection's local socket and, unless the connection is a listener that
+takes anyone, comes from its remote socket.  An address or port of zero
+in the TCB stands for ``any''.
+
+@<Functions of the core@>=
+bool tcp_matches(const struct tcp_conn *c, const struct segment *s)
+{
+  if (s->dst_port != c->local_port) return false;
+  if (c->local_addr != 0 && s->dst_addr != c->local_addr) return false;
+  if (c->state == TCP_LISTEN && !c->remote_fixed) return true;
+  if (s->src_port != c->remote_port) return false;
+  return c->remote_addr == 0 || s->src_addr == c->remote_addr;
+}
+
+@* When a SYN is lost.
+A SYN can be lost like any other segment, and so can the SYN,ACK; the
+ends find out only by waiting.  Each SYN we send starts the
+retransmission timer of RFC~6298.  Its first timeout is one second
+(\S2.1 of that RFC, which lowered it from the three seconds of RFC~1122);
+each time it expires, the oldest unacknowledged segment is sent again
+and the timeout doubles, up to a ceiling (\S5.5).  A connection that has
+retransmitted as often as its configuration allows gives up: the user
+hears ``timed out'' and the connection is closed.  Here the client's
+first SYN is lost; one second later the client sends it again, with the
+same sequence number, and the handshake completes:
+
+\runlog{lost-syn}
+
+@ The timer is started by anything that sends a SYN, data or a FIN,
+when it is not already running (\S5.1 of RFC~6298).
+
+@<Private declarations of the core@>=
+static void start_retransmission_timer(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void start_retransmission_timer(struct tcp_conn *c)
+{
+  if (c->rtx_deadline == 0) c->rtx_deadline = c->now + c->rto;
+}
+
+@ When the timer expires, the connection either gives up or sends the
+oldest unacknowledged segment again, after doubling the timeout.  A
+window that the peer has closed is another matter, treated with the data
+in the next chapter: it is probed, never given up on.
+
+@<Private declarations of the core@>=
+static void retransmission_timeout(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void retransmission_timeout(struct tcp_conn *c)
+{
+  c->rtx_deadline = 0;
+  if (window_is_closed(c)) {
+    probe_window(c);
+    return;
+  }
+  if (c->retransmissions >= retry_limit(c)) {
+    give_up(c);
+    return;
+  }
+  c->retransmissions++;
+  c->retransmitted++;
+  @<Double the retransmission timeout@>@;
+  if (!c->syn_acked) send_syn(c);
+  else retransmit_data(c);
+}
+
+@ @<Double the retransmission timeout@>=
+c->rto = 2 * c->rto;
+if (c->rto > c->cfg.rto_max_us) c->rto = c->cfg.rto_max_us;
+if (c->rto < c->cfg.rto_min_us) c->rto = c->cfg.rto_min_us;
+
+@ A SYN is given fewer chances than data: a peer that does not answer a
+SYN is most likely not there at all.
+
+@<Private declarations of the core@>=
+static unsigned retry_limit(const struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static unsigned retry_limit(const struct tcp_conn *c)
+{
+  return c->syn_acked ? c->cfg.retries : c->cfg.syn_retries;
+}
+
+@ Giving up takes the row of the state the connection is in.  A client
+in SYN\_SENT takes the figure's arrow ``appl: close, or timeout''; a
+server in SYN\_RCVD takes the figure's ``timeout; send: RST'', so that a
+client that did get our SYN,ACK, and believes the connection open, learns
+that it is not.  In the synchronized states the RFC's rows apply
+(\S3.8.3).  FIN\_WAIT\_2 and TIME\_WAIT never get here, since in them
+nothing of ours is unacknowledged.
+
+@<Private declarations of the core@>=
+static void give_up(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void give_up(struct tcp_conn *c)
+{
+  switch (c->state) {
+  case TCP_SYN_SENT: end_connection(c, T_SYN_SENT_CLOSED, TCP_EV_TIMEOUT); break;
+  case TCP_SYN_RCVD: reset_and_end(c, T_SYN_RCVD_CLOSED, TCP_EV_TIMEOUT); break;
+  case TCP_ESTABLISHED:
+    end_connection(c, T_ESTABLISHED_CLOSED_TIMEOUT, TCP_EV_TIMEOUT); break;
+  case TCP_FIN_WAIT_1:
+    end_connection(c, T_FIN_WAIT_1_CLOSED_TIMEOUT, TCP_EV_TIMEOUT); break;
+  case TCP_CLOSE_WAIT:
+    end_connection(c, T_CLOSE_WAIT_CLOSED_TIMEOUT, TCP_EV_TIMEOUT); break;
+  case TCP_CLOSING: end_connection(c, T_CLOSING_CLOSED_TIMEOUT, TCP_EV_TIMEOUT); break;
+  case TCP_LAST_ACK:
+    end_connection(c, T_LAST_ACK_CLOSED_TIMEOUT, TCP_EV_TIMEOUT); break;
+  default: break;
+  }
+}
+
+@ If the server's SYN,ACK is lost, two timers race: the client's, which
+repeats the SYN, and the server's, which repeats the SYN,ACK.  A SYN
+that arrives again in SYN\_RCVD, with the very sequence number the
+server has already taken as IRS, is the client saying that it has not
+heard the answer; the server answers it again at once, as Linux does,
+rather than make the client wait for the server's timer.  (By the letter
+of \S3.10.7.4 such a SYN is simply outside the window and would get a
+bare ACK, which the client in SYN\_SENT cannot use.)  Nothing changes
+state; the segment counts as dropped, since it brought nothing new.
+
+\runlog{lost-syn-ack}
+
+@<Private declarations of the core@>=
+static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s)
+{
+  if (c->state != TCP_SYN_RCVD) return false;
+  if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN) return false;
+  if (s->seq != c->irs) return false;
+  drop(c, TCP_DROP_REPEATED_SYN);
+  send_segment(c, TCP_SYN | TCP_ACK, c->iss, NULL, 0);
+  return true;
+}
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 In the log of the handshake, find $x$ and $y$, and check that
+the second segment acknowledges $x+1$ and the third $y+1$.  Why does a
+SYN occupy a sequence number although it carries no byte of data?
+
+\smallskip\noindent
+2.~\diff2 Run \.{ltcp sim lost-syn} with the link's delay changed so that
+the SYN,ACK takes longer than one second to come back.  Predict which
+segments appear twice in the log before you run it.  What does RFC~6298
+\S5.7 suggest a sender should do after its SYN has been retransmitted?
+
+\smallskip\noindent
+3.~\diff2 |choose_iss| with a fixed key and the simulator's fixed clock
+makes every run choose the same numbers.  Change the key in the
+configuration of the scenario \.{handshake} and predict what changes in
+the log, and what does not.
+
+\smallskip\noindent
+4.~\diff3 SYN cookies (RFC~4987) let a server under a SYN flood set
+nothing aside until the third segment arrives, by encoding what it needs
+in its own ISS.  Sketch what |segment_in_listen| would send and what
+|tcp_accept| would have to check in the third segment instead of in the
+TCB.  Which features of TCP does a cookie lose?
+
+\smallskip\noindent
+5.~\diff4 Write a test that feeds |tcp_siphash24| the 64 messages of the
+reference test vectors of SipHash-2-4 (the empty message and the
+messages $0$, $0,1$, $0,1,2$, \dots\ under the key $0,1,\ldots,15$) and
+checks every output.

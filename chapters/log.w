@@ -90,12 +90,12 @@ only place that must worry about the size of the buffer.  Once the
 buffer is full it keeps counting, and writes nothing more.
 
 @<Functions of the log@>=
-struct line {
+struct text_buffer {
   char *buf;
   size_t cap, len;
 };
 
-static void line_put(struct line *l, const char *fmt, ...)
+static void line_put(struct text_buffer *l, const char *fmt, ...)
 {
   va_list ap;
   va_start(ap, fmt);
@@ -114,7 +114,7 @@ the length; |put_options| says when that happens.
 size_t format_tcpdump(char *buf, size_t cap, uint64_t usec,
   const struct segment *s)
 {
-  struct line l = {buf, cap, 0};
+  struct text_buffer l = {buf, cap, 0};
   if (cap > 0) buf[0] = '\0';
   @<Print the time and the addresses@>@;
   @<Print the control bits@>@;
@@ -137,7 +137,7 @@ put_address(&l, s->dst_addr, s->dst_port);
 line_put(&l, ": ");
 
 @ @<Functions that print parts of the line@>=
-static void put_address(struct line *l, uint32_t a, uint16_t port)
+static void put_address(struct text_buffer *l, uint32_t a, uint16_t port)
 {
   line_put(l, "%u.%u.%u.%u.%u", (unsigned) (a >> 24),
     (unsigned) (a >> 16 & 0xff), (unsigned) (a >> 8 & 0xff),
@@ -194,7 +194,7 @@ padded with zeros to a whole number of words.
 
 @<Functions that print parts of the line@>=
 @<Functions that print one option@>@;
-static bool put_options(struct line *l, const struct segment *s)
+static bool put_options(struct text_buffer *l, const struct segment *s)
 {
   uint8_t o[TCP_OPTIONS_MAX] = {0};
   size_t optlen = s->optlen < TCP_OPTIONS_MAX ? s->optlen : TCP_OPTIONS_MAX;
@@ -274,22 +274,16 @@ static const char *option_name(unsigned kind)
   }
 }
 
-@ A macro says ``these bytes must be there'' to the functions below
-that print options.
-
-@<Functions that print one option@>=
-#define NEED(k) if ((size_t) (k) > left) return -1
-
 @ |put_option| prints the name and value of an option of |kind| whose
 length byte said |len|; its data is at |p|, with |left| bytes of the
 header after it.  It returns how many bytes of data it read, or $-1$
-when the data it needs is not there.  Like \.{tcpdump}, it believes the
+when the data it needs is not there (when |left| is too small).  Like \.{tcpdump}, it believes the
 kind more than the length: an MSS option always has two bytes of value,
 whatever its length says, and a wrong length is printed after the value
 as \.{[len 3]}.
 
 @<Functions that print one option@>=
-static long put_option(struct line *l, unsigned kind, unsigned len,
+static long put_option(struct text_buffer *l, unsigned kind, unsigned len,
   const uint8_t *p, size_t left)
 {
   const char *name = option_name(kind);
@@ -307,13 +301,13 @@ scale and the timestamps print their numbers.
 
 @<Print the value of an option of a known kind@>=
 case TCPOPT_EOL: case TCPOPT_NOP: case TCPOPT_SACK_PERMITTED: return 0;
-case TCPOPT_MSS: NEED(2);
+case TCPOPT_MSS: if (left < 2) return -1;
   line_put(l, " %u", (unsigned) get_be16(p));
   return 2;
-case TCPOPT_WSCALE: NEED(1);
+case TCPOPT_WSCALE: if (left < 1) return -1;
   line_put(l, " %u", (unsigned) p[0]);
   return 1;
-case TCPOPT_TIMESTAMP: NEED(8);
+case TCPOPT_TIMESTAMP: if (left < 8) return -1;
   line_put(l, " val %lu ecr %lu", (unsigned long) get_be32(p),
     (unsigned long) get_be32(p + 4));
   return 8;
@@ -321,7 +315,7 @@ case TCPOPT_TIMESTAMP: NEED(8);
 @ Five old options carry one 32-bit number each.
 
 @<Print the value of an option of a known kind@>=
-case 6: case 7: case 11: case 12: case 13: NEED(4);
+case 6: case 7: case 11: case 12: case 13: if (left < 4) return -1;
   line_put(l, " %lu", (unsigned long) get_be32(p));
   return 4;
 
@@ -330,7 +324,7 @@ its low bit says whether the rest counts minutes.
 
 @<Print the value of an option of a known kind@>=
 case 28: {
-  NEED(2);
+  if (left < 2) return -1;
   unsigned v = get_be16(p);
   line_put(l, " 0x%x %u", v, v & 1 ? (v >> 1) * 60 : v >> 1);
   return 2;
@@ -347,7 +341,7 @@ case TCPOPT_SACK: {
   else {
     line_put(l, " %zu ", datalen / 8);
     for (size_t j = 0; j < datalen; j += 8) {
-      NEED(j + 8);
+      if (left < j + 8) return -1;
       line_put(l, "{%lu:%lu}", (unsigned long) get_be32(p + j),
         (unsigned long) get_be32(p + j + 4));
     }
@@ -382,9 +376,9 @@ $-1$ when the file cannot be written.
 @<Functions of the log@>=
 int log_segment(FILE *f, uint64_t usec, const struct segment *s)
 {
-  char line[TCPDUMP_LINE_MAX];
-  format_tcpdump(line, sizeof line, usec, s);
-  return fprintf(f, "%s\n", line) < 0 ? -1 : 0;
+  char text[TCPDUMP_LINE_MAX];
+  format_tcpdump(text, sizeof text, usec, s);
+  return fprintf(f, "%s\n", text) < 0 ? -1 : 0;
 }
 
 @ @<Functions of the log@>=
@@ -1225,13 +1219,13 @@ static int decode_capture(const char *name)
 {
   FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "rb");
   if (!f) {
-    fprintf(stderr, "ltcp decode: cannot open %s\n", name);
+    fprintf(stderr, "ltcp: decode: cannot open %s\n", name);
     return EXIT_FAILURE;
   }
   struct capture_reader r;
   char err[160];
   int rc = capture_reader_open(&r, f, err, sizeof err) < 0 ? -1 : 1;
-  if (rc < 0) fprintf(stderr, "ltcp decode: %s: %s\n", name, err);
+  if (rc < 0) fprintf(stderr, "ltcp: decode: %s: %s\n", name, err);
   else @<Print each segment of the capture@>@;
   if (f != stdin) fclose(f);
   return rc < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
@@ -1250,9 +1244,9 @@ stream, so that the standard output stays comparable with
     log_segment(stdout, usec, &s);
     if (comment) log_note(stdout, comment);
   }
-  if (rc < 0) fprintf(stderr, "ltcp decode: %s: %s\n", name, r.err);
+  if (rc < 0) fprintf(stderr, "ltcp: decode: %s: %s\n", name, r.err);
   if (r.skipped || r.malformed)
-    fprintf(stderr, "ltcp decode: skipped %lu packets that are not TCP "
+    fprintf(stderr, "ltcp: decode: skipped %lu packets that are not TCP "
       "over IPv4 and %lu malformed segments\n", r.skipped, r.malformed);
   capture_reader_close(&r);
 }
@@ -1347,7 +1341,7 @@ static int cmd_pcap_demo(int argc, char **argv)
     return EXIT_FAILURE;
   }
   int rc = demo_write(f, format, log);
-  if (rc != 0) fprintf(stderr, "ltcp pcap-demo: cannot write\n");
+  if (rc != 0) fprintf(stderr, "ltcp: pcap-demo: cannot write\n");
   if (!demo_close(f, file) || (log && !demo_close(log, logname))) rc = -1;
   if (rc == 0 && f != stdout && log != stdout)
     printf("wrote %zu segments to %s\n",
@@ -1362,14 +1356,14 @@ than closed.  Both functions say what went wrong.
 static FILE *demo_open(const char *name, const char *mode)
 {
   FILE *f = strcmp(name, "-") == 0 ? stdout : fopen(name, mode);
-  if (!f) fprintf(stderr, "ltcp pcap-demo: cannot open %s\n", name);
+  if (!f) fprintf(stderr, "ltcp: pcap-demo: cannot open %s\n", name);
   return f;
 }
 
 static bool demo_close(FILE *f, const char *name)
 {
   if ((f == stdout ? fflush(f) : fclose(f)) == 0) return true;
-  fprintf(stderr, "ltcp pcap-demo: cannot write %s\n", name);
+  fprintf(stderr, "ltcp: pcap-demo: cannot write %s\n", name);
   return false;
 }
 
@@ -1417,3 +1411,51 @@ static int demo_write(FILE *f, enum capture_format format, FILE *log)
   }
   return 0;
 }
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 Write the demonstration's capture and look at it with the
+tools of the trade:
+$$\vbox{\halign{\.{#}\hfil\cr
+build/ltcp pcap-demo /tmp/d.pcapng\cr
+tshark -r /tmp/d.pcapng -T fields -e frame.number -e frame.comment\cr
+tcpdump -n -S -tt -v -r /tmp/d.pcapng\cr}}$$
+What does \.{-v} add to each line, and which of its words says that the
+checksums this chapter computes are right?
+
+\smallskip\noindent
+2.~\diff1 Read the same capture without \.{-S}.  \.{tcpdump} now prints
+small sequence numbers: relative to what?  Why do this book's tests
+always pass \.{-S}?
+
+\smallskip\noindent
+3.~\diff2 In |put_interface|, declare a resolution of 9 (nanoseconds)
+but leave |capture_segment| writing microseconds.  Predict the time
+\.{tcpdump} prints for the first segment, then run \.{make} and see.
+Now make |capture_segment| write nanoseconds too, and check with
+\.{make test} that nothing else has changed.
+
+\smallskip\noindent
+4.~\diff2 As root, capture a real connection to a web server:
+\.{tcpdump -i lo -w /tmp/web.pcap port 8080} in one terminal,
+\.{python3 -m http.server 8080} in a second and \.{curl
+http://127.0.0.1:8080/} in a third.  Compare \.{build/ltcp decode -r
+/tmp/web.pcap} with \.{tcpdump -n -S -tt -r /tmp/web.pcap}.  Where do the
+lines differ, and why?  (The section on \.{tcpdump}'s line says.)
+
+\smallskip\noindent
+5.~\diff3 Teach |put_option| the TCP Fast Open option of RFC~7413
+(kind 34), which \.{tcpdump} prints as \.{tfo} and two blanks, then
+\.{cookiereq} when the option carries no cookie, or \.{cookie} and the
+cookie in hexadecimal when it does.  Add cases to the tests, and check
+them against the real \.{tcpdump} by writing segments that carry the
+option with \.{ltcp decode} and with a capture.
+
+\smallskip\noindent
+6.~\diff4 Give \.{ltcp decode -r} a follow mode, \.{-f}, which, like
+\.{tail -f}, waits at the end of a capture for the packets that
+another \.{ltcp} is still appending (the writer flushes after every
+packet).  What must |capture_next| do differently when the file ends in
+the middle of a record, and how can you test the mode without any test
+that depends on time?

@@ -1,4 +1,555 @@
-@q machine.w: placeholder, to be replaced. @>
+@q machine.w: the whole machine. @>
 
 @** The whole machine.
-This chapter is being written.
+The article ends with the state machine of TCP, drawn as Stevens drew it,
+and this chapter ends the core with the same picture: every arrow of
+Figure~6, the thin ones too, and the transitions that the figure leaves
+out.  Its heart is the function that processes an arriving segment,
+|tcp_segment_arrives|, which puts together the pieces of the previous
+chapters in the order of \S3.10.7 of RFC~9293.  After it come the user's
+abort, the timers, and the answer of a host that has no connection at
+all.
+
+@* A segment arrives.
+The RFC splits the processing of a segment by state: CLOSED, LISTEN and
+SYN\_SENT each have rules of their own (the previous chapters gave
+LISTEN's and SYN\_SENT's), and all the other states, from SYN\_RCVD on,
+share one sequence of checks.  Before any of that, a segment that is not
+addressed to this connection is dropped; the surroundings should not
+have delivered it.
+
+@<Functions of the core@>=
+void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
+  uint64_t now)
+{
+  c->now = now;
+  c->segments_in++;
+  if (c->state != TCP_CLOSED && !tcp_matches(c, s)) {
+    drop(c, TCP_DROP_WRONG_PORTS);
+    return;
+  }
+  switch (c->state) {
+  case TCP_CLOSED: segment_in_closed(c, s); break;
+  case TCP_LISTEN: segment_in_listen(c, s); break;
+  case TCP_SYN_SENT: segment_in_syn_sent(c, s); break;
+  default: segment_in_synchronized(c, s); break;
+  }
+}
+
+@ In CLOSED there is no connection, and every segment but a reset is
+answered with a reset (\S3.10.7.1).
+
+@<Private declarations of the core@>=
+static void segment_in_closed(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static void segment_in_closed(struct tcp_conn *c, const struct segment *s)
+{
+  answer_with_reset(c, s);
+  drop(c, TCP_DROP_CLOSED);
+}
+
+@ The reset is built so that the sender will believe it (\S3.5.2).  If the
+offending segment has an ACK, the reset takes its sequence number from
+that ACK field, which is what the sender expects from us next.
+Otherwise the reset has sequence number zero and acknowledges the whole
+segment, SEG.SEQ${}+{}$SEG.LEN, counting SYN and FIN; a sender in
+SYN\_SENT believes a reset that acknowledges its SYN.  A reset is never
+answered with a reset, or two hosts could bounce them forever.
+
+@<Functions of the core@>=
+bool tcp_reply_to_closed(const struct segment *in, struct segment *rst)
+{
+  if (in->flags & TCP_RST) return false;
+  memset(rst, 0, sizeof *rst);
+  rst->src_addr = in->dst_addr;
+  rst->dst_addr = in->src_addr;
+  rst->src_port = in->dst_port;
+  rst->dst_port = in->src_port;
+  if (in->flags & TCP_ACK) {
+    rst->seq = in->ack;
+    rst->flags = TCP_RST;
+  } else {
+    rst->seq = 0;
+    rst->ack = in->seq + seg_seq_len(in);
+    rst->flags = TCP_RST | TCP_ACK;
+  }
+  return true;
+}
+
+@ A SYN to a port where nobody listens is the commonest case, and the
+client hears ``connection refused'':
+
+\runlog{syn-to-closed-port}
+
+@* The synchronized states.
+From SYN\_RCVD on, an arriving segment goes through the checks of
+\S3.10.7.4 in a fixed order: first its sequence number, second its
+reset bit, (third its security label, which \.{ltcp} does not keep),
+fourth its SYN bit, fifth its ACK field, (sixth the urgent pointer,
+left out of this book), seventh its text and eighth its FIN bit.  Any
+check may drop the segment and end the processing.  Two cases of the
+handshake come first, since they concern segments that the checks would
+otherwise misjudge: a repeated SYN in SYN\_RCVD (the chapter on the
+handshake), and the peer's SYN,ACK in a simultaneous open (below).  The
+segment is copied, because the first check trims its text to the
+window.  At the end, whatever may now be sent is sent, including the
+acknowledgment the segment is owed.
+
+@<Private declarations of the core@>=
+static void segment_in_synchronized(struct tcp_conn *c, const struct segment *in);
+
+@ @<Functions of the core@>=
+static void segment_in_synchronized(struct tcp_conn *c, const struct segment *in)
+{
+  struct segment s = *in;
+  if (answer_repeated_syn(c, &s)) return;
+  take_syn_ack_as_ack(c, &s);
+  if (!check_sequence_number(c, &s)) return;  /* first */
+  if (s.flags & TCP_RST) {  /* second */
+    check_reset(c, &s);
+    return;
+  }
+  if (s.flags & TCP_SYN) {  /* fourth */
+    check_syn(c, &s);
+    return;
+  }
+  if (!check_ack(c, &s)) return;  /* fifth */
+  process_text(c, &s);  /* seventh */
+  process_fin(c, &s);  /* eighth */
+  leave_fin_wait_1(c);
+  flush_output(c);
+}
+
+@* First, the sequence number.
+A segment is acceptable if some part of it falls inside the receive
+window, from RCV.NXT to RCV.NXT${}+{}$RCV.WND.  \S3.10.7.4 spells the
+test out in four cases, by whether the segment occupies any sequence
+space (its length, with SYN and FIN counted) and whether the window is
+open:
+$$\vbox{\halign{\hfil#\quad&\hfil#\quad&#\hfil\cr
+\bf length&\bf window&\bf acceptable if\cr
+\noalign{\smallskip}
+0&0&SEG.SEQ${}={}$RCV.NXT\cr
+0&${}>0$&RCV.NXT${}\le{}$SEG.SEQ${}<{}$RCV.NXT${}+{}$RCV.WND\cr
+${}>0$&0&never\cr
+${}>0$&${}>0$&the first or the last sequence number of the segment\cr
+&&\quad lies in the window\cr}}$$
+The first row is the one a zero window depends on: a bare ACK or a reset
+at exactly RCV.NXT is acceptable even when no data would be, so that
+acknowledgments and window updates get through to a receiver that has no
+room.
+
+@<Private declarations of the core@>=
+static bool acceptable(const struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static bool acceptable(const struct tcp_conn *c, const struct segment *s)
+{
+  uint32_t len = seg_seq_len(s);
+  uint32_t wnd = receive_window(c);
+  uint32_t end = c->rcv_nxt + wnd;
+  if (len == 0 && wnd == 0) return s->seq == c->rcv_nxt;
+  if (len == 0) return seq_in(s->seq, c->rcv_nxt, end);
+  if (wnd == 0) return false;
+  return seq_in(s->seq, c->rcv_nxt, end) ||
+    seq_in(s->seq + len - 1, c->rcv_nxt, end);
+}
+
+@ An unacceptable segment is dropped, and answered, unless it is a
+reset, with an acknowledgment that tells the sender where we are; a
+repeated FIN in TIME\_WAIT restarts the wait, as the chapter on
+TIME\_WAIT explained.  An acceptable one is trimmed to the window.
+
+@<Private declarations of the core@>=
+static bool check_sequence_number(struct tcp_conn *c, struct segment *s);
+
+@ @<Functions of the core@>=
+static bool check_sequence_number(struct tcp_conn *c, struct segment *s)
+{
+  if (acceptable(c, s)) {
+    trim_to_window(c, s);
+    return true;
+  }
+  drop(c, TCP_DROP_UNACCEPTABLE);
+  if (s->flags & TCP_RST) return false;
+  if (c->state == TCP_TIME_WAIT && repeats_peer_fin(c, s)) start_time_wait_timer(c);
+  send_ack(c);
+  return false;
+}
+
+@ Trimming cuts off what lies before RCV.NXT (bytes we already have,
+and the SYN if the segment repeats it) and what lies beyond the right
+edge of the window (bytes we have no room for, and then the FIN, which
+comes after them).  What remains begins at RCV.NXT or later.
+
+@<Private declarations of the core@>=
+static void trim_to_window(const struct tcp_conn *c, struct segment *s);
+
+@ @<Functions of the core@>=
+static void trim_to_window(const struct tcp_conn *c, struct segment *s)
+{
+  if (seq_lt(s->seq, c->rcv_nxt)) {
+    uint32_t old = c->rcv_nxt - s->seq;
+    if (s->flags & TCP_SYN) {
+      s->flags &= (uint8_t) ~TCP_SYN;
+      old--;
+      s->seq++;
+    }
+    if (old > s->len) old = (uint32_t) s->len;
+    s->payload += old;
+    s->len -= old;
+    s->seq += old;
+  }
+  uint32_t wnd = receive_window(c);
+  uint32_t room = c->rcv_nxt + wnd - s->seq;
+  if (seq_gt(s->seq + (uint32_t) s->len, c->rcv_nxt + wnd)) {
+    s->len = seq_lt(s->seq, c->rcv_nxt + wnd) ? room : 0;
+    s->flags &= (uint8_t) ~TCP_FIN;
+  }
+}
+
+@* Second, the reset bit.
+A reset that passed the first check lies somewhere in the window.  RFC~793
+believed any such reset, which let an attacker who could guess a
+window's worth of sequence numbers end other people's connections; a
+window of 64 kilobytes makes that a matter of $2^{32}/2^{16}=65{,}536$
+guesses.  RFC~5961 \S3 narrows it to one number: a reset is believed
+only if its sequence number is exactly RCV.NXT.  One that is in the
+window but not exact may still be genuine (the peer may have lost track
+of what we received), so it is answered with a {\it challenge ACK}, an
+acknowledgment that tells the real peer exactly which number to use; a
+genuine peer then sends a reset that passes, and an attacker, who does
+not see the challenge, learns nothing.  The configuration may turn the
+challenge off, to see the RFC~793 behaviour.
+
+One state is an exception.  In TIME\_WAIT, RFC~9293 takes a reset like
+any other state does, and ends the wait.  But the wait is there to let
+old segments die, and an old segment is exactly what provokes a reset:
+the peer, which has forgotten the connection, answers our acknowledgment
+of a stray duplicate with a reset, and the reset cuts short the very wait
+that was protecting us.  RFC~1337 calls this {\it TIME-WAIT
+assassination} and recommends ignoring resets in TIME\_WAIT, as the BSD
+systems do; \.{ltcp} does too, unless its configuration says otherwise.
+
+@<Private declarations of the core@>=
+static void check_reset(struct tcp_conn *c, const struct segment *s);
+static void challenge_ack(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void check_reset(struct tcp_conn *c, const struct segment *s)
+{
+  if (c->state == TCP_TIME_WAIT && c->cfg.rfc1337) {
+    drop(c, TCP_DROP_TIME_WAIT_RST);
+    return;
+  }
+  if (s->seq != c->rcv_nxt && c->cfg.challenge_acks) {
+    drop(c, TCP_DROP_RST_IN_WINDOW);
+    challenge_ack(c);
+    return;
+  }
+  take_reset(c);
+}
+
+static void challenge_ack(struct tcp_conn *c)
+{
+  c->challenge_acks++;
+  send_ack(c);
+}
+
+@ A believed reset ends the connection, except in one case.  In
+SYN\_RCVD reached from LISTEN, the reset most likely answers our SYN,ACK
+to an old duplicate SYN (the reason for the third segment of the
+handshake): the listener goes back to listening, silently, as the figure
+draws.  From a simultaneous open, SYN\_RCVD came from SYN\_SENT and the
+reset refuses the connection.  In the states where the user still
+expects data the user hears ``reset by peer''; in CLOSING, LAST\_ACK and
+TIME\_WAIT the user has closed already and hears only that the
+connection is closed.
+
+@<Private declarations of the core@>=
+static void take_reset(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void take_reset(struct tcp_conn *c)
+{
+  switch (c->state) {
+  case TCP_SYN_RCVD:
+    if (c->passive) return_to_listen(c, T_SYN_RCVD_LISTEN);
+    else end_connection(c, T_SYN_RCVD_CLOSED_RESET, TCP_EV_REFUSED);
+    break;
+  case TCP_ESTABLISHED: end_connection(c, T_ESTABLISHED_CLOSED_RESET, TCP_EV_RESET); break;
+  case TCP_FIN_WAIT_1: end_connection(c, T_FIN_WAIT_1_CLOSED_RESET, TCP_EV_RESET); break;
+  case TCP_FIN_WAIT_2: end_connection(c, T_FIN_WAIT_2_CLOSED_RESET, TCP_EV_RESET); break;
+  case TCP_CLOSE_WAIT: end_connection(c, T_CLOSE_WAIT_CLOSED_RESET, TCP_EV_RESET); break;
+  case TCP_CLOSING: end_connection(c, T_CLOSING_CLOSED_RESET, TCP_EV_CLOSED); break;
+  case TCP_LAST_ACK: end_connection(c, T_LAST_ACK_CLOSED_RESET, TCP_EV_CLOSED); break;
+  case TCP_TIME_WAIT: end_connection(c, T_TIME_WAIT_CLOSED_RESET, TCP_EV_CLOSED); break;
+  default: break;
+  }
+}
+
+@ Here is the case the third segment of the handshake exists for: an old
+duplicate SYN reaches the server, whose SYN,ACK the client answers with a
+reset, since it acknowledges nothing the client sent; the server returns
+to LISTEN.
+
+\runlog{rst-in-syn-rcvd}
+
+@ Returning to LISTEN forgets the half-open connection: the peer that
+called, the sequence numbers, the timers.  The listener is as it was
+before the SYN came.
+
+@<Private declarations of the core@>=
+static void return_to_listen(struct tcp_conn *c, enum transition_id id);
+
+@ @<Functions of the core@>=
+static void return_to_listen(struct tcp_conn *c, enum transition_id id)
+{
+  if (!tcp_enter(c, id)) return;
+  forget_connection(c);
+}
+
+@ Here the client's user aborts an established connection.  The client's
+reset carries its SND.NXT, which is exactly the server's RCV.NXT, so the
+server believes it at once and its user hears ``reset by peer'':
+
+\runlog{rst-in-established}
+
+@* Fourth, the SYN bit.
+A SYN has no business in a synchronized connection: the peer's SYN was
+taken long ago.  One that arrives is either a peer that has crashed,
+rebooted and is opening a new connection on the same ports, or an old
+duplicate, or an attack.  RFC~793 reset the connection if the SYN was in
+the window; RFC~5961 \S4, adopted by RFC~9293, answers every such SYN
+with a challenge ACK instead, whatever its sequence number.  A rebooted
+peer, which knows nothing of the connection, answers the challenge with
+a reset at exactly the number the challenge gave it, and that reset
+passes the second check.  The one exception is SYN\_RCVD reached from
+LISTEN, where \S3.10.7.4 returns the connection to LISTEN: the
+handshake had not completed, so nobody loses anything.
+
+@<Private declarations of the core@>=
+static void check_syn(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static void check_syn(struct tcp_conn *c, const struct segment *s)
+{
+  (void) s;
+  if (c->state == TCP_SYN_RCVD && c->passive) {
+    return_to_listen(c, T_SYN_RCVD_LISTEN_SYN);
+    return;
+  }
+  drop(c, TCP_DROP_SYN);
+  challenge_ack(c);
+}
+
+@* Fifth, the ACK field.
+A segment without the ACK bit is dropped: after the handshake every
+segment acknowledges something.  In SYN\_RCVD the acknowledgment
+completes the handshake, as the chapter on the handshake showed.  Then,
+in every state, the acknowledgment is validated and taken, and the
+closing states see whether it acknowledged our FIN.  |check_ack| returns
+|false| when processing must stop.
+
+@<Private declarations of the core@>=
+static bool check_ack(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static bool check_ack(struct tcp_conn *c, const struct segment *s)
+{
+  if (!(s->flags & TCP_ACK)) {
+    drop(c, TCP_DROP_NO_ACK);
+    return false;
+  }
+  if (c->state == TCP_SYN_RCVD && !complete_handshake(c, s)) return false;
+  if (!validate_ack(c, s)) return false;
+  if (seq_gt(s->ack, c->snd_una)) take_acknowledgment(c, s->ack);
+  update_send_window(c, s);
+  return after_ack_of_fin(c);
+}
+
+@ An acknowledgment of something we never sent (beyond SND.NXT) is
+answered with an ACK and dropped.  An acknowledgment older than
+SND.UNA is a duplicate and harmless, but RFC~5961 \S5 adds a bound:
+one more than a whole window older than SND.UNA cannot come from the
+real peer, and a segment that carries it could be a blind attacker's
+data injection.  Such a segment is dropped with a challenge ACK.
+
+@<Private declarations of the core@>=
+static bool validate_ack(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static bool validate_ack(struct tcp_conn *c, const struct segment *s)
+{
+  if (seq_gt(s->ack, c->snd_nxt)) {
+    drop(c, TCP_DROP_ACK_UNSENT);
+    send_ack(c);
+    return false;
+  }
+  if (c->cfg.ack_validation && seq_lt(s->ack, c->snd_una - c->max_snd_wnd)) {
+    drop(c, TCP_DROP_ACK_TOO_OLD);
+    challenge_ack(c);
+    return false;
+  }
+  return true;
+}
+
+@* Both open at once.
+A simultaneous open is rare (two ends that each know the other's port
+and call at the same instant), but the figure draws it and the RFC
+describes it.  Each end sends a SYN from SYN\_SENT, receives the other's
+SYN, and answers from SYN\_RCVD with a SYN,ACK that repeats its own SYN.
+When that SYN,ACK arrives, its SYN is one the receiver has already
+taken, and by the letter of the first check the segment is outside the
+window; a bare ACK would eventually settle the matter.  Like Linux,
+\.{ltcp} takes such a SYN,ACK (its sequence number is IRS, its ACK field
+acknowledges our SYN) for the acknowledgment it carries, by stripping
+the SYN that both ends already know about; the fifth check then
+completes the handshake.
+
+\runlog{simultaneous-open}
+
+@<Private declarations of the core@>=
+static void take_syn_ack_as_ack(const struct tcp_conn *c, struct segment *s);
+
+@ @<Functions of the core@>=
+static void take_syn_ack_as_ack(const struct tcp_conn *c, struct segment *s)
+{
+  if (c->state != TCP_SYN_RCVD || c->passive) return;
+  if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != (TCP_SYN | TCP_ACK)) return;
+  if (s->seq != c->irs || s->ack != c->snd_nxt) return;
+  s->flags &= (uint8_t) ~TCP_SYN;
+  s->seq += 1;
+}
+
+@* The user aborts.
+|tcp_abort| ends the connection at once, whatever its state, with the
+rows of \S3.10.5: a reset to a peer that believes in the connection
+(from SYN\_RCVD to CLOSE\_WAIT), nothing to one that does not or that
+has finished with it.
+
+@<Functions of the core@>=
+void tcp_abort(struct tcp_conn *c, uint64_t now)
+{
+  c->now = now;
+  switch (c->state) {
+  case TCP_LISTEN: end_connection(c, T_LISTEN_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_SYN_SENT: end_connection(c, T_SYN_SENT_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_SYN_RCVD: reset_and_end(c, T_SYN_RCVD_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_ESTABLISHED: reset_and_end(c, T_ESTABLISHED_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_FIN_WAIT_1: reset_and_end(c, T_FIN_WAIT_1_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_FIN_WAIT_2: reset_and_end(c, T_FIN_WAIT_2_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_CLOSE_WAIT: reset_and_end(c, T_CLOSE_WAIT_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_CLOSING: end_connection(c, T_CLOSING_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_LAST_ACK: end_connection(c, T_LAST_ACK_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  case TCP_TIME_WAIT: end_connection(c, T_TIME_WAIT_CLOSED_ABORT, TCP_EV_CLOSED); break;
+  default: break;
+  }
+}
+
+@* Time.
+The connection's next deadline is the earliest of its three timers that
+runs.
+
+@<Functions of the core@>=
+uint64_t tcp_next_deadline(const struct tcp_conn *c)
+{
+  uint64_t d = UINT64_MAX;
+  if (c->rtx_deadline && c->rtx_deadline < d) d = c->rtx_deadline;
+  if (c->time_wait_deadline && c->time_wait_deadline < d) d = c->time_wait_deadline;
+  if (c->fin_wait_2_deadline && c->fin_wait_2_deadline < d) d = c->fin_wait_2_deadline;
+  return d;
+}
+
+@ |tcp_tick| fires those that are due.  Firing one may stop the others
+(a connection that gives up runs no timer), so each is checked again
+before it fires.
+
+@<Functions of the core@>=
+void tcp_tick(struct tcp_conn *c, uint64_t now)
+{
+  c->now = now;
+  if (c->rtx_deadline && c->rtx_deadline <= now) retransmission_timeout(c);
+  if (c->time_wait_deadline && c->time_wait_deadline <= now) time_wait_timeout(c);
+  if (c->fin_wait_2_deadline && c->fin_wait_2_deadline <= now) fin_wait_2_timeout(c);
+}
+
+@* Every arrow, and where it is taken.
+The table of the chapter on the connection has a row for every change
+of state, and here, to close the core, is where the code takes each of
+Figure~6's arrows.  The thick arrows are the article's Figures 4 and~5;
+the thin ones are the subject of the runs named beside them.
+$$\vbox{\halign{#\hfil\quad&#\hfil\quad&#\hfil\cr
+\bf arrow&\bf taken by&\bf run\cr
+\noalign{\smallskip}
+CLOSED${}\to{}$LISTEN&|tcp_listen|&\.{handshake}\cr
+CLOSED${}\to{}$SYN\_SENT&|tcp_connect|&\.{handshake}\cr
+LISTEN${}\to{}$SYN\_RCVD&|segment_in_listen|&\.{handshake}\cr
+LISTEN${}\to{}$SYN\_SENT&|tcp_send|&\.{send-in-listen}\cr
+LISTEN${}\to{}$CLOSED&|tcp_close|&\.{close-in-listen}\cr
+SYN\_RCVD${}\to{}$ESTABLISHED&|complete_handshake|&\.{handshake}\cr
+SYN\_RCVD${}\to{}$LISTEN&|take_reset|&\.{rst-in-syn-rcvd}\cr
+SYN\_RCVD${}\to{}$FIN\_WAIT\_1&|tcp_close|&\.{close-in-syn-rcvd}\cr
+SYN\_RCVD${}\to{}$CLOSED&|give_up|&\.{syn-rcvd-timeout}\cr
+SYN\_SENT${}\to{}$ESTABLISHED&|segment_in_syn_sent|&\.{handshake}\cr
+SYN\_SENT${}\to{}$SYN\_RCVD&|segment_in_syn_sent|&\.{simultaneous-open}\cr
+SYN\_SENT${}\to{}$CLOSED&|tcp_close|, |give_up|&\.{close-in-syn-sent}\cr
+ESTABLISHED${}\to{}$FIN\_WAIT\_1&|tcp_close|&\.{client-close}\cr
+ESTABLISHED${}\to{}$CLOSE\_WAIT&|process_fin|&\.{client-close}\cr
+CLOSE\_WAIT${}\to{}$LAST\_ACK&|tcp_close|&\.{client-close}\cr
+LAST\_ACK${}\to{}$CLOSED&|after_ack_of_fin|&\.{client-close}\cr
+FIN\_WAIT\_1${}\to{}$FIN\_WAIT\_2&|leave_fin_wait_1|&\.{client-close}\cr
+FIN\_WAIT\_1${}\to{}$CLOSING&|process_fin|&\.{simultaneous-close}\cr
+FIN\_WAIT\_1${}\to{}$TIME\_WAIT&|process_fin|&\.{fin-ack-in-fin-wait-1}\cr
+CLOSING${}\to{}$TIME\_WAIT&|after_ack_of_fin|&\.{simultaneous-close}\cr
+FIN\_WAIT\_2${}\to{}$TIME\_WAIT&|process_fin|&\.{client-close}\cr
+TIME\_WAIT${}\to{}$CLOSED&|time_wait_timeout|&\.{lifecycle}\cr}}$$
+
+@ The runs of the thin arrows not shown yet: a listener that stops
+listening, so that a later SYN is refused; a client that closes while
+its SYN is on the way, and answers the late SYN,ACK with a reset; a
+server that closes before the handshake is complete; a listener that
+knows its peer and opens actively when given data; and a handshake in
+which every SYN,ACK is lost, so that both ends give up.
+
+\runlog{close-in-listen}
+\runlog{close-in-syn-sent}
+\runlog{close-in-syn-rcvd}
+\runlog{send-in-listen}
+\runlog{syn-rcvd-timeout}
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 For each of the eight steps of |segment_in_synchronized|, name
+a scenario of this book in which that step drops a segment.
+
+\smallskip\noindent
+2.~\diff2 Turn |challenge_acks| off in the client of \.{rst-in-established}
+and send the reset with a sequence number ten bytes inside the window
+instead of at RCV.NXT.  Predict both logs, with and without the
+challenge.
+
+\smallskip\noindent
+3.~\diff2 In \.{syn-to-closed-port}, the client's SYN is answered by
+|tcp_reply_to_closed|.  Compute the reset's sequence and acknowledgment
+numbers from the SYN's before you look at the log.  Why must the reset's
+ACK field acknowledge the SYN?
+
+\smallskip\noindent
+4.~\diff3 RFC~5961 \S7 asks that challenge ACKs be rate-limited (Linux
+sends at most one per half second per socket).  Add a limit to
+|challenge_ack|, using |now| and a field of the TCB, and a test that
+floods a connection with resets inside its window.
+
+\smallskip\noindent
+5.~\diff3 Draw, by hand, the arrows of the table that Figure~6 does not
+draw.  Which state would have the most arrows leaving it, and why did
+Stevens leave them out?
+
+\smallskip\noindent
+6.~\diff4 Make the core refuse, with |tcp_enter|'s check, any change of
+state for which the table's {\it send} column disagrees with the segment
+actually sent in the same call.  What would the table have to say for
+the arrows whose send column is empty?

@@ -763,7 +763,7 @@ read), so that |malloc(0)| need not be thought about.
 *n = digits / 2;
 *out = malloc(*n ? *n : 1);
 if (!*out) {
-  fprintf(stderr, "ltcp decode: out of memory\n");
+  fprintf(stderr, "ltcp: decode: out of memory\n");
   return EXIT_FAILURE;
 }
 size_t j = 0;
@@ -791,12 +791,12 @@ static int decode_hex(const struct decode_args *a)
   enum seg_error e = seg_parse(&s, buf, n, a->src, a->dst, a->check);
   if (e == SEG_BAD_CHECKSUM) @<Report the checksum that was wanted@>@;
   else if (e != SEG_OK)
-    fprintf(stderr, "ltcp decode: malformed segment: %s\n",
+    fprintf(stderr, "ltcp: decode: malformed segment: %s\n",
       seg_error_text(e));
   else {
-    char line[TCPDUMP_LINE_MAX];
-    format_tcpdump(line, sizeof line, 0, &s);
-    printf("%s\n", line);
+    char text[TCPDUMP_LINE_MAX];
+    format_tcpdump(text, sizeof text, 0, &s);
+    printf("%s\n", text);
   }
   free(buf);
   return e == SEG_OK ? EXIT_SUCCESS : EXIT_FAILURE;
@@ -808,6 +808,52 @@ static int decode_hex(const struct decode_args *a)
 {
   uint16_t had = get_be16(buf + 16);
   put_be16(buf + 16, 0);
-  fprintf(stderr, "ltcp decode: bad checksum: the segment has 0x%04x, "
+  fprintf(stderr, "ltcp: decode: bad checksum: the segment has 0x%04x, "
     "the right one is 0x%04x\n", had, tcp_checksum(a->src, a->dst, buf, n));
 }
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 Here is a header with its checksum field at zero:
+$$\hbox{\.{build/ltcp decode --check c3509c40000003e8000000005002ffff00000000}}$$
+The message names the right checksum; put it in place of the four zeros
+at digits 33--36 and run the command again.  Then change the window
+from \.{ffff} to \.{fffe}.  Predict the new right checksum before you
+ask \.{ltcp}: in one's complement arithmetic, what happens to the sum
+when one 16-bit word goes down by one?
+
+\smallskip\noindent
+2.~\diff1 Replace the body of |seq_lt| by the more common
+|return (int32_t) (a - b) < 0;| and run \.{make test}.  Which test
+fails, and what does it check?  Why is the answer for two numbers exactly
+half the circle apart a matter of definition, and why does TCP never
+need to ask?
+
+\smallskip\noindent
+3.~\diff2 Take a segment with a payload of at least four bytes, swap
+two aligned pairs of payload bytes, and give it to \.{ltcp decode
+--check}.  Explain why the checksum does not notice.  Find another
+change of the bytes that it cannot notice, and say why a link layer's
+CRC catches what this checksum misses.
+
+\smallskip\noindent
+4.~\diff2 Delete the section |@<Reject an option length below 2@>|.
+Before you run \.{make test}, predict what |seg_parse| now does with the
+options \.{fe 00 00 00}.  (What does |i += len| do when |len| is 0?)
+Which test would notice, and how?  Put the section back.
+
+\smallskip\noindent
+5.~\diff3 Parse the window scale option of RFC~7323 (kind 3, length 3,
+one byte of shift count at most 14) into a new field of |struct
+segment|, refusing a wrong length as the MSS option is refused, and
+extend the tests: the kernel's SYN of the tests carries a shift count
+of 10.
+
+\smallskip\noindent
+6.~\diff4 A router that rewrites one 16-bit field of a segment (a
+network address translator changing a port, say) need not sum the whole
+segment again: RFC~1624 gives the new checksum from the old one, the old
+field and the new.  Write |inet_update(sum, old, new)|, test it against
+|tcp_checksum| on many random segments and fields, and find the case
+in which the earlier formula of RFC~1141 gives a different answer.

@@ -67,10 +67,10 @@ with the expected one, printing both when they differ.
 static void expect_line(const struct segment *s, uint64_t usec,
   const char *want)
 {
-  char line[TCPDUMP_LINE_MAX];
-  size_t n = format_tcpdump(line, sizeof line, usec, s);
-  CHECKF(strcmp(line, want) == 0 && n == strlen(want),
-    "\n      got  %s\n      want %s", line, want);
+  char text[TCPDUMP_LINE_MAX];
+  size_t n = format_tcpdump(text, sizeof text, usec, s);
+  CHECKF(strcmp(text, want) == 0 && n == strlen(want),
+    "\n      got  %s\n      want %s", text, want);
 }
 
 @*1 tcpdump's lines.

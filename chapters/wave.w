@@ -1,4 +1,290 @@
-@q wave.w: placeholder, to be replaced. @>
+@q wave.w: closing a connection. @>
 
 @** The four-way wave.
-This chapter is being written.
+Closing takes four segments where opening took three.  Either end may
+start (the article insists on it); in its example the client does.  The
+client's user calls |tcp_close|: the client sends a FIN and enters
+FIN\_WAIT\_1.  The server acknowledges the FIN at once and enters
+CLOSE\_WAIT, and the client, on that acknowledgment, FIN\_WAIT\_2.  Some
+time later the server's user closes too: the server sends its own FIN and
+enters LAST\_ACK.  The client acknowledges it and enters TIME\_WAIT, and
+the server, on that last acknowledgment, is CLOSED.  The client follows
+2MSL later, which is the next chapter's subject.
+
+\runlog{client-close}
+
+@ The same four segments, with the roles exchanged, when the server
+closes first; nothing in TCP makes the client and the server different
+once the handshake is over.
+
+\runlog{server-close}
+
+@* Why four.
+The article's first question is why the wave needs four segments when
+the handshake could fold the server's SYN and its ACK into one.  The
+answer is that a FIN closes only one direction.  A FIN says ``I have
+nothing more to send''; it does not say ``stop sending to me''.  When the
+server receives the client's FIN it must acknowledge it at once (or the
+client would send it again), but it may well have data of its own still
+to send: the rest of a file, an answer to the last request.  Its own FIN
+has to wait until its user has sent that data and closed, and that may
+take any length of time.  So the ACK of the first FIN and the second FIN
+are separate segments, where in the handshake the SYN and the ACK could
+share one because the server had nothing to wait for.  Between them the
+connection is {\it half-closed}: data flows in one direction only.  Here
+the client closes after a request, and the server goes on sending its
+answer for a while, each segment acknowledged by a client that is in
+FIN\_WAIT\_2 and has long stopped sending:
+
+\runlog{half-close}
+
+@ When the server has nothing left to send at the moment the client's FIN
+arrives, and its user closes at once, its ACK and its FIN still leave as
+two segments from \.{ltcp}; an implementation that delays its
+acknowledgments a little, as Linux does, often sends them together as one
+segment with both bits, and then the wave has three segments after all.
+The client must be ready for that: a FIN whose ACK also acknowledges the
+client's FIN takes it from FIN\_WAIT\_1 straight to TIME\_WAIT, one of the
+thin arrows of Figure~6.  The same arrow is taken when the server's
+separate ACK is lost, since the FIN that follows it carries the same
+acknowledgment; that is this run:
+
+\runlog{fin-ack-in-fin-wait-1}
+
+@* Closing.
+|tcp_close| is the user's ``I have nothing more to send''.  What it does
+depends on the state.  A listener, or a client whose SYN has not been
+answered, has no peer that believes in the connection, and simply closes
+(Figure~6's ``appl: close'' arrows to CLOSED).  In SYN\_RCVD,
+ESTABLISHED and CLOSE\_WAIT the FIN is queued behind the data still in
+the send buffer and the connection enters FIN\_WAIT\_1 or LAST\_ACK; the
+send path of the previous chapter sends the FIN when its turn comes.
+Once a FIN is on its way, a second close is an error.
+
+@<Functions of the core@>=
+int tcp_close(struct tcp_conn *c, uint64_t now)
+{
+  c->now = now;
+  switch (c->state) {
+  case TCP_CLOSED: return TCP_ERR_STATE;
+  case TCP_LISTEN: end_connection(c, T_LISTEN_CLOSED, TCP_EV_CLOSED);
+    return TCP_OK;
+  case TCP_SYN_SENT: end_connection(c, T_SYN_SENT_CLOSED, TCP_EV_CLOSED);
+    return TCP_OK;
+  case TCP_SYN_RCVD: queue_fin(c, T_SYN_RCVD_FIN_WAIT_1);
+    return TCP_OK;
+  case TCP_ESTABLISHED:
+    if (c->rcvbuf.len > 0) reset_and_end(c, T_ESTABLISHED_CLOSED_UNREAD, TCP_EV_CLOSED);
+    else queue_fin(c, T_ESTABLISHED_FIN_WAIT_1);
+    return TCP_OK;
+  case TCP_CLOSE_WAIT:
+    if (c->rcvbuf.len > 0) reset_and_end(c, T_CLOSE_WAIT_CLOSED_UNREAD, TCP_EV_CLOSED);
+    else queue_fin(c, T_CLOSE_WAIT_LAST_ACK);
+    return TCP_OK;
+  default: return TCP_ERR_CLOSING;
+  }
+}
+
+@ A user that closes while received data lies unread in the buffer has
+thrown that data away, and the peer, which believes it delivered, ought
+to know.  RFC~9293 says that such a close should send a reset rather
+than a FIN (\S3.6, SHLD-3); Linux does so, and so does \.{ltcp}, through
+the rows |T_ESTABLISHED_CLOSED_UNREAD| and |T_CLOSE_WAIT_CLOSED_UNREAD|.
+The reset goes out with our SND.NXT, which the peer expects, so the peer
+believes it and reports ``connection reset''.
+
+@ Queuing the FIN is taking the arrow and letting the send path do the
+rest.
+
+@<Private declarations of the core@>=
+static void queue_fin(struct tcp_conn *c, enum transition_id id);
+
+@ @<Functions of the core@>=
+static void queue_fin(struct tcp_conn *c, enum transition_id id)
+{
+  c->fin_queued = true;
+  if (!tcp_enter(c, id)) return;
+  flush_output(c);
+}
+
+@ The FIN follows the last byte of data: it occupies the sequence number
+after it, which we remember, and starts the retransmission timer like
+data would.  Usually it rides on the last data segment; when the buffer
+was already empty it goes alone, with the ACK bit, as every segment after
+the handshake does.
+
+@<Private declarations of the core@>=
+static void send_fin(struct tcp_conn *c);
+static void note_fin_sent(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void send_fin(struct tcp_conn *c)
+{
+  send_segment(c, TCP_FIN | TCP_ACK, c->snd_nxt, NULL, 0);
+  note_fin_sent(c);
+  start_retransmission_timer(c);
+}
+
+static void note_fin_sent(struct tcp_conn *c)
+{
+  c->fin_sent = true;
+  c->fin_seq = c->snd_nxt;
+  c->snd_nxt += 1;
+}
+
+@ Our FIN has been acknowledged when SND.UNA has moved past it.
+
+@<Private declarations of the core@>=
+static bool our_fin_acked(const struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static bool our_fin_acked(const struct tcp_conn *c)
+{
+  return c->fin_sent && c->snd_una == c->fin_seq + 1;
+}
+
+@* The peer's FIN.
+A FIN is processed last, in the eighth step of \S3.10.7.4, after the
+segment's text: it comes after the last byte of the peer's data, and
+counts only if that byte is the last one we have, so that nothing is
+missing before it.  It then takes one sequence number, RCV.NXT moves
+past it, and it is owed an acknowledgment.  The user learns that the
+stream from the peer has ended.  Which arrow the connection takes depends
+on whether our own FIN is out and acknowledged:
+
+\smallskip
+\item{$\bullet$} in ESTABLISHED, the peer closed first: a passive close,
+to CLOSE\_WAIT, to wait for our user;
+\item{$\bullet$} in FIN\_WAIT\_1, both closed at once: if this segment
+(or an earlier one) acknowledged our FIN, straight to TIME\_WAIT,
+otherwise to CLOSING, to wait for that acknowledgment;
+\item{$\bullet$} in FIN\_WAIT\_2, we closed first and our FIN is
+acknowledged: to TIME\_WAIT.
+\smallskip
+
+\noindent In CLOSE\_WAIT, CLOSING, LAST\_ACK and TIME\_WAIT the peer's FIN
+is already in, and a FIN cannot arrive in order again; a repeated one is
+outside the window and is dealt with by the first check of the segment.
+
+@<Private declarations of the core@>=
+static void process_fin(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static void process_fin(struct tcp_conn *c, const struct segment *s)
+{
+  if (!(s->flags & TCP_FIN)) return;
+  if (s->seq + (uint32_t) s->len != c->rcv_nxt) return;
+  c->rcv_nxt += 1;
+  c->fin_received = true;
+  c->ack_owed = true;
+  switch (c->state) {
+  case TCP_ESTABLISHED: tcp_enter(c, T_ESTABLISHED_CLOSE_WAIT); break;
+  case TCP_FIN_WAIT_1:
+    if (our_fin_acked(c)) enter_time_wait(c, T_FIN_WAIT_1_TIME_WAIT);
+    else tcp_enter(c, T_FIN_WAIT_1_CLOSING);
+    break;
+  case TCP_FIN_WAIT_2: enter_time_wait(c, T_FIN_WAIT_2_TIME_WAIT); break;
+  default: break;
+  }
+  emit(c, TCP_EV_EOF);
+}
+
+@* The acknowledgment of our FIN.
+The ACK step of \S3.10.7.4 ends with what an acknowledgment of our FIN
+means in each closing state.  In CLOSING it means TIME\_WAIT; in
+LAST\_ACK the connection is over, and processing stops.  In FIN\_WAIT\_1
+it means FIN\_WAIT\_2, but not yet: if the same segment carries the peer's
+FIN, the connection goes from FIN\_WAIT\_1 to TIME\_WAIT in one step, as
+the figure draws it and the RFC's FIN step says (``if our FIN has been
+ACKed (perhaps in this segment)''), so the move to FIN\_WAIT\_2 waits
+until the whole segment has been processed.  |after_ack_of_fin| returns
+|false| when the connection has ended.
+
+@<Private declarations of the core@>=
+static bool after_ack_of_fin(struct tcp_conn *c);
+static void leave_fin_wait_1(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static bool after_ack_of_fin(struct tcp_conn *c)
+{
+  if (!our_fin_acked(c)) return true;
+  switch (c->state) {
+  case TCP_CLOSING: enter_time_wait(c, T_CLOSING_TIME_WAIT); return true;
+  case TCP_LAST_ACK: end_connection(c, T_LAST_ACK_CLOSED, TCP_EV_CLOSED);
+    return false;
+  default: return true;
+  }
+}
+
+@ After the segment: still in FIN\_WAIT\_1 with our FIN acknowledged
+means that no FIN came with the acknowledgment.
+
+@<Functions of the core@>=
+static void leave_fin_wait_1(struct tcp_conn *c)
+{
+  if (c->state != TCP_FIN_WAIT_1 || !our_fin_acked(c)) return;
+  if (!tcp_enter(c, T_FIN_WAIT_1_FIN_WAIT_2)) return;
+  if (c->cfg.fin_wait_2_us > 0) c->fin_wait_2_deadline = c->now + c->cfg.fin_wait_2_us;
+}
+
+@ FIN\_WAIT\_2 can last forever: the RFC sets no limit, and a peer that
+never closes keeps our half of the connection alive.  Every operating
+system sets one anyway for connections whose user has gone (Linux's
+\.{tcp\_fin\_timeout}, 60 seconds); \.{ltcp} sets one when the
+configuration asks for it, and takes an arrow that the figure does not
+draw.
+
+@<Private declarations of the core@>=
+static void fin_wait_2_timeout(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void fin_wait_2_timeout(struct tcp_conn *c)
+{
+  c->fin_wait_2_deadline = 0;
+  if (c->state == TCP_FIN_WAIT_2)
+    end_connection(c, T_FIN_WAIT_2_CLOSED_TIMEOUT, TCP_EV_TIMEOUT);
+}
+
+@* Both at once.
+Both ends may close at the same moment.  Then each sends a FIN while in
+FIN\_WAIT\_1 and receives the other's before the acknowledgment of its
+own: each goes to CLOSING, acknowledges the other's FIN, and on the
+acknowledgment of its own enters TIME\_WAIT.  Both ends wait 2MSL; there
+is no passive side.
+
+\runlog{simultaneous-close}
+
+@ A FIN can be lost like any segment, and is sent again like data: here
+the server's FIN is lost, and the server, in LAST\_ACK, sends it again
+when its retransmission timer expires.
+
+\runlog{lost-fin}
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 In the log of \.{client-close}, which segment takes the client
+from FIN\_WAIT\_1 to FIN\_WAIT\_2?  Which takes the server from
+LAST\_ACK to CLOSED?  Match each to a row of |tcp_transitions|.
+
+\smallskip\noindent
+2.~\diff2 In the scenario \.{half-close}, make the server's user close
+immediately after it receives the end of the stream, without sending its
+answer.  Predict the log: how many segments does the wave take now?
+
+\smallskip\noindent
+3.~\diff2 Change the scenario \.{client-close} so that the client's user
+leaves one byte unread before it closes.  What does the client send
+instead of a FIN, and what does the server's user see?
+
+\smallskip\noindent
+4.~\diff3 The server of \.{half-close} could send its FIN together with
+its last data segment.  Does \.{ltcp} do so?  Find the line of
+|send_what_the_window_allows| that decides it, and explain why sending
+the FIN alone would also be correct.
+
+\smallskip\noindent
+5.~\diff3 Set |fin_wait_2_us| to 10 seconds in the client of a scenario
+in which the server never closes.  Predict the client's last state line
+and the time at which it appears.  What does the server see if it sends
+data after that moment?
