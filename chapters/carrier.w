@@ -140,8 +140,10 @@ bytes (20 fixed and 40 of options).
 A |struct carrier_port| is one UDP socket: the descriptor, the address
 and port it is bound to (in host byte order, like the addresses of a
 |struct segment|), and, for a connected socket, the peer it is connected
-to.  The last four fields hold a datagram that the fault injector has
-decided to deliver late; they are explained with the injector.
+to.  |pending_error| keeps an error that the kernel reported while we
+were sending, until the receiving side can report it.  The last five
+fields hold a datagram that the fault injector has decided to deliver
+late; they are explained with the injector.
 
 @<A port of the carrier@>=
 struct carrier_port {
@@ -1118,11 +1120,12 @@ one random bit of the datagram after the checksum has been computed.
 Which counter of the receiving carrier goes up?  Why does the receiving
 TCP never see the segment, and what does the sender's TCP do about it?
 
-\diff3 The carrier makes one system call per datagram.  On Linux,
-|sendmmsg| and |recvmmsg| move a batch of datagrams in one call.  Queue
-the datagrams that the core sends during one turn of the event loop and
-send them with one |sendmmsg| before the loop waits again; measure the
-difference with \.{make bench}.
+\diff3 The host flushes the carrier's queue only when its loop is about to
+wait.  Flush it instead at the end of every call of the core (in |end|,
+in the next chapter), and run \.{build/bench/bench\_carrier rtt} and
+\.{build/bench/bench\_carrier throughput} before and after.  Explain
+both changes from the logs of an echo: count the datagrams, and the
+system calls with \.{strace -c}.
 
 \diff4 Carry the segments in IPv6 UDP datagrams.  What changes in the
 pseudo-header (RFC~8200 \S8.1), in |struct segment|, and in the capture

@@ -121,36 +121,36 @@ struct net_option {
 @ @<Subcommand functions@>=
 static const struct net_option net_options[] = {
   {"keep-open", 'k', NULL, OPT_KEEP, true,
-    "keep listening after a connection; serve many at once"},
+    "keep listening after a connection; serve many at once"},@/
   {"echo", ' ', NULL, OPT_ECHO, true,
-    "send back what each client sends, instead of stdin"},
+    "send back what each client sends, instead of stdin"},@/
   {"send", ' ', "FILE", OPT_SEND, false,
-    "send FILE instead of the standard input"},
+    "send FILE instead of the standard input"},@/
   {"recv", 'o', "FILE", OPT_RECV, false,
-    "write what arrives to FILE instead of stdout"},
+    "write what arrives to FILE instead of stdout"},@/
   {"capture", 'w', "FILE", OPT_CAPTURE, false,
-    "write every segment to FILE, in pcapng"},
+    "write every segment to FILE, in pcapng"},@/
   {"log", 'l', "FILE", OPT_LOG, false,
-    "write the text log (segments, state changes) to FILE"},
+    "write the text log (segments, state changes) to FILE"},@/
   {"quiet", 'q', NULL, OPT_QUIET, false,
-    "print no progress and no notices, only errors"},
+    "print no progress and no notices, only errors"},@/
   {"msl", ' ', "SECONDS", OPT_MSL, false,
-    "maximum segment lifetime (default 30); TIME_WAIT is 2 MSL"},
+    "maximum segment lifetime (default 30); TIME_WAIT is 2 MSL"},@/
   {"rto", ' ', "SECONDS", OPT_RTO, false,
-    "first and smallest retransmission timeout (default 1)"},
+    "first and smallest retransmission timeout (default 1)"},@/
   {"window", ' ', "BYTES", OPT_WINDOW, false,
-    "receive window, 1 to 65535 (default 65535)"},
+    "receive window, 1 to 65535 (default 65535)"},@/
   {"mss", ' ', "BYTES", OPT_MSS, false,
-    "largest segment text to receive (default 1460)"},
+    "largest segment text to receive (default 1460)"},@/
   {"loss", ' ', "P", OPT_LOSS, false,
-    "lose each datagram sent with probability P"},
+    "lose each datagram sent with probability P"},@/
   {"dup", ' ', "P", OPT_DUP, false,
-    "send each datagram twice with probability P"},
+    "send each datagram twice with probability P"},@/
   {"reorder", ' ', "P", OPT_REORDER, false,
-    "hold each datagram back behind the next with probability P"},
+    "hold each datagram back behind the next with probability P"},@/
   {"seed", ' ', "N", OPT_SEED, false,
-    "seed of the fault injector's random numbers (default 1)"},
-  {"help", 'h', NULL, OPT_HELP, false, "print this help and exit"},
+    "seed of the fault injector's random numbers (default 1)"},@/
+  {"help", 'h', NULL, OPT_HELP, false, "print this help and exit"},@/
   {NULL, ' ', NULL, OPT_HELP, false, NULL}
 };
 
@@ -987,47 +987,47 @@ what the command does, its options (from the table, so that none is
 forgotten), its exit statuses, and examples.  First the words.
 
 @<Subcommand functions@>=
-static const char listen_description[] =
-"    Waits on ADDRESS (default 127.0.0.1) and PORT for a connection of\n"
-"    'ltcp connect'; PORT 0 takes any free port and prints it.  Each TCP\n"
-"    segment travels in one UDP datagram, so the TCP port is the UDP port.\n"
-"    By default it serves one connection, then exits, like 'nc -l':\n"
-"    the standard input goes to the client, what the client sends goes\n"
-"    to the standard output.  With -k it keeps listening and serves many\n"
-"    clients at once; each gets --send's file, or its own data back with\n"
+static const char listen_description[] =@/
+"    Waits on ADDRESS (default 127.0.0.1) and PORT for a connection of\n"@/
+"    'ltcp connect'; PORT 0 takes any free port and prints it.  Each TCP\n"@/
+"    segment travels in one UDP datagram, so the TCP port is the UDP port.\n"@/
+"    By default it serves one connection, then exits, like 'nc -l':\n"@/
+"    the standard input goes to the client, what the client sends goes\n"@/
+"    to the standard output.  With -k it keeps listening and serves many\n"@/
+"    clients at once; each gets --send's file, or its own data back with\n"@/
 "    --echo, or nothing; what they send goes to the output, interleaved.\n";
 
-static const char connect_description[] =
-"    Connects to an 'ltcp listen' on HOST and PORT.  Each TCP segment\n"
-"    travels in one UDP datagram from a UDP port the kernel chooses,\n"
-"    which is also the client's TCP port.  The standard input goes to\n"
+static const char connect_description[] =@/
+"    Connects to an 'ltcp listen' on HOST and PORT.  Each TCP segment\n"@/
+"    travels in one UDP datagram from a UDP port the kernel chooses,\n"@/
+"    which is also the client's TCP port.  The standard input goes to\n"@/
 "    the server, what the server sends goes to the standard output.\n";
 
-static const char common_description[] =
-"\n    At the end of its input, a side closes its direction (it sends its\n"
-"    FIN) and goes on printing until the other side has closed too; it\n"
-"    exits when both directions are closed, after TIME_WAIT if it closed\n"
-"    first.  So 'ltcp listen 9000 > copy' and 'ltcp connect 127.0.0.1\n"
-"    9000 < file' copy a file.  Transfers over 1 MB report progress on\n"
-"    the standard error.  The log (-l) has tcpdump's line for each\n"
-"    segment and a line starting '# ' for each state change; the capture\n"
-"    (-w) is for tcpdump, tshark and Wireshark, with each state change\n"
+static const char common_description[] =@/
+"\n    At the end of its input, a side closes its direction (it sends its\n"@/
+"    FIN) and goes on printing until the other side has closed too; it\n"@/
+"    exits when both directions are closed, after TIME_WAIT if it closed\n"@/
+"    first.  So 'ltcp listen 9000 > copy' and 'ltcp connect 127.0.0.1\n"@/
+"    9000 < file' copy a file.  Transfers over 1 MB report progress on\n"@/
+"    the standard error.  The log (-l) has tcpdump's line for each\n"@/
+"    segment and a line starting '# ' for each state change; the capture\n"@/
+"    (-w) is for tcpdump, tshark and Wireshark, with each state change\n"@/
 "    as the comment of the packet that caused it.\n\n";
 
-static const char exit_description[] =
-"EXIT STATUS\n"
-"    0  both directions closed normally\n"
-"    1  a file, address or port could not be used, or an I/O error\n"
-"    2  the command line could not be understood\n"
-"    3  the connection was refused (reset in answer to our SYN, or\n"
-"       no socket at the peer's UDP port)\n"
-"    4  the connection was reset\n"
-"    5  the peer stopped answering (retransmissions gave up)\n"
-"    128+N  stopped by signal N; the connections were reset\n\n"
-"EXAMPLES\n"
-"    ltcp listen 9000 > copy & ltcp connect 127.0.0.1 9000 < file\n"
-"    ltcp listen -k --echo 9000\n"
-"    ltcp connect --msl 0.1 -l c.log -w c.pcapng --loss 0.1 localhost 9000\n"
+static const char exit_description[] =@/
+"EXIT STATUS\n"@/
+"    0  both directions closed normally\n"@/
+"    1  a file, address or port could not be used, or an I/O error\n"@/
+"    2  the command line could not be understood\n"@/
+"    3  the connection was refused (reset in answer to our SYN, or\n"@/
+"       no socket at the peer's UDP port)\n"@/
+"    4  the connection was reset\n"@/
+"    5  the peer stopped answering (retransmissions gave up)\n"@/
+"    128+N  stopped by signal N; the connections were reset\n\n"@/
+"EXAMPLES\n"@/
+"    ltcp listen 9000 > copy & ltcp connect 127.0.0.1 9000 < file\n"@/
+"    ltcp listen -k --echo 9000\n"@/
+"    ltcp connect --msl 0.1 -l c.log -w c.pcapng --loss 0.1 localhost 9000\n"@/
 "    tcpdump -n -S -tt -r c.pcapng; tshark -r c.pcapng\n";
 
 @ @<Subcommand functions@>=
