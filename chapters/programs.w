@@ -567,11 +567,11 @@ static void net_loop(struct runner *r)
   }
 }
 
-@ The events of session |i| are at |fds[base + 2i]| and the next entry,
+@ The events of session |i| are at |fds[base + 2 * i]| and the next entry,
 where |base| skips the listener's entry.  A session that is over is
-ended and the last session takes its place in the array; the loop does
-not advance then, since the place holds a session not yet stepped, whose
-events are those of the moved session's old entries.
+ended and its place in the array emptied; the array is closed up only
+after the loop, so that the entries of |fds| match the sessions all the
+way through it.
 
 @<Step every session, and end those that are over@>=
 size_t base = r->listener ? 1 : 0;
