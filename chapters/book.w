@@ -58,9 +58,13 @@
   \vskip 1in
   \centerline{Written in CWEB.  Every figure is drawn by the code it describes.}
   \vfill\penalty-10000
+  \let\bodylheader=\lheader \let\bodyrheader=\rheader
+  \def\lheader{\mainfont\romannumeral\pageno\hfil\eightrm CONTENTS}%
+  \def\rheader{\eightrm CONTENTS\hfil\mainfont\romannumeral\pageno}%
   \titletrue \unvbox\contentsbox
   \gtitle={Preface}\mark{\noexpand\nullsec0{\the\gtitle}}% the first running head
   \vfill\penalty-10000
+  \let\lheader=\bodylheader \let\rheader=\bodyrheader
   \pageno=1
 \fi
 \startpdf

@@ -1347,10 +1347,13 @@ The first copy finds the client in TIME\_WAIT.  Its bytes were received
 long ago, so the client takes nothing from it and answers with an ACK of
 what it really has, as RFC~9293 asks of every unacceptable segment.  The
 log then shows something the article does not mention: the server has
-forgotten the connection, so its host answers that ACK with a reset, and
-under RFC~9293 a reset ends TIME\_WAIT at once.  RFC~1337 calls this
-``TIME-WAIT assassination'' and describes the harm it can do; some
-systems therefore ignore resets in TIME\_WAIT.
+forgotten the connection, so its host answers that ACK with a reset.
+Under the letter of RFC~9293 that reset would end TIME\_WAIT at once,
+and with it the protection TIME\_WAIT exists to give.  RFC~1337 calls
+this ``TIME-WAIT assassination''; like the BSD systems, our core follows
+its advice by default (the configuration's |rfc1337| flag) and drops a
+reset in TIME\_WAIT, which is why the client in the log stays in
+TIME\_WAIT until its 2MSL timer expires.
 
 The second copy arrives after the two ends have opened a new connection
 on the same ports.  The new initial sequence numbers come from a clock
@@ -1659,6 +1662,7 @@ with \.{-w FILE} it also writes the capture (pcapng, or pcap if the name
 ends in \.{.pcap}, a format without comments).
 
 @<Header files of the program@>=
+#include <errno.h>
 #include "sim.h"
 
 @ @<Subcommands@>=
@@ -1746,7 +1750,8 @@ if (file) {
   bool pcap = len >= 5 && strcmp(file + len - 5, ".pcap") == 0;
   f = fopen(file, "wb");
   if (!f || capture_open(&w, f, pcap ? CAPTURE_PCAP : CAPTURE_PCAPNG) != 0) {
-    fprintf(stderr, "ltcp: sim: cannot write '%s'\n", file);
+    fprintf(stderr, "ltcp: sim: cannot write '%s': %s\n", file,
+      strerror(errno));
     if (f) fclose(f);
     return EXIT_FAILURE;
   }
@@ -1764,41 +1769,48 @@ return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 
 @* Exercises.
 
-\smallskip\item{\diff1} Run \.{ltcp sim lost-syn} and find, in its log,
+\smallskip\noindent
+1.~\diff1 Run \.{ltcp sim lost-syn} and find, in its log,
 how long the client waited before it sent its SYN again.  Now change the
 fault so that the {\it second} SYN is lost too (a second row of
 |drop_syn|, with |nth| set to~2), rebuild, and predict the time of the third SYN before
 you run it.
 
-\item{\diff1} Change |SIM_DELAY_MS| to 100 and run \.{ltcp sim
+\smallskip\noindent
+2.~\diff1 Change |SIM_DELAY_MS| to 100 and run \.{ltcp sim
 lifecycle}.  Which lines of the log move, and which do not?  Why does
 the time at which the client leaves TIME\_WAIT move by exactly the
 amount it does?
 
-\item{\diff2} Write a scenario in which the server's FIN of the
+\smallskip\noindent
+3.~\diff2 Write a scenario in which the server's FIN of the
 lifecycle is duplicated, the copy arriving 5~seconds later.  Predict
 what the client answers to the copy, in which state it is when the copy
 arrives, and whether its TIME\_WAIT timer is restarted; run it and
 compare.
 
-\item{\diff2} Run \.{ltcp sim lossy --seed N} for several seeds until
+\smallskip\noindent
+4.~\diff2 Run \.{ltcp sim lossy --seed N} for several seeds until
 you find a run in which a data segment is corrupted.  Which counter of
 the receiving end grows, and what does the sender do next?  Open the
 capture (\.{-w x.pcapng}) in Wireshark: does it show the corrupted
 segment?  Explain why not.
 
-\item{\diff3} Add a fault kind |FAULT_TRUNCATE| that cuts a segment
+\smallskip\noindent
+5.~\diff3 Add a fault kind |FAULT_TRUNCATE| that cuts a segment
 short by a chosen number of bytes.  Which error of |seg_parse| does the
 receiver report when the cut falls in the header, and which when it
 falls in the text?
 
-\item{\diff3} Write a scenario in which the server closes first and the
+\smallskip\noindent
+6.~\diff3 Write a scenario in which the server closes first and the
 client 100~ms later, yet both ends pass through CLOSING, as in a
 simultaneous close.  Which segment must the link delay, and by at least
 how much?  Then find a fault that makes only {\it one} of the two ends
 pass through CLOSING.
 
-\item{\diff4} Give the link a rate as well as a delay, so that a
+\smallskip\noindent
+7.~\diff4 Give the link a rate as well as a delay, so that a
 segment of $n$ bytes occupies the link for $8n/r$ seconds and segments
 queue behind one another.  Show, with a scenario that sends several
 kilobytes, how the timestamps of the log change.

@@ -147,6 +147,13 @@ usage "--seed without a number is refused" "needs a number" lifecycle --seed
 usage "-w without a file is refused" "needs a file" lifecycle -w
 usage "an unknown option is named" "unknown option '--fast'" lifecycle --fast
 usage "two scenarios are refused" "one scenario at a time" lifecycle handshake
+err=$($ltcp sim handshake -w "$tmp/no/such/dir/x.pcapng" 2>&1 >/dev/null); rc=$?
+if [ "$rc" -eq 1 ] && grep -q "^ltcp: sim: cannot write '.*x.pcapng': No such file" <<<"$err"; then
+  ok "sim: a capture that cannot be written is an error of the run (status 1), with the reason"
+else
+  fail "sim: a capture that cannot be written is an error of the run (status 1), with the reason" \
+    "status $rc" "$err"
+fi
 if $ltcp sim lifecycle --seed 18446744073709551615 > /dev/null 2>&1; then
   ok "sim: the largest seed is accepted"
 else
