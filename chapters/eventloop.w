@@ -947,6 +947,13 @@ ssize_t lt_send(struct lt_sock *k, const void *buf, size_t n)
 with the connection's error if it has one, and otherwise fails with
 |EAGAIN|.
 
+The core tells the host when data arrives, but not how much is left
+after a read; so the host knows the socket is empty only when a read
+comes back short.  A socket that |lt_poll| reported readable may thus
+have nothing after all, and |lt_recv| then fails with |EAGAIN|, once;
+POSIX allows |poll| the same liberty with real sockets, and a program
+written for them already copes: it waits again.
+
 @<Declarations of the socket interface@>=
 ssize_t lt_recv(struct lt_sock *k, void *buf, size_t n);
 
@@ -958,8 +965,8 @@ ssize_t lt_recv(struct lt_sock *k, void *buf, size_t n)
   begin(h);
   size_t m = k->listening ? 0 : tcp_recv(&k->tcb, buf, n, h->now);
   end(h, NULL, 0);
+  if (m < n) k->readable = false;
   if (m > 0) return (ssize_t) m;
-  k->readable = false;
   if (k->err) {
     errno = k->err;
     return -1;
