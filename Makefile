@@ -29,7 +29,13 @@ TEXSRC  := $(sort $(wildcard chapters/*.tex))
 DEPS := build/.deps
 
 .PHONY: all code pdf test demo clean help bench soak lint
-all: build/ltcp build/book.pdf demo
+all: build/ltcp build/book.pdf build/demo.done
+
+# The demo runs when the program or the demo changed, so that a second
+# `make` with nothing changed does nothing; `make demo` runs it always.
+build/demo.done: build/ltcp tools/demo
+	@tools/demo
+	@touch $@
 
 help:
 	@echo "make            install what is missing, build build/ltcp and build/book.pdf, run the demo"

@@ -6,6 +6,7 @@
 \def\booktitle{A Literate TCP}
 \pdfminorversion=7
 \pdfsuppressptexinfo=-1
+\pdfsuppresswarningpagegroup=1 % two figures of cairo on one page are harmless
 \pdfcompresslevel=9 \pdfobjcompresslevel=0 % keep dictionaries readable for the tests
 \pdfpagewidth=8.5in \pdfpageheight=11in
 \pdfinfo{/Title (A Literate TCP) /Author (The ltcp authors)
@@ -95,6 +96,19 @@ famous.  Our chapters take its steps in its order, and each of its six
 figures is redrawn here: not by hand, but by programs that are part of
 \.{ltcp} itself, from the program's own tables and from real runs of it.
 If the code changes, the figures change with it.
+
+@ {\it The plan.}  The first four chapters build what the story needs
+before it can begin: segments and their bytes, a log that prints them
+as \.{tcpdump} does, the connection with its table of states, and a
+simulated link with a clock of its own, on which every run in this book
+takes place.  Then the article's story, in its order: the three-way
+handshake (its Figure~2), a first byte of data, the four-way wave (its
+Figure~3, and its first question), TIME\_WAIT (its second question),
+and the whole state machine (its Figure~6).  The chapters after that go
+beyond the article: the sliding window, the retransmission timer,
+reassembly, flow control and speed; then the programs that draw the
+figures, run TCP between two real processes, and make up \.{ltcp}.
+An appendix shows how all of it is tested.
 
 @ The law for how \.{ltcp} behaves is RFC~9293, the 2022 consolidation
 of the TCP specification, with RFC~1071 for the checksum, RFC~6298 for the

@@ -16,6 +16,26 @@ begin with \.{\#}:
 
 \runlog{handshake}
 
+@ The article draws the whole life of a connection first, as two
+timelines with the segments between them and each side's state written
+after every step; the handshake is its first three steps.  Here is
+Figure~1, drawn by \.{ltcp dot seq} from the capture of the scenario
+\.{lifecycle}, the same run the chapters ahead take apart; the numbers
+on the arrows are the run's real sequence and acknowledgment numbers,
+where the article writes $x$, $y$, $u$, $v$ and~$w$.
+
+\fig{fig1-lifecycle}{5.8in}{Figure 1.  The whole life of a connection:
+the scenario {\tt lifecycle} on the simulated link, drawn from its capture
+file by {\tt ltcp dot seq}.  Numbers are the real sequence and
+acknowledgment numbers; states are each side's after each step.}
+
+@ The three steps of the handshake alone, drawn larger, are the
+article's Figure~2.  The client goes from CLOSED through SYN\_SENT to
+ESTABLISHED; the server from LISTEN through SYN\_RCVD to ESTABLISHED.
+
+\fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
+steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
+
 @ This chapter writes the code behind those lines: the choice of the
 initial sequence number, the two ways of opening, what happens when a
 SYN reaches a listener and when the reply reaches the client, and what
@@ -41,7 +61,7 @@ to a client that knows nothing of it.  The third segment is the client's
 confirmation that the SYN the server answered is the one it has just
 sent: a client that receives a SYN,ACK acknowledging a number it never
 sent answers it with a reset, and the server gives the half-open
-connection up (\S3.5, Figure~9 of the RFC; the chapter on the whole
+connection up (\S3.5, Figure~8 of the RFC; the chapter on the whole
 machine shows the run).
 
 @* The initial sequence number.
@@ -525,7 +545,7 @@ ends find out only by waiting.  Each SYN we send starts the
 retransmission timer of RFC~6298.  Its first timeout is one second
 (\S2.1 of that RFC, which lowered it from the three seconds of RFC~1122);
 each time it expires, the oldest unacknowledged segment is sent again
-and the timeout doubles, up to a ceiling (\S5.5).  A connection that has
+and the timeout doubles (\S5.5), up to a ceiling (\S2.5).  A connection that has
 retransmitted as often as its configuration allows gives up: the user
 hears ``timed out'' and the connection is closed.  Here the client's
 first SYN is lost; one second later the client sends it again, with the
@@ -653,16 +673,20 @@ the second segment acknowledges $x+1$ and the third $y+1$.  Why does a
 SYN occupy a sequence number although it carries no byte of data?
 
 \smallskip\noindent
-2.~\diff2 Run \.{ltcp sim lost-syn} with the link's delay changed so that
-the SYN,ACK takes longer than one second to come back.  Predict which
-segments appear twice in the log before you run it.  What does RFC~6298
+2.~\diff2 The last field of a scenario's row in the chapter on the
+simulated link is the one-way delay of its link in milliseconds, 0 for
+the usual 10.  Set it to 600 in the row of \.{lost-syn}, so that an
+answer takes more than a second to come back.  Predict which segments
+appear twice in the log before you run \.{make} and \.{build/ltcp sim
+lost-syn}.  What does RFC~6298
 \S5.7 suggest a sender should do after its SYN has been retransmitted?
 
 \smallskip\noindent
-3.~\diff2 |choose_iss| with a fixed key and the simulator's fixed clock
-makes every run choose the same numbers.  Change the key in the
-configuration of the scenario \.{handshake} and predict what changes in
-the log, and what does not.
+3.~\diff1 |choose_iss| with a fixed key and the simulator's fixed clock
+makes every run choose the same numbers.  The simulator draws the key
+from its random numbers, so \.{--seed} changes it.  Predict what changes
+in the log of \.{build/ltcp sim handshake --seed 2}, and what does not;
+then run it.
 
 \smallskip\noindent
 4.~\diff3 SYN cookies (RFC~4987) let a server under a SYN flood set

@@ -477,7 +477,17 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
 
 @* Every arrow, and where it is taken.
 The table of the chapter on the connection has a row for every change
-of state, and here, to close the core, is where the code takes each of
+of state.  Figure~6 draws the 22 of them that the article draws, and
+\.{ltcp dot fsm} draws it from the table itself, so that the picture
+cannot disagree with the code.
+
+\fig{fig6-fsm}{6.5in}{Figure 6.  The TCP state machine, drawn from the
+rows of |tcp_transitions|: thick solid arrows are the normal path of a
+client, thick dashed ones that of a server, thin ones the rest.  Labels
+say what causes a move (\.{appl:} the application, \.{recv:} a segment)
+and what is sent in answer.}
+
+@ Here, to close the core, is where the code takes each of
 Figure~6's arrows.  The thick arrows are the article's Figures 4 and~5;
 the thin ones are the subject of the runs named beside them.
 $$\vbox{\halign{#\hfil\quad&#\hfil\quad&#\hfil\cr
@@ -522,14 +532,18 @@ which every SYN,ACK is lost, so that both ends give up.
 @* Exercises.
 
 \smallskip\noindent
-1.~\diff1 For each of the eight steps of |segment_in_synchronized|, name
-a scenario of this book in which that step drops a segment.
+1.~\diff1 |segment_in_synchronized| takes six of the RFC's eight steps
+(the third and the sixth are left out).  For each of the six, name a
+scenario of this book in which that step drops a segment or ends the
+processing, and find the line of its log that shows it.
 
 \smallskip\noindent
-2.~\diff2 Turn |challenge_acks| off in the client of \.{rst-in-established}
-and send the reset with a sequence number ten bytes inside the window
-instead of at RCV.NXT.  Predict both logs, with and without the
-challenge.
+2.~\diff2 The simulator cannot forge a segment, so this one is a test.
+In the style of the tests of the state machine in the appendix, write a
+test that brings a connection to ESTABLISHED and lets a reset arrive ten
+numbers inside the window instead of at RCV.NXT.  Predict what the
+connection sends and which row it takes, first as configured and then
+with |challenge_acks| set to |false|; then run \.{make test}.
 
 \smallskip\noindent
 3.~\diff2 In \.{syn-to-closed-port}, the client's SYN is answered by

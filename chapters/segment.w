@@ -532,7 +532,7 @@ if (len < 2) return SEG_BAD_OPTION_LENGTH;
 @ @<Reject an option that runs past the end of the header@>=
 if (len > n - i) return SEG_OPTION_OVERRUN;
 
-@ RFC~9293 (\S3.7.1) defines the MSS option as exactly four bytes; a
+@ RFC~9293 (\S3.2) defines the MSS option as exactly four bytes; a
 different length is a malformed segment, not an MSS to guess at.
 
 @<Take the maximum segment size@>=

@@ -1220,9 +1220,9 @@ macros below let a scenario's row name its tables once.
 #define NO_FAULTS @t\quad@> NULL, 0
 @<The scripts of the scenarios@>@;
 @<The faults of the scenarios@>@;
-const struct scenario sim_scenarios[] = {
+const struct scenario sim_scenarios[] = @[{
   @<Scenarios@>@;
-};
+}@]@+;
 const size_t sim_nscenarios = sizeof sim_scenarios / sizeof sim_scenarios[0];
 
 @ @(sim.c@>=
@@ -1326,8 +1326,8 @@ static const struct sim_step half_close[] = {@/
 server, in LAST\_ACK, sends its FIN again when its retransmission timer
 expires, and the client, still in TIME\_WAIT, can answer it and start
 its wait of 2MSL afresh.  Had it forgotten the connection, it would
-answer with a reset, and the server would report an error for a
-connection that closed perfectly well.
+answer with a reset, and a connection that closed perfectly well would
+end at the server with a reset instead of an acknowledgment.
 
 @<The faults of the scenarios@>=
 static const struct fault drop_last_ack[] = {@/

@@ -1,7 +1,8 @@
 @q timewait.w: TIME_WAIT and 2MSL. @>
 
 @** TIME\_WAIT and 2MSL.
-The end that closes first does not go straight to CLOSED after its last
+The previous chapter left the end that closed first in TIME\_WAIT, and
+promised to say why.  That end does not go straight to CLOSED after its last
 acknowledgment.  It waits in TIME\_WAIT for twice the {\it maximum
 segment lifetime}, MSL: the longest time a segment may be expected to
 survive in the network (\S3.4.2).  RFC~793 suggested two minutes for MSL;
@@ -12,17 +13,24 @@ as in Linux.  Only when the wait is over is the connection gone, and the
 pair of sockets free to be used again.
 
 The article's second question is why the wait is needed, and why it is
-this long.  It gives two reasons, and this chapter shows each in a run.
+this long.  It gives two reasons, and this chapter shows each in a run:
+the acknowledgment that ends the wave may be lost, and a copy of an old
+segment may still be on its way.  The code is short; the reasons are
+the point.
 
 @* The first reason: the last ACK may be lost.
 The last segment of the wave is the acknowledgment of the peer's FIN.
 Nothing acknowledges an acknowledgment, so the end that sends it cannot
 know whether it arrived.  If it was lost, the peer, still in LAST\_ACK,
-will time out and send its FIN again; an end that had already forgotten
-the connection would answer that FIN with a reset (it would be a segment
-for a closed port), and the peer's user would see an error at the end of
-a perfectly good connection.  An end in TIME\_WAIT still knows the
-connection: it acknowledges the repeated FIN again.
+will time out and send its FIN again.  An end that had already
+forgotten the connection would answer that FIN with a reset, since it
+would be a segment for a connection that does not exist, and a
+perfectly good connection would end, at the peer, with the signal that
+something went wrong.  (RFC~9293 tells a user in LAST\_ACK only that the
+connection is closed, as \.{ltcp} does; many systems report the reset as
+an error to an application still waiting for its close to finish.)  An
+end in TIME\_WAIT still knows the connection: it acknowledges the
+repeated FIN again, and the peer closes as it should.
 
 How long must it be ready to?  The lost ACK and the repeated FIN each
 take at most one MSL to arrive, or die: the ACK needs up to one MSL to
@@ -36,6 +44,17 @@ sends its FIN again, and the client, which is in TIME\_WAIT, acknowledges
 it once more:
 
 \runlog{lost-last-ack}
+
+@ Read the end of the log.  The client's line ``stays in TIME\_WAIT
+until'' gives the end of its wait, 2MSL after its ACK; the next line
+says that the link dropped that ACK.  The server hears nothing, and at
+its retransmission timeout, one second after its FIN, it sends the FIN
+again.  The client, still in TIME\_WAIT, answers with the same ACK and
+announces a new end to its wait, a second later than the first; this
+time the ACK arrives and the server takes its ordinary arrow from
+LAST\_ACK to CLOSED.  That is the first half of the answer to the
+article's second question: the end that sends the last ACK must stay
+able to send it again, for as long as a repeated FIN could still come.
 
 @ Entering TIME\_WAIT stops the retransmission timer (nothing of ours is
 unacknowledged: our FIN has been acknowledged on every path into
@@ -94,23 +113,46 @@ old connection, not a new one, and is answered as an old segment: with an
 acknowledgment of where the connection stands, and never taken as data.
 An old SYN, in particular, does not open anything: in TIME\_WAIT, as in
 every synchronized state, a SYN is answered with a challenge ACK
-(\S3.10.7.4, RFC~5961 \S4).  In this run a data segment of the server is
-duplicated by the link, and the copies arrive late: the first while the
-client is in TIME\_WAIT, where it draws an acknowledgment of the current
-state (and the reset by which the server, which has forgotten the
-connection, answers that acknowledgment is ignored, as the chapter on
-the whole machine explains); the second after a new connection on the
-same ports has begun, where its sequence numbers are far outside the new
-window: it is dropped, with an acknowledgment of the new connection's
-state:
+(\S3.10.7.4, RFC~5961 \S4).  In this run the link duplicates the
+server's one data segment, \.{old data}, twice, and holds the copies
+back for 30 and for 70 seconds; after the wave, the same two ports open
+a second connection, which carries \.{new data}:
 
 \runlog{old-duplicate}
 
-@ RFC~9293 lets an implementation shorten the wait for a new connection
-in some cases: a SYN in TIME\_WAIT whose sequence number is above
-everything the old connection used may start a new connection at once,
-provided timestamps (RFC~6191) prove it is new.  \.{ltcp} has no
-timestamps and always waits.
+@ The first copy arrives at 30 seconds, while the client is in
+TIME\_WAIT.  Its bytes were received long ago, so the client takes
+nothing from it and answers with an acknowledgment of where it stands,
+\.{ack 4243906250}, the number after the server's FIN.  The server has
+forgotten the connection and answers that with a reset; the client
+ignores the reset and waits out its full 2MSL, for
+reasons the chapter on the whole machine explains (RFC~1337, ``TIME-WAIT
+assassination'').  Nothing the old copy carried reached the client's
+application.
+
+The second copy arrives at 70 seconds, in the middle of the new
+connection.  It has broken the rule that TIME\_WAIT relies on, since it
+has lived longer than 2MSL: the link was told to break it, to show what
+stands behind the wait.  Its sequence number, 4243906241, lies about
+fifteen million below the new connection's RCV.NXT, far outside the
+window, because the new initial sequence numbers come from a clock that
+has moved on by a minute (the chapter on the handshake).  The client
+drops it and acknowledges the new connection's state, \.{ack
+4259156249}; its application reads only \.{new data}.  So the second
+half of the answer: TIME\_WAIT keeps the pair of sockets from being used
+again until every segment of the old connection has died, and the
+choice of initial sequence numbers guards the new connection against a
+copy that lives longer than it should.
+
+@ RFC~9293 requires the wait (\S3.6.1, MUST-13) but lets an
+implementation cut it short for one kind of segment (MAY-2): a new SYN
+from the same peer may reopen the connection straight from TIME\_WAIT,
+if the new connection's initial sequence number is above every number
+the old one used, and if the end goes back to TIME\_WAIT should the SYN
+turn out to be an old duplicate.  With timestamps, RFC~6191 gives a
+better test.  \.{ltcp} takes neither shortcut and always waits: a SYN
+in TIME\_WAIT gets a challenge ACK, like any SYN in a synchronized
+state.
 
 @* The end of the wait.
 When the 2MSL timer expires, the last arrow of the client's path in
@@ -142,17 +184,23 @@ finally reach CLOSED?  Show that it is 2MSL after the {\it second}
 acknowledgment, not the first.
 
 \smallskip\noindent
-2.~\diff2 Run \.{lost-last-ack} with the client's MSL set to 100
-milliseconds, shorter than the server's retransmission timeout.  Predict
-what the client answers to the repeated FIN, and what the server's user
-sees.  Which of the two reasons for TIME\_WAIT does this run break?
+2.~\diff2 Add the line |m->cfg.msl_us = 100 * 1000;| at the end of
+|@<Set up the clock, the generator and the two ends@>|, so that the MSL
+of both ends is 100 milliseconds, far shorter than the server's
+retransmission timeout of one second.  Before you run \.{make} and
+\.{build/ltcp sim lost-last-ack}, predict what the client answers to
+the repeated FIN, and by which row of |tcp_transitions| the server
+reaches CLOSED.  Which of the two reasons for TIME\_WAIT does this run
+break?
 
 \smallskip\noindent
 3.~\diff2 In \.{old-duplicate}, the server answers the client's
-acknowledgment of a stray duplicate with a reset.  Set |rfc1337| to
-|false| in the client's configuration and predict the client's state
-lines: when does it reach CLOSED, and which row does it take?  Which of
-the two reasons for TIME\_WAIT does the reset defeat?
+acknowledgment of a stray duplicate with a reset.  Add
+|m->cfg.rfc1337 = false;| in the same place as in exercise~2, and
+predict the client's state lines before you run
+\.{build/ltcp sim old-duplicate}: when does it reach CLOSED, and which
+row does it take?  Which of the two reasons for TIME\_WAIT does the
+reset defeat?
 
 \smallskip\noindent
 4.~\diff3 A server that closes first keeps a connection in TIME\_WAIT
@@ -162,8 +210,15 @@ sockets in TIME\_WAIT towards one client address (the size of Linux's
 default range of ephemeral ports).
 
 \smallskip\noindent
-5.~\diff4 Implement RFC~6191's rule for a SYN in TIME\_WAIT, without
-timestamps, as RFC~9293 allows for the sequence-number test alone:
-accept the SYN as the start of a new connection if its sequence number is
-above RCV.NXT.  Which new row does the table need, and what arrow would
-the figure draw?
+5.~\diff1 Run \.{build/ltcp sim lost-last-ack --seed 7}.  Which
+numbers in the log differ from the run printed above, and which times
+and state lines stay the same?  Why does the seed change the one and not
+the other?
+
+\smallskip\noindent
+6.~\diff4 Implement the shortcut of \S3.6.1 (MAY-2) that BSD systems
+use: a SYN that arrives in TIME\_WAIT with a sequence number above
+RCV.NXT starts a new connection at once, with an initial sequence number
+above the old connection's SND.NXT.  Which new row does the table need,
+what arrow would Figure~6 draw, and how would you write a scenario to
+test it?

@@ -1,17 +1,29 @@
 @q wave.w: closing a connection. @>
 
 @** The four-way wave.
-Closing takes four segments where opening took three.  Either end may
-start (the article insists on it); in its example the client does.  The
+The connection is open and bytes have moved; this chapter takes the
+second half of the article's Figure~1, the close.  Closing takes four
+segments where opening took three.  Either end may start (the article
+insists on it); in its example the client does.  The
 client's user calls |tcp_close|: the client sends a FIN and enters
 FIN\_WAIT\_1.  The server acknowledges the FIN at once and enters
 CLOSE\_WAIT, and the client, on that acknowledgment, FIN\_WAIT\_2.  Some
 time later the server's user closes too: the server sends its own FIN and
 enters LAST\_ACK.  The client acknowledges it and enters TIME\_WAIT, and
 the server, on that last acknowledgment, is CLOSED.  The client follows
-2MSL later, which is the next chapter's subject.
+2MSL later, which is the next chapter's subject.  Every run of the
+simulator starts with the handshake; the wave begins at the line
+\.{client calls close()}.
 
 \runlog{client-close}
+
+@ The article's Figure~3 draws the wave of the lifecycle run: steps 4
+to~7 of Figure~1, with the line of data that the server still sends
+between the client's FIN and its own, and the client's wait of 2MSL.
+
+\fig{fig3-teardown}{5.8in}{Figure 3.  Closing: the four-way wave, steps 4
+to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
+wait of 2MSL in TIME\_WAIT.}
 
 @ The same four segments, with the roles exchanged, when the server
 closes first; nothing in TCP makes the client and the server different
@@ -37,6 +49,21 @@ answer for a while, each segment acknowledged by a client that is in
 FIN\_WAIT\_2 and has long stopped sending:
 
 \runlog{half-close}
+
+@ Follow the four segments of the wave in that log.  The first is the
+client's FIN, \.{Flags [F.]} at 0.100 seconds, sent right after its
+request.  The second is the server's acknowledgment of it, \.{ack
+295974089}, one more than the FIN's sequence number; the line before it
+acknowledges only the request.  Then come three segments of data from
+the server, each acknowledged by the client, which is in FIN\_WAIT\_2:
+it has promised to send nothing more, but it still receives.  The third
+segment of the wave, the server's FIN, leaves only at 0.500 seconds,
+when the server's user closes, and the fourth, the client's last ACK,
+answers it.  The ACK and the FIN of the server are 0.39 seconds apart
+here, and could as well be hours apart.  That is the answer to the
+article's first question: the ACK of a FIN is owed at once, but the FIN
+in the other direction belongs to the other end's user, who decides when
+it has nothing more to say.
 
 @ When the server has nothing left to send at the moment the client's FIN
 arrives, and its user closes at once, its ACK and its FIN still leave as
@@ -88,7 +115,7 @@ int tcp_close(struct tcp_conn *c, uint64_t now)
 @ A user that closes while received data lies unread in the buffer has
 thrown that data away, and the peer, which believes it delivered, ought
 to know.  RFC~9293 says that such a close should send a reset rather
-than a FIN (\S3.6, SHLD-3); Linux does so, and so does \.{ltcp}, through
+than a FIN (\S3.6.1, SHLD-3); Linux does so, and so does \.{ltcp}, through
 the rows |T_ESTABLISHED_CLOSED_UNREAD| and |T_CLOSE_WAIT_CLOSED_UNREAD|.
 The reset goes out with our SND.NXT, which the peer expects, so the peer
 believes it and reports ``connection reset''.
@@ -109,9 +136,11 @@ static void queue_fin(struct tcp_conn *c, enum transition_id id)
 
 @ The FIN follows the last byte of data: it occupies the sequence number
 after it, which we remember, and starts the retransmission timer like
-data would.  Usually it rides on the last data segment; when the buffer
-was already empty it goes alone, with the ACK bit, as every segment after
-the handshake does.
+data would.  When the user closes while data still waits in the send
+buffer (the peer's window is full, say), the FIN rides on the last data
+segment; when everything has already been sent, as in every run of this
+chapter, it goes alone, with the ACK bit, as every segment after the
+handshake does.
 
 @<Private declarations of the core@>=
 static void send_fin(struct tcp_conn *c);
@@ -260,6 +289,19 @@ when its retransmission timer expires.
 
 \runlog{lost-fin}
 
+@* Each side's states.
+The article sums up the open and the close as two chains of states, one
+for each side, each arrow labelled with what moved it.  \.{ltcp dot
+states} draws them from the capture of the lifecycle run: the client's
+chain is the thick solid path of Figure~6, the server's the thick dashed
+one.
+
+\fig{fig4-client}{2.4in}{Figure 4.  The states a client passes through,
+from the run of Figure 1 ({\tt ltcp dot states client}).}
+
+\fig{fig5-server}{2.6in}{Figure 5.  The states a server passes through,
+from the same run ({\tt ltcp dot states server}).}
+
 @* Exercises.
 
 \smallskip\noindent
@@ -268,23 +310,37 @@ from FIN\_WAIT\_1 to FIN\_WAIT\_2?  Which takes the server from
 LAST\_ACK to CLOSED?  Match each to a row of |tcp_transitions|.
 
 \smallskip\noindent
-2.~\diff2 In the scenario \.{half-close}, make the server's user close
-immediately after it receives the end of the stream, without sending its
-answer.  Predict the log: how many segments does the wave take now?
+2.~\diff1 Run \.{build/ltcp sim server-close} and \.{build/ltcp sim
+client-close} and compare them line by line.  Which end waits in
+TIME\_WAIT in each, and why is it never the end whose user closed
+second?
 
 \smallskip\noindent
-3.~\diff2 Change the scenario \.{client-close} so that the client's user
-leaves one byte unread before it closes.  What does the client send
-instead of a FIN, and what does the server's user see?
+3.~\diff2 Delete the server's three |SIM_SEND| steps from the script
+|half_close| in the chapter on the simulated link, so that its user
+closes without answering.  Predict the log; then run \.{make}, and
+\.{build/ltcp sim half-close}.  How many segments does the wave take
+now, and how far apart are the server's ACK and its FIN?
 
 \smallskip\noindent
-4.~\diff3 The server of \.{half-close} could send its FIN together with
-its last data segment.  Does \.{ltcp} do so?  Find the line of
-|send_what_the_window_allows| that decides it, and explain why sending
-the FIN alone would also be correct.
+4.~\diff2 The simulator's applications read every byte as soon as it
+arrives, so no scenario can close with data unread; the test
+|test_close_with_unread_data| does it by hand.  Read it and say why the
+reset it expects carries the sequence number it does and no ACK.
+Then make |tcp_close| send a FIN in this case, run \.{make test}, and
+say which test complains and what it prints.
 
 \smallskip\noindent
-5.~\diff3 Set |fin_wait_2_us| to 10 seconds in the client of a scenario
-in which the server never closes.  Predict the client's last state line
-and the time at which it appears.  What does the server see if it sends
-data after that moment?
+5.~\diff3 The server of \.{half-close} could send its FIN together with
+its last data segment.  Change its close from 500 to 400 milliseconds,
+the moment of its last send, and predict whether the FIN rides on that
+segment.  Find the line of |send_what_the_window_allows| that decides
+it, and explain why sending the FIN alone is also correct.
+
+\smallskip\noindent
+6.~\diff3 Add |m->cfg.fin_wait_2_us = 10 * TCP_SECOND;| at the end of
+|@<Set up the clock, the generator and the two ends@>|, and in the
+script |client_close| replace the server's close by a send of a few
+bytes at 20 seconds.  (Other scenarios share the script; put it back
+afterwards.)  Predict the client's last state line and its time, and
+what the server sees when its bytes arrive.
