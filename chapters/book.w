@@ -177,6 +177,7 @@ working around the hole.
 @i perf.w
 @i figures.w
 @i carrier.w
+@i eventloop.w
 @i programs.w
 @i ltcp.w
 @i testing.w

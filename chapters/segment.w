@@ -272,14 +272,67 @@ Data of odd length is summed as if a zero byte followed it.  That rule
 makes |inet_sum| composable: the sum of two pieces is the sum of the
 whole, provided only the last piece has an odd length.
 
+@ The plain way to write the sum is a loop over 16-bit words read in
+network byte order.  It is right, but a sender checksums every byte it
+sends, and two facts from \S2 of RFC~1071 let us go several times
+faster.  First, the one's complement sum does not care about the width
+of the words it adds: since $2^{16}$ leaves a remainder of~1 when divided
+by $2^{16}-1$, a 32-bit word adds the same, once folded, as its two
+halves; so we add 32-bit words, two at a time.  Second, the sum does not
+care about byte order either: summing the words in the machine's own
+order and swapping the two bytes of the folded result gives the sum in
+network order.  So the loop reads words with |memcpy| (which is portable
+and, for a small constant size, compiles to one load) and converts only
+the 16-bit result.  The caller's running |sum| is in network order and
+stays so.
+
 @<Functions on segments@>=
 uint64_t inet_sum(uint64_t sum, const uint8_t *p, size_t n)
 {
-  size_t i;
-  for (i = 0; i + 1 < n; i += 2) sum += get_be16(p + i);
-  if (i < n) sum += (uint32_t) p[i] << 8;
+  uint64_t s = 0; /* in the machine's byte order */
+  size_t i = 0;
+  @<Add the data eight bytes at a time@>@;
+  @<Add the remaining 16-bit words and the odd byte@>@;
+  @<Fold |s| to 16 bits and add it to |sum| in network order@>@;
   return sum;
 }
+
+@ @<Add the data eight bytes at a time@>=
+for (; i + 8 <= n; i += 8) {
+  uint32_t a, b;
+  memcpy(&a, p + i, 4);
+  memcpy(&b, p + i + 4, 4);
+  s += a;
+  s += b;
+}
+
+@ The odd byte is the high byte of a word whose low byte is zero, in
+network order; laid out in memory as the two bytes |p[i]| and~0, it is
+read like any other word.
+
+@<Add the remaining 16-bit words and the odd byte@>=
+for (; i + 2 <= n; i += 2) {
+  uint16_t a;
+  memcpy(&a, p + i, 2);
+  s += a;
+}
+if (i < n) {
+  uint8_t last[2] = {p[i], 0};
+  uint16_t a;
+  memcpy(&a, last, 2);
+  s += a;
+}
+
+@ Storing the folded 16 bits in memory and reading them back with
+|get_be16| swaps them on a little-endian machine and leaves them alone
+on a big-endian one: exactly the conversion to network order.
+
+@<Fold |s| to 16 bits and add it to |sum| in network order@>=
+while (s >> 16) s = (s & 0xffff) + (s >> 16);
+uint16_t folded = (uint16_t) s;
+uint8_t be[2];
+memcpy(be, &folded, 2);
+sum += get_be16(be);
 
 @ Folding adds the carries, everything above the low 16 bits, back
 into the low 16 bits, until none are left; the checksum is the

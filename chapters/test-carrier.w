@@ -1,4 +1,1015 @@
-@q test-carrier.w: placeholder, to be replaced. @>
+@q test-carrier.w: tests and benchmarks of the carrier, the host and the programs. @>
 
 @* Tests of the carrier and the programs.
-These tests are being written.
+These tests run real UDP sockets on the loopback interface, inside one
+process: the carrier alone first, then hosts with listeners and clients.
+The two programs are tested from outside, as a user runs them, by the
+script \.{tests/carrier.sh}, which also has tcpdump and tshark read
+their captures.  No test depends on how fast
+the machine is: each waits for what it expects with a generous limit,
+and a limit that passes is a failure with a message, not a hang.
+
+@(test_carrier.c@>=
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include "check.h"
+#include "ltsock.h"
+@<Helpers of the carrier tests@>@;
+@<Tests of the carrier@>@;
+int main(void)
+{
+  @<Run the tests of the carrier@>@;
+  return check_report();
+}
+
+@ All tests use \.{127.0.0.1} and ports that the kernel chooses.
+
+@<Helpers of the carrier tests@>=
+#define LOCALHOST 0x7f000001u
+static uint64_t ms_now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t) ts.tv_sec * 1000u + (uint64_t) ts.tv_nsec / 1000000u;
+}
+
+@ A segment to send through a bare carrier: a data segment from one port
+to another, whose sequence number tells the copies apart.
+
+@<Helpers of the carrier tests@>=
+static struct segment test_segment(const struct carrier_port *from,
+  const struct carrier_port *to, uint32_t seq)
+{
+  static const uint8_t text[] = "hello";
+  struct segment s;
+  memset(&s, 0, sizeof s);
+  s.src_addr = from->addr;
+  s.dst_addr = to->addr;
+  s.src_port = from->port;
+  s.dst_port = to->port;
+  s.seq = seq;
+  s.ack = 1;
+  s.flags = TCP_ACK | TCP_PSH;
+  s.window = 1000;
+  s.payload = text;
+  s.len = 5;
+  return s;
+}
+
+@ Receiving on a bare port: wait up to |ms| milliseconds for segments
+and collect their sequence numbers.
+
+@<Helpers of the carrier tests@>=
+static size_t collect(struct carrier *k, struct carrier_port *p,
+  uint32_t *seqs, size_t max, int ms)
+{
+  size_t n = 0;
+  uint64_t until = ms_now() + (uint64_t) ms;
+  while (n < max && ms_now() < until) {
+    struct segment s;
+    uint64_t usec;
+    int r = carrier_receive(k, p, &s, &usec);
+    if (r == 1) seqs[n++] = s.seq;
+    else if (r == 0) nanosleep(&(struct timespec) {0, 1000000}, NULL);
+    else break;
+  }
+  return n;
+}
+
+@ The carrier without faults delivers what it is given, in order.  With
+a loss of 1 it delivers nothing, with duplication 1 everything twice,
+and with reordering 1 every pair swapped: the first datagram is held,
+the second goes out and the first follows it.
+
+@<Tests of the carrier@>=
+static void run_faults(double loss, double dup, double reorder,
+  const uint32_t *want, size_t nwant)
+{
+  struct carrier k;
+  struct carrier_faults f = {loss, dup, reorder, 7};
+  if (!CHECK(carrier_init(&k, &f, NULL, NULL) == 0)) return;
+  struct carrier_port a, b;
+  if (!CHECK(carrier_open(&a, LOCALHOST, 0) == 0)) return;
+  if (!CHECK(carrier_open_to(&b, LOCALHOST, a.port) == 0)) return;
+  for (uint32_t i = 1; i <= 4; i++) {
+    struct segment s = test_segment(&b, &a, i);
+    carrier_send(&k, &b, &s, 0);
+  }
+  carrier_tick(&k, &b, CARRIER_HOLD_US);
+  carrier_flush(&k);
+  uint32_t got[16];
+  size_t n = collect(&k, &a, got, 16, nwant == 8 ? 500 : 200);
+  CHECK_EQ(n, nwant);
+  for (size_t i = 0; i < n && i < nwant; i++)
+    CHECKF(got[i] == want[i], "datagram %zu has seq %u, expected %u", i,
+      got[i], want[i]);
+  carrier_close(&k, &a);
+  carrier_close(&k, &b);
+  carrier_free(&k);
+}
+
+static void test_carrier_clean(void)
+{
+  static const uint32_t want[] = {1, 2, 3, 4};
+  run_faults(0, 0, 0, want, 4);
+}
+
+static void test_carrier_loss(void) { run_faults(1, 0, 0, NULL, 0); }
+
+static void test_carrier_dup(void)
+{
+  static const uint32_t want[] = {1, 1, 2, 2, 3, 3, 4, 4};
+  run_faults(0, 1, 0, want, 8);
+}
+
+static void test_carrier_reorder(void)
+{
+  static const uint32_t want[] = {2, 1, 4, 3};
+  run_faults(0, 0, 1, want, 4);
+}
+
+@ A datagram that is not a good segment is counted and dropped: one with
+a damaged byte fails the checksum, and one whose TCP ports are not those
+of the UDP sockets is misaddressed.  The good segment after them still
+arrives.
+
+@<Tests of the carrier@>=
+static void test_carrier_drops_bad_datagrams(void)
+{
+  struct carrier k;
+  if (!CHECK(carrier_init(&k, NULL, NULL, NULL) == 0)) return;
+  struct carrier_port a, b;
+  if (!CHECK(carrier_open(&a, LOCALHOST, 0) == 0)) return;
+  if (!CHECK(carrier_open_to(&b, LOCALHOST, a.port) == 0)) return;
+  uint8_t buf[100];
+  struct segment s = test_segment(&b, &a, 1);
+  size_t n = seg_write(&s, buf, sizeof buf);
+  buf[n - 1] ^= 0x20;
+  CHECK(send(b.fd, buf, n, 0) == (ssize_t) n);
+  s = test_segment(&b, &a, 2);
+  s.dst_port = (uint16_t) (a.port + 1);
+  n = seg_write(&s, buf, sizeof buf);
+  CHECK(send(b.fd, buf, n, 0) == (ssize_t) n);
+  CHECK(send(b.fd, "junk", 4, 0) == 4);
+  s = test_segment(&b, &a, 3);
+  carrier_send(&k, &b, &s, 0);
+  carrier_flush(&k);
+  uint32_t got[4];
+  CHECK_EQ(collect(&k, &a, got, 4, 300), 1);
+  CHECK_EQ(got[0], 3);
+  CHECK_EQ(k.stats.malformed, 2);
+  CHECK_EQ(k.stats.misaddressed, 1);
+  carrier_close(&k, &a);
+  carrier_close(&k, &b);
+  carrier_free(&k);
+}
+
+@ The tests of hosts use a short MSL, so that TIME\_WAIT lasts a few
+milliseconds, and a short retransmission timeout.
+
+@<Helpers of the carrier tests@>=
+static struct lt_host *test_host(void)
+{
+  struct lt_options o;
+  lt_options_default(&o);
+  o.tcp.msl_us = 5000;
+  o.tcp.rto_initial_us = o.tcp.rto_min_us = 50000;
+  return lt_host_new(&o);
+}
+
+@ Waiting for one socket to be ready, with a limit.
+
+@<Helpers of the carrier tests@>=
+static short wait_for(struct lt_host *h, struct lt_sock *k, short events,
+  int ms)
+{
+  struct lt_pollfd p = {k, -1, events, 0};
+  uint64_t until = ms_now() + (uint64_t) ms;
+  while (ms_now() < until) {
+    if (lt_poll(h, &p, 1, 50) > 0) return p.revents;
+  }
+  return 0;
+}
+
+@ The main test of the host: one listener, a hundred clients at once, in
+one process, each client sending its own bytes and the server echoing
+each connection.  Every client must get back exactly what it sent, which
+shows that the listener tells the connections apart by their peers.
+The clients close first; the server closes each connection when its
+client has.
+
+@<Tests of the carrier@>=
+#define NCLIENTS 100
+#define CLIENT_BYTES 3000
+struct echo_client {
+  struct lt_sock *k;
+  uint8_t out[CLIENT_BYTES], in[CLIENT_BYTES];
+  size_t sent, got;
+  bool shut, eof;
+};
+struct echo_server {
+  struct lt_sock *k;
+  uint8_t buf[2048];
+  size_t len, off;
+  bool eof, shut;
+};
+
+@ @<Tests of the carrier@>=
+static void test_hundred_echo_clients(void)
+{
+  struct lt_host *h = test_host();
+  struct lt_sock *l = lt_listen(h, LOCALHOST, 0, "server");
+  if (!CHECK(l != NULL)) return;
+  struct echo_client *c = calloc(NCLIENTS, sizeof *c);
+  struct echo_server *s = calloc(NCLIENTS, sizeof *s);
+  struct lt_pollfd *fds = calloc(1 + 2 * NCLIENTS, sizeof *fds);
+  size_t nserv = 0;
+  for (int i = 0; i < NCLIENTS; i++) {
+    for (int j = 0; j < CLIENT_BYTES; j++)
+      c[i].out[j] = (uint8_t) (i * 7 + j * 13 + (j >> 8));
+    c[i].k = lt_connect(h, LOCALHOST, lt_local_port(l), "client");
+    CHECK(c[i].k != NULL);
+  }
+  uint64_t until = ms_now() + 20000;
+  int done = 0;
+  while (done < NCLIENTS && ms_now() < until) {
+    @<Poll the listener, the clients and the server's connections@>@;
+    @<Accept new connections into |s|@>@;
+    @<Move the clients' bytes@>@;
+    @<Move the server's bytes@>@;
+  }
+  CHECKF(done == NCLIENTS, "only %d of %d clients finished", done, NCLIENTS);
+  for (int i = 0; i < NCLIENTS; i++) {
+    CHECKF(c[i].got == CLIENT_BYTES && !memcmp(c[i].in, c[i].out,
+      CLIENT_BYTES), "client %d got %zu bytes, or not its own", i, c[i].got);
+    lt_close(c[i].k);
+  }
+  for (size_t i = 0; i < nserv; i++) lt_close(s[i].k);
+  lt_close(l);
+  CHECK(lt_finish(h, 5000) == 0);
+  lt_host_free(h);
+  free(c);
+  free(s);
+  free(fds);
+}
+
+@ @<Poll the listener, the clients and the server's connections@>=
+size_t n = 0;
+fds[n++] = (struct lt_pollfd) {l, -1, POLLIN, 0};
+for (int i = 0; i < NCLIENTS; i++)
+  fds[n++] = (struct lt_pollfd) {c[i].k, -1,
+    (short) (POLLIN | (c[i].sent < CLIENT_BYTES ? POLLOUT : 0)), 0};
+for (size_t i = 0; i < nserv; i++)
+  fds[n++] = (struct lt_pollfd) {s[i].k, -1,
+    (short) (s[i].len > s[i].off ? POLLOUT : POLLIN), 0};
+lt_poll(h, fds, n, 100);
+
+@ @<Accept new connections into |s|@>=
+struct lt_sock *a;
+while (nserv < NCLIENTS && (a = lt_accept(l)) != NULL) s[nserv++].k = a;
+
+@ A client sends what it has, closes its direction when all is sent, and
+reads the echo until the end of the stream.
+
+@<Move the clients' bytes@>=
+for (int i = 0; i < NCLIENTS; i++) {
+  struct echo_client *e = &c[i];
+  if (e->eof) continue;
+  if (e->sent < CLIENT_BYTES) {
+    ssize_t w = lt_send(e->k, e->out + e->sent, CLIENT_BYTES - e->sent);
+    if (w > 0) e->sent += (size_t) w;
+  }
+  if (e->sent == CLIENT_BYTES && !e->shut) e->shut = lt_shutdown(e->k) == 0;
+  ssize_t r = lt_recv(e->k, e->in + e->got, CLIENT_BYTES - e->got);
+  if (r > 0) e->got += (size_t) r;
+  else if (r == 0 || (errno != EAGAIN)) {
+    e->eof = true;
+    done++;
+  }
+}
+
+@ A server connection reads into its buffer when it is empty, sends it
+back, and closes its direction once its client has closed and the
+buffer is empty.
+
+@<Move the server's bytes@>=
+for (size_t i = 0; i < nserv; i++) {
+  struct echo_server *e = &s[i];
+  if (e->len == e->off && !e->eof) {
+    ssize_t r = lt_recv(e->k, e->buf, sizeof e->buf);
+    if (r > 0) e->len = (size_t) r, e->off = 0;
+    else if (r == 0) e->eof = true;
+  }
+  if (e->len > e->off) {
+    ssize_t w = lt_send(e->k, e->buf + e->off, e->len - e->off);
+    if (w > 0) e->off += (size_t) w;
+  }
+  if (e->eof && e->len == e->off && !e->shut) e->shut = lt_shutdown(e->k) == 0;
+}
+
+@ A refusal by reset: a listener serves one connection and then closes,
+as \.{ltcp listen} does without \.{-k}; a second client that connects to
+the same port finds an endpoint with a connection but no listener, and
+the host answers its SYN with a reset.  The client's error is
+``connection refused.''
+
+@<Tests of the carrier@>=
+static void test_refused_by_reset(void)
+{
+  struct lt_host *h = test_host();
+  struct lt_sock *l = lt_listen(h, LOCALHOST, 0, "server");
+  if (!CHECK(l != NULL)) return;
+  uint16_t port = lt_local_port(l);
+  struct lt_sock *c1 = lt_connect(h, LOCALHOST, port, "client");
+  CHECK(wait_for(h, l, POLLIN, 5000) & POLLIN);
+  struct lt_sock *s1 = lt_accept(l);
+  CHECK(s1 != NULL);
+  lt_close(l);
+  struct lt_sock *c2 = lt_connect(h, LOCALHOST, port, "client");
+  CHECK(wait_for(h, c2, POLLIN, 5000) & POLLERR);
+  CHECK_EQ(lt_error(c2), ECONNREFUSED);
+  CHECK(lt_state(c1) == TCP_ESTABLISHED);
+  lt_close(c2);
+  lt_close(c1);
+  lt_close(s1);
+  CHECK(lt_finish(h, 5000) == 0);
+  lt_host_free(h);
+}
+
+@ A refusal by ICMP: nobody has a socket on the port at all.  We find a
+port that was free a moment ago by opening a listener on port 0 and
+closing it.
+
+@<Tests of the carrier@>=
+static void test_refused_by_icmp(void)
+{
+  struct lt_host *h = test_host();
+  struct lt_sock *l = lt_listen(h, LOCALHOST, 0, "server");
+  if (!CHECK(l != NULL)) return;
+  uint16_t port = lt_local_port(l);
+  lt_close(l);
+  struct lt_sock *c = lt_connect(h, LOCALHOST, port, "client");
+  CHECK(wait_for(h, c, POLLIN, 5000) & POLLERR);
+  CHECK_EQ(lt_error(c), ECONNREFUSED);
+  lt_close(c);
+  CHECK(lt_finish(h, 1000) == 0);
+  lt_host_free(h);
+}
+
+@ A timeout: a UDP socket that never answers stands in for a host that
+has gone silent.  The core retransmits its SYN and gives up; with the
+short timeout of the tests that takes well under the limit.
+
+@<Tests of the carrier@>=
+static void test_timeout(void)
+{
+  struct lt_options o;
+  lt_options_default(&o);
+  o.tcp.rto_initial_us = o.tcp.rto_min_us = 10000;
+  o.tcp.rto_max_us = 40000;
+  o.tcp.syn_retries = 2;
+  struct lt_host *h = lt_host_new(&o);
+  struct carrier_port mute;
+  if (!CHECK(carrier_open(&mute, LOCALHOST, 0) == 0)) return;
+  struct lt_sock *c = lt_connect(h, LOCALHOST, mute.port, "client");
+  CHECK(wait_for(h, c, POLLIN, 10000) & POLLERR);
+  CHECK_EQ(lt_error(c), ETIMEDOUT);
+  lt_close(c);
+  close(mute.fd);
+  lt_host_free(h);
+}
+
+@ A reset: the server aborts an established connection, and the client
+learns that it was reset.
+
+@<Tests of the carrier@>=
+static void test_reset(void)
+{
+  struct lt_host *h = test_host();
+  struct lt_sock *l = lt_listen(h, LOCALHOST, 0, "server");
+  if (!CHECK(l != NULL)) return;
+  struct lt_sock *c = lt_connect(h, LOCALHOST, lt_local_port(l), "client");
+  CHECK(wait_for(h, l, POLLIN, 5000) & POLLIN);
+  struct lt_sock *s = lt_accept(l);
+  if (!CHECK(s != NULL)) return;
+  lt_abort(s);
+  CHECK(wait_for(h, c, POLLIN, 5000) & POLLERR);
+  CHECK_EQ(lt_error(c), ECONNRESET);
+  char b[4];
+  CHECK(lt_recv(c, b, sizeof b) < 0 && errno == ECONNRESET);
+  lt_close(c);
+  lt_close(s);
+  lt_close(l);
+  lt_host_free(h);
+}
+
+@ A half-close: the client closes its direction first, and the server
+still sends after it has seen the end of the client's stream; the
+client reads it all, then the end of the server's stream.
+
+@<Tests of the carrier@>=
+static void test_half_close(void)
+{
+  struct lt_host *h = test_host();
+  struct lt_sock *l = lt_listen(h, LOCALHOST, 0, "server");
+  if (!CHECK(l != NULL)) return;
+  struct lt_sock *c = lt_connect(h, LOCALHOST, lt_local_port(l), "client");
+  CHECK(wait_for(h, c, POLLOUT, 5000) & POLLOUT);
+  CHECK(lt_send(c, "ping", 4) == 4);
+  CHECK(lt_shutdown(c) == 0);
+  CHECK(wait_for(h, l, POLLIN, 5000) & POLLIN);
+  struct lt_sock *s = lt_accept(l);
+  if (!CHECK(s != NULL)) return;
+  char b[16];
+  size_t got = 0;
+  while (wait_for(h, s, POLLIN, 5000)) {
+    ssize_t r = lt_recv(s, b + got, sizeof b - got);
+    if (r <= 0) break;
+    got += (size_t) r;
+  }
+  CHECK(got == 4 && memcmp(b, "ping", 4) == 0);
+  CHECK(lt_state(s) == TCP_CLOSE_WAIT);
+  CHECK(lt_send(s, "pong", 4) == 4);
+  CHECK(lt_shutdown(s) == 0);
+  got = 0;
+  while (wait_for(h, c, POLLIN, 5000)) {
+    ssize_t r = lt_recv(c, b + got, sizeof b - got);
+    if (r <= 0) break;
+    got += (size_t) r;
+  }
+  CHECK(got == 4 && memcmp(b, "pong", 4) == 0);
+  lt_close(s);
+  lt_close(c);
+  lt_close(l);
+  CHECK(lt_finish(h, 5000) == 0);
+  lt_host_free(h);
+}
+
+@ The log of a lifecycle, written to a file in memory: the client's
+state lines are there, each under its segment, in the order of Figure~1,
+and every line that is not a state line is a segment line.
+
+@<Tests of the carrier@>=
+static void test_log_of_a_lifecycle(void)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *log = open_memstream(&text, &size);
+  struct lt_options o;
+  lt_options_default(&o);
+  o.tcp.msl_us = 5000;
+  o.log = log;
+  struct lt_host *h = lt_host_new(&o);
+  struct lt_sock *l = lt_listen(h, LOCALHOST, 0, "server");
+  if (!CHECK(l != NULL)) return;
+  struct lt_sock *c = lt_connect(h, LOCALHOST, lt_local_port(l), "client");
+  CHECK(wait_for(h, l, POLLIN, 5000) & POLLIN);
+  struct lt_sock *s = lt_accept(l);
+  lt_close(l);
+  CHECK(lt_shutdown(c) == 0);
+  CHECK(wait_for(h, s, POLLIN, 5000) & POLLIN);
+  char b[4];
+  CHECK(lt_recv(s, b, sizeof b) == 0);
+  lt_close(s);
+  lt_close(c);
+  CHECK(lt_finish(h, 5000) == 0);
+  lt_host_free(h);
+  fclose(log);
+  @<Check that the log tells the client's life in order@>@;
+  free(text);
+}
+
+@ @<Check that the log tells the client's life in order@>=
+static const char *const story[] = {
+  "# server CLOSED -> LISTEN",
+  "# client CLOSED -> SYN_SENT",
+  "# server LISTEN -> SYN_RCVD",
+  "# client SYN_SENT -> ESTABLISHED",
+  "# server SYN_RCVD -> ESTABLISHED",
+  "# client ESTABLISHED -> FIN_WAIT_1",
+  "# server ESTABLISHED -> CLOSE_WAIT",
+  "# server CLOSE_WAIT -> LAST_ACK",
+  "# client FIN_WAIT_2 -> TIME_WAIT",
+  "# client TIME_WAIT -> CLOSED"
+};
+const char *at = text ? text : "";
+for (size_t i = 0; i < sizeof story / sizeof *story; i++) {
+  const char *p = strstr(at, story[i]);
+  if (!CHECKF(p != NULL, "no line '%s' after the previous one in:\n%s",
+      story[i], text)) break;
+  at = p;
+}
+for (const char *row = text; row && *row;) {
+  const char *end = strchr(row, '\n');
+  CHECKF(row[0] == '#' || strstr(row, " IP 127.0.0.1.") != NULL,
+    "a line that is neither a state line nor a segment: %.*s",
+    (int) (end ? end - row : (long) strlen(row)), row);
+  row = end ? end + 1 : NULL;
+}
+
+@ @<Run the tests of the carrier@>=
+check_run("carrier delivers in order", test_carrier_clean);
+check_run("carrier loses with --loss 1", test_carrier_loss);
+check_run("carrier duplicates with --dup 1", test_carrier_dup);
+check_run("carrier swaps pairs with --reorder 1", test_carrier_reorder);
+check_run("carrier drops bad datagrams", test_carrier_drops_bad_datagrams);
+check_run("100 echo clients on one listener", test_hundred_echo_clients);
+check_run("refused by a reset", test_refused_by_reset);
+check_run("refused by ICMP port unreachable", test_refused_by_icmp);
+check_run("timeout when the peer is silent", test_timeout);
+check_run("reset by the peer", test_reset);
+check_run("half-close", test_half_close);
+check_run("the log of a lifecycle", test_log_of_a_lifecycle);
+
+@* Benchmarks of the carrier.
+\.{make bench} runs \.{build/bench/bench\_carrier}, which measures the
+programs' TCP over the UDP carrier next to the kernel's own TCP over the
+loopback, doing the same work between two processes on the same
+machine in the same run, so that the ratio means something even on a
+noisy machine.  It prints lines of the form \.{NAME VALUE UNIT}:
+\.{udp-throughput} and \.{kernel-throughput} in Gbit/s, and their ratio;
+connection lifecycles per second (connect, one byte each way, close),
+one at a time and 64 at once; and the round-trip time of a one-byte
+echo.  The numbers depend on the core's data path as much as on the
+carrier; they are measurements, never tests, and nothing fails if they
+are low.
+
+Each benchmark forks a server process, which tells its port through a
+pipe, and plays the client in the parent.
+
+@(bench_carrier.c@>=
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include "ltsock.h"
+@<Helpers of the benchmarks@>@;
+@<The servers of the benchmarks@>@;
+@<The clients of the benchmarks@>@;
+int main(int argc, char **argv)
+{
+  signal(SIGPIPE, SIG_IGN);
+  @<Run the benchmarks and print their figures@>@;
+  return 0;
+}
+
+@ @<Helpers of the benchmarks@>=
+#define LOCALHOST 0x7f000001u
+#define BENCH_SECONDS 1.0
+enum server_mode { SINK, ECHO };
+static double seconds(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
+@ Both kinds of host, ours and the kernel's, use a maximum segment
+lifetime of a millisecond for the benchmarks, so that the clients'
+TIME\_WAIT does not pile up connections; the kernel's TIME\_WAIT cannot be
+shortened, which is one reason the lifecycle benchmarks run for a second
+only.
+
+@<Helpers of the benchmarks@>=
+static struct lt_host *bench_host(void)
+{
+  struct lt_options o;
+  lt_options_default(&o);
+  o.tcp.msl_us = 1000;
+  return lt_host_new(&o);
+}
+
+@ A server runs in a child process until it is killed.  |serve| forks,
+runs |body| in the child with the write end of a pipe, and returns the
+port that the child writes into it.
+
+@<Helpers of the benchmarks@>=
+static uint16_t serve(void (*body)(enum server_mode, int), enum server_mode m,
+  pid_t *pid)
+{
+  int p[2];
+  uint16_t port = 0;
+  if (pipe(p) < 0) return 0;
+  *pid = fork();
+  if (*pid == 0) {
+    close(p[0]);
+    body(m, p[1]);
+    _exit(0);
+  }
+  close(p[1]);
+  if (read(p[0], &port, sizeof port) != (ssize_t) sizeof port) port = 0;
+  close(p[0]);
+  return port;
+}
+
+static void stop(pid_t pid)
+{
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+}
+
+@ The server on our TCP: a listener and up to |MAXCONN| connections, each
+either discarding what it receives or sending it back; each closes its
+direction when its client has closed.
+
+@<The servers of the benchmarks@>=
+#define MAXCONN 256
+struct bench_conn {
+  struct lt_sock *k;
+  char buf[65536];
+  size_t len, off;
+  bool eof, shut;
+};
+
+static void udp_server(enum server_mode mode, int out)
+{
+  struct lt_host *h = bench_host();
+  struct lt_sock *l = lt_listen(h, LOCALHOST, 0, "server");
+  uint16_t port = l ? lt_local_port(l) : 0;
+  if (write(out, &port, sizeof port) < 0 || !l) return;
+  close(out);
+  struct bench_conn *c = calloc(MAXCONN, sizeof *c);
+  struct lt_pollfd fds[MAXCONN + 1];
+  for (;;) {
+    size_t n = 0;
+    fds[n++] = (struct lt_pollfd) {l, -1, POLLIN, 0};
+    for (int i = 0; i < MAXCONN; i++)
+      if (c[i].k) fds[n++] = (struct lt_pollfd) {c[i].k, -1,
+        (short) (c[i].len > c[i].off ? POLLOUT : POLLIN), 0};
+    lt_poll(h, fds, n, -1);
+    for (int i = 0; i < MAXCONN; i++)
+      if (c[i].k) @<Serve connection |c[i]| of our TCP@>@;
+    for (int i = 0; i < MAXCONN; i++)
+      if (!c[i].k && !(c[i].k = lt_accept(l))) break;
+  }
+}
+
+@ @<Serve connection |c[i]| of our TCP@>=
+{
+  struct bench_conn *e = &c[i];
+  if (e->len == e->off && !e->eof) {
+    ssize_t r = lt_recv(e->k, e->buf, sizeof e->buf);
+    if (r > 0) {
+      e->len = mode == ECHO ? (size_t) r : 0;
+      e->off = 0;
+    } else if (r == 0 || errno != EAGAIN) e->eof = true;
+  }
+  if (e->len > e->off) {
+    ssize_t w = lt_send(e->k, e->buf + e->off, e->len - e->off);
+    if (w > 0) e->off += (size_t) w;
+    else if (w < 0 && errno != EAGAIN) e->eof = true, e->len = e->off;
+  }
+  if (e->eof && e->len == e->off) {
+    lt_close(e->k);
+    memset(e, 0, sizeof *e);
+  }
+}
+
+@ The same server on the kernel's TCP, with |poll| and non-blocking
+sockets.
+
+@<The servers of the benchmarks@>=
+static void kernel_server(enum server_mode mode, int out)
+{
+  int l = socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  struct sockaddr_in sa = {0};
+  sa.sin_family = AF_INET;
+  sa.sin_addr.s_addr = htonl(LOCALHOST);
+  socklen_t len = sizeof sa;
+  uint16_t port = 0;
+  if (bind(l, (struct sockaddr *) &sa, sizeof sa) == 0 && listen(l, 1024) == 0
+      && getsockname(l, (struct sockaddr *) &sa, &len) == 0)
+    port = ntohs(sa.sin_port);
+  if (write(out, &port, sizeof port) < 0 || !port) return;
+  close(out);
+  static char buf[65536];
+  struct pollfd fds[MAXCONN + 1];
+  int conn[MAXCONN];
+  for (int i = 0; i < MAXCONN; i++) conn[i] = -1;
+  for (;;) {
+    fds[0] = (struct pollfd) {l, POLLIN, 0};
+    for (int i = 0; i < MAXCONN; i++)
+      fds[i + 1] = (struct pollfd) {conn[i], POLLIN, 0};
+    poll(fds, MAXCONN + 1, -1);
+    for (int i = 0; i < MAXCONN; i++)
+      if (conn[i] >= 0 && fds[i + 1].revents)
+        @<Serve connection |conn[i]| of the kernel's TCP@>@;
+    if (fds[0].revents & POLLIN)
+      for (int i = 0; i < MAXCONN; i++)
+        if (conn[i] < 0) {
+          conn[i] = accept(l, NULL, NULL);
+          if (conn[i] >= 0)
+            setsockopt(conn[i], IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+          break;
+        }
+  }
+}
+
+@ A blocking write of the echo is good enough: the client always reads.
+
+@<Serve connection |conn[i]| of the kernel's TCP@>=
+{
+  ssize_t r = read(conn[i], buf, sizeof buf);
+  if (r > 0 && mode == ECHO) {
+    if (write(conn[i], buf, (size_t) r) != r) r = 0;
+  }
+  if (r <= 0) {
+    close(conn[i]);
+    conn[i] = -1;
+  }
+}
+
+@ The clients on our TCP.  Waiting for one socket:
+
+@<The clients of the benchmarks@>=
+static short await(struct lt_host *h, struct lt_sock *k, short events)
+{
+  struct lt_pollfd p = {k, -1, events, 0};
+  double until = seconds() + 10;
+  while (seconds() < until)
+    if (lt_poll(h, &p, 1, 1000) > 0) return p.revents;
+  return 0;
+}
+
+@ Bulk transfer: send for a second, close, and wait for the server's
+close, which comes after it has read everything; the rate counts the
+whole time.
+
+@<The clients of the benchmarks@>=
+static double udp_throughput(uint16_t port)
+{
+  struct lt_host *h = bench_host();
+  struct lt_sock *k = lt_connect(h, LOCALHOST, port, "client");
+  static char buf[65536];
+  double bytes = 0;
+  if (!(await(h, k, POLLOUT) & POLLOUT)) return 0;
+  double t0 = seconds();
+  while (seconds() - t0 < BENCH_SECONDS) {
+    ssize_t w = lt_send(k, buf, sizeof buf);
+    if (w > 0) bytes += (double) w;
+    else if (errno != EAGAIN || !(await(h, k, POLLOUT) & POLLOUT)) break;
+  }
+  lt_shutdown(k);
+  while (await(h, k, POLLIN) && lt_recv(k, buf, sizeof buf) != 0)
+    if (lt_error(k)) break;
+  double t = seconds() - t0;
+  lt_close(k);
+  lt_finish(h, 1000);
+  lt_host_free(h);
+  return bytes * 8 / t / 1e9;
+}
+
+@ The same on the kernel's TCP.
+
+@<The clients of the benchmarks@>=
+static int kernel_connect(uint16_t port, bool blocking)
+{
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  if (!blocking) fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+  struct sockaddr_in sa = {0};
+  sa.sin_family = AF_INET;
+  sa.sin_addr.s_addr = htonl(LOCALHOST);
+  sa.sin_port = htons(port);
+  if (connect(fd, (struct sockaddr *) &sa, sizeof sa) < 0
+      && errno != EINPROGRESS) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+static double kernel_throughput(uint16_t port)
+{
+  int fd = kernel_connect(port, true);
+  static char buf[65536];
+  double bytes = 0, t0 = seconds();
+  while (seconds() - t0 < BENCH_SECONDS) {
+    ssize_t w = write(fd, buf, sizeof buf);
+    if (w <= 0) break;
+    bytes += (double) w;
+  }
+  shutdown(fd, SHUT_WR);
+  while (read(fd, buf, sizeof buf) > 0) continue;
+  double t = seconds() - t0;
+  close(fd);
+  return bytes * 8 / t / 1e9;
+}
+
+@ Lifecycles: |width| connections at a time, each going through four
+steps: connect, send one byte, receive it back, close and wait for the
+server's close.  A finished connection is replaced at once by a new one.
+
+@<The clients of the benchmarks@>=
+struct cycle { int step; struct lt_sock *k; int fd; };
+
+static double udp_lifecycles(uint16_t port, int width)
+{
+  struct lt_host *h = bench_host();
+  struct cycle c[64] = {{0}};
+  struct lt_pollfd fds[64];
+  long done = 0;
+  double t0 = seconds();
+  while (seconds() - t0 < BENCH_SECONDS) {
+    for (int i = 0; i < width; i++) {
+      if (c[i].step == 0 && (c[i].k = lt_connect(h, LOCALHOST, port, "c")))
+        c[i].step = 1;
+      fds[i] = (struct lt_pollfd) {c[i].k, -1,
+        (short) (c[i].step == 1 ? POLLOUT : POLLIN), 0};
+    }
+    lt_poll(h, fds, (size_t) width, 1000);
+    for (int i = 0; i < width; i++)
+      if (fds[i].revents) @<Take lifecycle |c[i]| one step further@>@;
+  }
+  double t = seconds() - t0;
+  for (int i = 0; i < width; i++) if (c[i].step) lt_close(c[i].k);
+  lt_finish(h, 2000);
+  lt_host_free(h);
+  return (double) done / t;
+}
+
+@ @<Take lifecycle |c[i]| one step further@>=
+{
+  char b;
+  if (fds[i].revents & POLLERR) {
+    lt_close(c[i].k);
+    c[i].step = 0;
+  } else if (c[i].step == 1) {
+    if (lt_send(c[i].k, "x", 1) == 1) c[i].step = 2;
+  } else if (c[i].step == 2) {
+    if (lt_recv(c[i].k, &b, 1) == 1) {
+      lt_shutdown(c[i].k);
+      c[i].step = 3;
+    }
+  } else if (lt_recv(c[i].k, &b, 1) == 0) {
+    lt_close(c[i].k);
+    c[i].step = 0;
+    done++;
+  }
+}
+
+@ The same with the kernel's sockets, non-blocking, and |poll|.
+
+@<The clients of the benchmarks@>=
+static double kernel_lifecycles(uint16_t port, int width)
+{
+  struct cycle c[64] = {{0}};
+  struct pollfd fds[64];
+  long done = 0;
+  double t0 = seconds();
+  while (seconds() - t0 < BENCH_SECONDS) {
+    for (int i = 0; i < width; i++) {
+      if (c[i].step == 0 && (c[i].fd = kernel_connect(port, false)) >= 0)
+        c[i].step = 1;
+      fds[i] = (struct pollfd) {c[i].step ? c[i].fd : -1,
+        (short) (c[i].step == 1 ? POLLOUT : POLLIN), 0};
+    }
+    poll(fds, (nfds_t) width, 1000);
+    for (int i = 0; i < width; i++)
+      if (fds[i].revents) @<Take kernel lifecycle |c[i]| one step further@>@;
+  }
+  double t = seconds() - t0;
+  for (int i = 0; i < width; i++) if (c[i].step) close(c[i].fd);
+  return (double) done / t;
+}
+
+@ @<Take kernel lifecycle |c[i]| one step further@>=
+{
+  char b;
+  if (fds[i].revents & POLLERR) {
+    close(c[i].fd);
+    c[i].step = 0;
+  } else if (c[i].step == 1) {
+    if (write(c[i].fd, "x", 1) == 1) c[i].step = 2;
+  } else if (c[i].step == 2) {
+    if (read(c[i].fd, &b, 1) == 1) {
+      shutdown(c[i].fd, SHUT_WR);
+      c[i].step = 3;
+    }
+  } else if (read(c[i].fd, &b, 1) == 0) {
+    close(c[i].fd);
+    c[i].step = 0;
+    done++;
+  }
+}
+
+@ Round trips of one byte on one connection, for a second.  Each side
+reads into a buffer larger than the byte, as a real program would; a
+read that finds nothing yet waits and tries again.
+
+@<The clients of the benchmarks@>=
+static double udp_echo_rtt(uint16_t port)
+{
+  struct lt_host *h = bench_host();
+  struct lt_sock *k = lt_connect(h, LOCALHOST, port, "client");
+  long n = 0;
+  char b[64];
+  if (!(await(h, k, POLLOUT) & POLLOUT)) return 0;
+  double t0 = seconds();
+  while (seconds() - t0 < BENCH_SECONDS) {
+    if (lt_send(k, "x", 1) != 1) break;
+    ssize_t r;
+    while ((r = lt_recv(k, b, sizeof b)) < 0 && errno == EAGAIN)
+      if (!(await(h, k, POLLIN) & POLLIN)) break;
+    if (r != 1) break;
+    n++;
+  }
+  double t = seconds() - t0;
+  lt_shutdown(k);
+  while (await(h, k, POLLIN) && lt_recv(k, b, sizeof b) != 0)
+    if (lt_error(k)) break;
+  lt_close(k);
+  lt_finish(h, 1000);
+  lt_host_free(h);
+  return n ? t / (double) n * 1e6 : 0;
+}
+
+static double kernel_echo_rtt(uint16_t port)
+{
+  int fd = kernel_connect(port, true);
+  long n = 0;
+  char b[64];
+  double t0 = seconds();
+  while (seconds() - t0 < BENCH_SECONDS) {
+    if (write(fd, "x", 1) != 1 || read(fd, b, sizeof b) != 1) break;
+    n++;
+  }
+  double t = seconds() - t0;
+  close(fd);
+  return n ? t / (double) n * 1e6 : 0;
+}
+
+@ Each pair runs against a fresh server of its kind.  With arguments,
+only the groups named run: \.{throughput}, \.{lifecycles}, \.{rtt};
+so one can watch a single one with \.{strace -c} or a profiler.
+
+@<Helpers of the benchmarks@>=
+static bool wanted(int argc, char **argv, const char *group)
+{
+  if (argc < 2) return true;
+  for (int i = 1; i < argc; i++)
+    if (strcmp(argv[i], group) == 0) return true;
+  return false;
+}
+
+@ @<Run the benchmarks and print their figures@>=
+pid_t pid;
+uint16_t port;
+if (wanted(argc, argv, "throughput")) {
+  @<Measure the throughput of both@>@;
+}
+if (wanted(argc, argv, "lifecycles") || wanted(argc, argv, "rtt")) {
+  @<Measure lifecycles and round trips of both@>@;
+}
+
+@ @<Measure the throughput of both@>=
+port = serve(udp_server, SINK, &pid);
+double udp = udp_throughput(port);
+stop(pid);
+port = serve(kernel_server, SINK, &pid);
+double kernel = kernel_throughput(port);
+stop(pid);
+printf("udp-throughput %.3f Gbit/s\n", udp);
+printf("kernel-throughput %.3f Gbit/s\n", kernel);
+printf("udp-kernel-ratio %.4f ratio\n", kernel > 0 ? udp / kernel : 0);
+fflush(stdout);
+
+@ @<Measure lifecycles and round trips of both@>=
+bool cycles = wanted(argc, argv, "lifecycles"), rtt = wanted(argc, argv, "rtt");
+port = serve(udp_server, ECHO, &pid);
+if (cycles) {
+  printf("lifecycles-per-second %.0f 1/s\n", udp_lifecycles(port, 1));
+  fflush(stdout);
+  printf("lifecycles-per-second-64 %.0f 1/s\n", udp_lifecycles(port, 64));
+  fflush(stdout);
+}
+if (rtt) printf("echo-rtt-us %.1f us\n", udp_echo_rtt(port));
+stop(pid);
+port = serve(kernel_server, ECHO, &pid);
+if (cycles) {
+  printf("kernel-lifecycles-per-second %.0f 1/s\n", kernel_lifecycles(port, 1));
+  printf("kernel-lifecycles-per-second-64 %.0f 1/s\n",
+    kernel_lifecycles(port, 64));
+}
+if (rtt) printf("kernel-echo-rtt-us %.1f us\n", kernel_echo_rtt(port));
+stop(pid);

@@ -1130,7 +1130,7 @@ static void test_rng(void)
       "100000", i, hits[i]);
 }
 
-@ Running a scenario into memory: the log and the capture are written to
+@ Running a scenario into memory: the log and the capture go to
 buffers that |open_memstream| provides, so that tests can compare them.
 
 @<Tests of the simulated link@>=
