@@ -200,6 +200,7 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
   uint32_t freed = sndbuf_ack(&c->sndbuf, ack);
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
+  if (c->recovering) repair_next_hole(c, ack);
   if (freed > 0 && sndbuf_room(&c->sndbuf) >= c->sndbuf.cap / 4)
     emit(c, TCP_EV_WRITABLE);
 }

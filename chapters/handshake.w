@@ -225,7 +225,7 @@ static void forget_connection(struct tcp_conn *c)
   c->time_wait_deadline = c->fin_wait_2_deadline = 0;
   rto_init(&c->rtx, c->cfg.rto_initial_us, c->cfg.rto_min_us, c->cfg.rto_max_us);
   persist_stop(&c->persist);
-  c->fin_pending = false;
+  c->fin_pending = c->recovering = false;
   c->passive = c->syn_acked = false;
   c->fin_queued = c->fin_sent = c->fin_received = false;
   c->fin_seq = 0;
@@ -591,7 +591,10 @@ static void retransmission_timeout(struct tcp_conn *c)
   c->retransmitted++;
   rto_expired(&c->rtx, c->now);
   if (!c->syn_acked) send_syn(c);
-  else retransmit_data(c);
+  else {
+    start_recovery(c);
+    retransmit_data(c);
+  }
 }
 
 @ A SYN is given fewer chances than data: a peer that does not answer a

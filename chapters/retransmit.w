@@ -269,17 +269,59 @@ little about the path that data will take, and the first segment of
 data is timed soon enough.  When the peer's window is closed, the timer
 stops and the persist timer of the chapter on flow control takes over.
 
+@ A timeout usually means that more than one segment of the window was
+lost: the segments of a window are sent together, and whatever made the
+network drop one often drops its neighbours.  The receiver keeps what
+arrived after each gap, so the acknowledgment of the repeated segment
+jumps forward, to the next gap, and stops there.  That {\it partial
+acknowledgment} (it acknowledges some, but not all, of what was in
+flight when the timer expired) says exactly which segment is missing
+next, and waiting another timeout (twice as long, after the backoff) to
+repeat it would be waste.  So after a timeout the core remembers how far
+it had sent, and each partial acknowledgment repeats the next missing
+segment at once, until everything sent before the timeout is
+acknowledged.  This is the rule for partial acknowledgments of RFC~6582
+(NewReno), without the congestion control that surrounds it there.
+Without it, a connection that loses several segments of a window waits
+one timeout per segment, each longer than the last, since Karn's rule
+forbids a new measurement while segments are being repeated.
+
+@<The flags of the connection@>=
+bool recovering;   /* repeating what was lost before a timeout */
+uint32_t recover;  /* SND.NXT when the timer expired */
+
+@ @<Private declarations of the core@>=
+static void start_recovery(struct tcp_conn *c);
+static void repair_next_hole(struct tcp_conn *c, uint32_t ack);
+
+@ @<Functions of the core@>=
+static void start_recovery(struct tcp_conn *c)
+{
+  c->recovering = true;
+  c->recover = c->snd_nxt;
+}
+
+static void repair_next_hole(struct tcp_conn *c, uint32_t ack)
+{
+  if (!seq_lt(ack, c->recover)) {
+    c->recovering = false;
+    return;
+  }
+  c->retransmitted++;
+  retransmit_data(c);
+}
+
 @ Karn's rule has a price that the property test of transfers makes
-visible.  When several segments of one window are lost, each is
-repeated only when the timer expires, and each repetition cancels the
-measurement in progress; so while the losses last the timeout is never
-measured again, and it stays backed off, often at its ceiling.  A
-transfer of four mebibytes with 10\% loss takes hours of virtual time,
-most of it spent waiting for timers, though the bytes all arrive.  Real
-TCPs recover sooner by fast retransmission (RFC~5681), which repeats a
-segment when three duplicate acknowledgments show that the segments
-after it arrived, and by selective acknowledgments (RFC~2018); both are
-beyond this book, and both leave this timer as the last resort.
+visible.  Every repetition cancels the measurement in progress, so
+while losses last the timeout is not measured again, and it stays backed
+off; every repetition that is lost in turn doubles it.  A transfer of
+four mebibytes with 30\% loss in both directions spends most of its
+virtual time waiting for timers, though the bytes all arrive.  Real
+TCPs also repeat a segment when three duplicate acknowledgments show
+that the segments after it arrived (fast retransmission, RFC~5681), and
+learn exactly which segments are missing from selective
+acknowledgments (RFC~2018); both are beyond this book, and both leave
+this timer as the last resort.
 
 @* Exercises.
 
