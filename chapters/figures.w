@@ -280,13 +280,13 @@ layout fixed, a cluster needs its frame (\.{bb}, the corners) and the
 place of its label.
 
 @<Private types and tables of the figures@>=
-struct frame {
+struct cluster {
   const char *name, *label;
   double x0, y0, x1, y1, lx, ly;
   enum tcp_state member[4];
   int n;
 };
-static const struct frame frames[] = {@/
+static const struct cluster frames[] = {@/
   {"active", "active close", 20, 350, 365, 525, 60, 517,
     {TCP_FIN_WAIT_1, TCP_FIN_WAIT_2, TCP_CLOSING, TCP_TIME_WAIT}, 4},@/
   {"passive", "passive close", 375, 350, 520, 525, 470, 517,
@@ -394,7 +394,7 @@ the small drawing, so that it stays inside the frame however the
 drawing is scaled.
 
 @<Functions that draw parts of the machine@>=
-static void put_frame(FILE *f, const struct frame *b, const struct fig_view *v)
+static void put_frame(FILE *f, const struct cluster *b, const struct fig_view *v)
 {
   double sx = v->sx, sy = v->sy;
   fprintf(f, "  subgraph cluster_%s {\n    graph [label=\"%s\", style=dashed,"

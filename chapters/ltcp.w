@@ -43,9 +43,9 @@ struct command {
 };
 
 @ @<The table of subcommands@>=
-static const struct command commands[] = {
-  @<Subcommands@>@;
-  {NULL, NULL, NULL, NULL}
+static const struct command commands[] = {@t}\1{@>@/
+  @<Subcommands@>@/
+  @[{NULL, NULL, NULL, NULL}@]@t}\2{@>@/
 };
 
 @ The version is printed by \.{ltcp --version}.
