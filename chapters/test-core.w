@@ -183,10 +183,10 @@ static bool sent_is(const struct fixture *f, uint8_t flags, uint32_t seq,
   bool ok = f->rec.nout > 0 && s->flags == flags && s->seq == seq &&
     (!(flags & TCP_ACK) || s->ack == ack) && s->len == len;
   return check_that(ok, __FILE__, at_line,
-    "last segment sent: flags 0x%02x seq %lu ack %lu len %zu; expected "
+    "last segment sent: flags 0x%02x seq %lu ack %lu len %zu; expected "@t}\1\1{@>@/
     "flags 0x%02x seq %lu ack %lu len %zu", s->flags,
     (unsigned long) s->seq, (unsigned long) s->ack, s->len, flags,
-    (unsigned long) seq, (unsigned long) ack, len);
+    (unsigned long) seq, (unsigned long) ack, len@t}\2\2{@>);
 }
 #define SENT(f, flags, seq, ack, len) sent_is(f, flags, seq, ack, len, __LINE__)
 

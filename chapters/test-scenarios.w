@@ -1126,8 +1126,8 @@ static void test_rng(void)
     hits[x]++;
   }
   for (int i = 0; i < 10; i++)
-    CHECKF(hits[i] > 9500 && hits[i] < 10500, "value %d drawn %u times in "
-      "100000", i, hits[i]);
+    CHECKF(hits[i] > 9500 && hits[i] < 10500, "value %d drawn %u times in "@t}\1\1{@>@/
+      "100000", i, hits[i]@t}\2\2{@>);
 }
 
 @ Running a scenario into memory: the log and the capture go to
@@ -1331,9 +1331,9 @@ static void test_lossy_seeds(void)
       res_a.malformed[0] + res_a.malformed[1];
     if (ok && caught != res_a.damaged_arrived) {
       ok = false;
-      snprintf(why, sizeof why, "%llu damaged segments arrived, %llu were "
+      snprintf(why, sizeof why, "%llu damaged segments arrived, %llu were "@t}\1\1{@>@/
         "thrown away", (unsigned long long) res_a.damaged_arrived,
-        (unsigned long long) caught);
+        (unsigned long long) caught@t}\2\2{@>);
     }
     if (!CHECKF(ok, "seed %llu: %s; repeat with: build/ltcp sim lossy --seed %llu",
         (unsigned long long) seed, why, (unsigned long long) seed)) return;
