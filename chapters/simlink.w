@@ -1220,9 +1220,9 @@ macros below let a scenario's row name its tables once.
 #define NO_FAULTS @t\quad@> NULL, 0
 @<The scripts of the scenarios@>@;
 @<The faults of the scenarios@>@;
-const struct scenario sim_scenarios[] = @[{
-  @<Scenarios@>@;
-}@]@+;
+const struct scenario sim_scenarios[] = {@t}\1{@>@/
+  @<Scenarios@>@t}\2{@>@/
+};
 const size_t sim_nscenarios = sizeof sim_scenarios / sizeof sim_scenarios[0];
 
 @ @(sim.c@>=
