@@ -805,9 +805,9 @@ if (e != SEG_OK) {
 }
 if (s->src_port != d->from_port || s->dst_port != p->port) {
   k->stats.misaddressed++;
-  carrier_note(k, "carrier: dropped a segment for port %u from port %u "
+  carrier_note(k, "carrier: dropped a segment for port %u from port %u "@t}\1\1{@>@/
     "in a datagram from %s to port %u", s->dst_port, s->src_port,
-    dotted(d->from, d->from_port).text, p->port);
+    dotted(d->from, d->from_port).text, p->port@t}\2\2{@>);
   continue;
 }
 

@@ -280,13 +280,13 @@ layout fixed, a cluster needs its frame (\.{bb}, the corners) and the
 place of its label.
 
 @<Private types and tables of the figures@>=
-struct frame {
+struct cluster {
   const char *name, *label;
   double x0, y0, x1, y1, lx, ly;
   enum tcp_state member[4];
   int n;
 };
-static const struct frame frames[] = {@/
+static const struct cluster frames[] = {@/
   {"active", "active close", 20, 350, 365, 525, 60, 517,
     {TCP_FIN_WAIT_1, TCP_FIN_WAIT_2, TCP_CLOSING, TCP_TIME_WAIT}, 4},@/
   {"passive", "passive close", 375, 350, 520, 525, 470, 517,
@@ -358,10 +358,10 @@ void fig_write_fsm(FILE *f, const struct fig_view *v)
 {
   double fs = v->small ? 8.5 : 11, efs = v->small ? 8 : 10;
   fputs("digraph fsm {\n", f);
-  fprintf(f, "  graph [layout=nop2, outputorder=edgesfirst, fontname=\"%s\","
-    " fontsize=%g, margin=0, pad=0.05];\n", FIG_FONT, v->small ? 9.0 : 10.0);
-  fprintf(f, "  node [shape=box, style=rounded, fixedsize=true, fontname=\"%s\","
-    " fontsize=%g, height=%.3f];\n", FIG_FONT, fs, (v->small ? 16 : 24) / 72.0);
+  fprintf(f, "  graph [layout=nop2, outputorder=edgesfirst, fontname=\"%s\","@t}\1\1{@>@/
+    " fontsize=%g, margin=0, pad=0.05];\n", FIG_FONT, v->small ? 9.0 : 10.0@t}\2\2{@>);
+  fprintf(f, "  node [shape=box, style=rounded, fixedsize=true, fontname=\"%s\","@t}\1\1{@>@/
+    " fontsize=%g, height=%.3f];\n", FIG_FONT, fs, (v->small ? 16 : 24) / 72.0@t}\2\2{@>);
   fprintf(f, "  edge [fontname=\"%s\", fontsize=%g, arrowsize=%g];\n",
     FIG_FONT, efs, v->small ? 0.5 : 0.7);
   if (v->title || v->marked) put_title(f, v);
@@ -394,11 +394,11 @@ the small drawing, so that it stays inside the frame however the
 drawing is scaled.
 
 @<Functions that draw parts of the machine@>=
-static void put_frame(FILE *f, const struct frame *b, const struct fig_view *v)
+static void put_frame(FILE *f, const struct cluster *b, const struct fig_view *v)
 {
   double sx = v->sx, sy = v->sy;
-  fprintf(f, "  subgraph cluster_%s {\n    graph [label=\"%s\", style=dashed,"
-    " fontsize=%g, bb=\"", b->name, b->label, v->small ? 8.0 : 10.0);
+  fprintf(f, "  subgraph cluster_%s {\n    graph [label=\"%s\", style=dashed,"@t}\1\1{@>@/
+    " fontsize=%g, bb=\"", b->name, b->label, v->small ? 8.0 : 10.0@t}\2\2{@>);
   put_point(f, b->x0 * sx, b->y1 * sy), putc(',', f);
   put_point(f, b->x1 * sx, b->y0 * sy);
   double k = v->small ? 0.8 : 1;  /* the label's size */
@@ -532,9 +532,9 @@ static void put_title(FILE *f, const struct fig_view *v)
     fputs("</TD></TR>", f);
   }
   for (int side = 0; v->marked && side < 2; side++) {
-    fprintf(f, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"18\"> </TD>"
+    fprintf(f, "<TR><TD BGCOLOR=\"%s\" BORDER=\"1\" WIDTH=\"18\"> </TD>"@t}\1\1{@>@/
       "<TD ALIGN=\"LEFT\">%s: ", side ? SERVER_FILL : CLIENT_FILL,
-      side ? "server" : "client");
+      side ? "server" : "client"@t}\2\2{@>);
     @<Write the side's moves in this step, or its state@>@;
     fputs("</TD></TR>", f);
   }
@@ -1064,8 +1064,8 @@ of the two sides with their addresses above their lines.
 
 @<Write the head of the sequence diagram@>=
 fputs("digraph seq {\n", f);
-fprintf(f, "  graph [layout=nop2, outputorder=edgesfirst, fontname=\"%s\","
-  " fontsize=12, margin=0, pad=0.05", FIG_FONT);
+fprintf(f, "  graph [layout=nop2, outputorder=edgesfirst, fontname=\"%s\","@t}\1\1{@>@/
+  " fontsize=12, margin=0, pad=0.05", FIG_FONT@t}\2\2{@>);
 if (title) fputs(", labelloc=t, label=<", f), put_html(f, title), fputs(">", f);
 fprintf(f, "];\n  node [fontname=\"%s\", fontsize=10];\n", FIG_FONT);
 fprintf(f, "  edge [fontname=\"%s\", fontsize=10, arrowsize=0.7];\n", FIG_FONT);
@@ -1170,9 +1170,9 @@ edge (\.{n}{\it row}).
 static void put_seq_state(FILE *f, int side, const char *name, int row, double y)
 {
   double x = side ? SEQ_XS + 8 + SEQ_STATE_W / 2 : SEQ_XC - 8 - SEQ_STATE_W / 2;
-  fprintf(f, "  %s%d [shape=plaintext, fixedsize=true, width=%.3f, height=0.25,"
+  fprintf(f, "  %s%d [shape=plaintext, fixedsize=true, width=%.3f, height=0.25,"@t}\1\1{@>@/
     " class=\"state\", label=\"%s%s\", pos=\"", side ? "ss" : "cs", row,
-    SEQ_STATE_W / 72, name, side ? "\\l" : "\\r");
+    SEQ_STATE_W / 72, name, side ? "\\l" : "\\r"@t}\2\2{@>);
   put_point(f, x, y), fputs("\"];\n", f);
 }
 
@@ -1183,8 +1183,8 @@ static void put_seq_row(FILE *f, const struct fig_run *r,
   for (int side = 0; side < 2; side++)
     put_seq_state(f, side, tcp_state_name(fig_state_after(r, side, at)), row, L->y[row]);
   if (row > 0) {
-    fprintf(f, "  n%d [shape=circle, fixedsize=true, width=0.22, fontsize=9,"
-      " class=\"step\", label=\"%d\", pos=\"", row, r->seg[at].step);
+    fprintf(f, "  n%d [shape=circle, fixedsize=true, width=0.22, fontsize=9,"@t}\1\1{@>@/
+      " class=\"step\", label=\"%d\", pos=\"", row, r->seg[at].step@t}\2\2{@>);
     put_point(f, SEQ_XC - 8 - SEQ_STATE_W - 12, L->y[row]), fputs("\"];\n", f);
   }
 }
@@ -1216,9 +1216,10 @@ static void put_seq_arrow(FILE *f, const struct fig_run *r,
   double p[2][2] = {{x0, y0}, {x1, y1}};
   put_path(f, (const double (*)[2]) p, 2, 7);
   fputs("];\n", f);
-  fprintf(f, "  l%d [shape=plaintext, style=filled, fillcolor=white, margin=\"0.03,0.01\","
-    " width=0, height=0, fontsize=9.5, fontcolor=\"%s\", class=\"words\", label=\"%s\","
-    " pos=\"", row, ink, label);
+  fprintf(f, "  l%d [shape=plaintext, style=filled, fillcolor=white, margin=\"0.03,0.01\","@t}\1\1{@>@/
+    " width=0, height=0, fontsize=9.5, fontcolor=\"%s\","@/
+    " class=\"words\", label=\"%s\","@/
+    " pos=\"", row, ink, label@t}\2\2{@>);
   put_point(f, (x0 + x1) / 2, (y0 + y1) / 2), fputs("\"];\n", f);
 }
 
@@ -1253,8 +1254,8 @@ static void put_timelines(FILE *f, const struct fig_run *r,
   double y = L->y[row], p[2][2] = {{x, L->y[row - 1]}, {x, y}};
   fprintf(f, "  %s%d [shape=point, width=0.03, pos=\"", c, row);
   put_point(f, x, y), fputs("\"];\n", f);
-  fprintf(f, "  %s%d -> %s%d [class=\"wait\", dir=none, style=dotted, penwidth=1.5,"
-    " label=\"2MSL\", lp=\"", c, row - 1, c, row);
+  fprintf(f, "  %s%d -> %s%d [class=\"wait\", dir=none, style=dotted, penwidth=1.5,"@t}\1\1{@>@/
+    " label=\"2MSL\", lp=\"", c, row - 1, c, row@t}\2\2{@>);
   put_point(f, x + (side ? -18 : 18), (L->y[row - 1] + y) / 2), fputs("\", ", f);
   put_path(f, (const double (*)[2]) p, 2, 0), fputs("];\n", f);
   put_seq_state(f, side, "CLOSED", row, y);
@@ -1333,10 +1334,10 @@ the table) is labelled with a question mark.
 void fig_write_states(FILE *f, const struct fig_run *r, int side)
 {
   fputs("digraph states {\n", f);
-  fprintf(f, "  graph [rankdir=TB, nodesep=0.2, ranksep=0.3, margin=0, pad=0.05,"
-    " fontname=\"%s\"];\n", FIG_FONT);
-  fprintf(f, "  node [shape=box, style=rounded, fontname=\"%s\", fontsize=11,"
-    " width=1.3, height=0.3];\n", FIG_FONT);
+  fprintf(f, "  graph [rankdir=TB, nodesep=0.2, ranksep=0.3, margin=0, pad=0.05,"@t}\1\1{@>@/
+    " fontname=\"%s\"];\n", FIG_FONT@t}\2\2{@>);
+  fprintf(f, "  node [shape=box, style=rounded, fontname=\"%s\", fontsize=11,"@t}\1\1{@>@/
+    " width=1.3, height=0.3];\n", FIG_FONT@t}\2\2{@>);
   fprintf(f, "  edge [fontname=\"%s\", fontsize=10, arrowsize=0.7];\n", FIG_FONT);
   int k = 0;
   for (size_t m = 0; m < r->nmove; m++) {
@@ -1490,20 +1491,22 @@ that cannot be read is a failure, with the reader's message.
 #include "figures.h"
 
 @ @<Subcommands@>=
-{"dot", cmd_dot, "fsm | seq [--from N] [--to M] [--title T] CAPTURE"
-  " | states client|server CAPTURE | step N CAPTURE",
-  "write a figure of the book in Graphviz's language"},
+{"dot", cmd_dot,@t}\1\1{@>@/
+  "fsm | seq [--from N] [--to M] [--title T] CAPTURE"@/
+  " | states client|server CAPTURE | step N CAPTURE",@/
+  "write a figure of the book in Graphviz's language"@t}\2\2{@>},
 
 @ @<Subcommand functions@>=
 static int dot_help(void)
 {
-  printf("Writes on standard output the Graphviz text of a figure:\n"
-    "  fsm                 the TCP state machine (Figure 6), from the core's table\n"
-    "  seq CAPTURE         a sequence diagram of the connection in CAPTURE;\n"
-    "                      --from N and --to M keep steps N to M, --title T adds a title\n"
-    "  states SIDE CAPTURE the states that SIDE (client or server) passes through\n"
-    "  step N CAPTURE      the state machine after step N of CAPTURE\n"
-    "Draw it with: dot -Tpdf FILE.dot -o FILE.pdf\n");
+  printf("Writes on standard output the Graphviz text of a figure:\n"@t}\1\1{@>@/
+    "  fsm                 the TCP state machine (Figure 6), from the core's table\n"@/
+    "  seq CAPTURE         a sequence diagram of the connection in CAPTURE;\n"@/
+    "                      --from N and --to M keep steps N to M,"@/
+    " --title T adds a title\n"@/
+    "  states SIDE CAPTURE the states that SIDE (client or server) passes through\n"@/
+    "  step N CAPTURE      the state machine after step N of CAPTURE\n"@/
+    "Draw it with: dot -Tpdf FILE.dot -o FILE.pdf\n"@t}\2\2{@>);
   return EXIT_SUCCESS;
 }
 

@@ -1246,8 +1246,8 @@ stream, so that the standard output stays comparable with
   }
   if (rc < 0) fprintf(stderr, "ltcp: decode: %s: %s\n", name, r.err);
   if (r.skipped || r.malformed)
-    fprintf(stderr, "ltcp: decode: skipped %lu packets that are not TCP "
-      "over IPv4 and %lu malformed segments\n", r.skipped, r.malformed);
+    fprintf(stderr, "ltcp: decode: skipped %lu packets that are not TCP "@t}\1\1{@>@/
+      "over IPv4 and %lu malformed segments\n", r.skipped, r.malformed@t}\2\2{@>);
   capture_reader_close(&r);
 }
 
@@ -1368,13 +1368,13 @@ static bool demo_close(FILE *f, const char *name)
 }
 
 @ @<Print the help of \.{pcap-demo}@>=
-printf("Usage: ltcp pcap-demo [--pcap] [-l LOG] FILE\n"
-  "Write to FILE a capture of a small TCP conversation built by hand:\n"
-  "the handshake, a line of data each way, and the closing wave,\n"
-  "between 10.0.0.1.50000 and 10.0.0.2.40000.\n"
-  "  --pcap    write pcap instead of pcapng (pcap has no comments)\n"
-  "  -l LOG    also write the text log, tcpdump's lines and '# ' remarks\n"
-  "FILE or LOG may be '-' for the standard output, not both.\n");
+printf("Usage: ltcp pcap-demo [--pcap] [-l LOG] FILE\n"@t}\1\1{@>@/
+  "Write to FILE a capture of a small TCP conversation built by hand:\n"@/
+  "the handshake, a line of data each way, and the closing wave,\n"@/
+  "between 10.0.0.1.50000 and 10.0.0.2.40000.\n"@/
+  "  --pcap    write pcap instead of pcapng (pcap has no comments)\n"@/
+  "  -l LOG    also write the text log, tcpdump's lines and '# ' remarks\n"@/
+  "FILE or LOG may be '-' for the standard output, not both.\n"@t}\2\2{@>);
 
 @ @<Read the arguments of \.{pcap-demo}@>=
 for (int i = 1; i < argc; i++) {

@@ -43,9 +43,9 @@ struct command {
 };
 
 @ @<The table of subcommands@>=
-static const struct command commands[] = {
-  @<Subcommands@>@;
-  {NULL, NULL, NULL, NULL}
+static const struct command commands[] = {@t}\1{@>@/
+  @<Subcommands@>@/
+  @[{NULL, NULL, NULL, NULL}@]@t}\2{@>@/
 };
 
 @ The version is printed by \.{ltcp --version}.
@@ -84,12 +84,12 @@ subcommand may print for itself when it is given \.{--help}.
 @<Functions that print help@>=
 static void print_usage(FILE *f)
 {
-  fprintf(f, "Usage: ltcp COMMAND [ARGUMENTS...]\n"
-    "A small TCP, written as a literate program.\n\nCommands:\n");
+  fprintf(f, "Usage: ltcp COMMAND [ARGUMENTS...]\n"@t}\1\1{@>@/
+    "A small TCP, written as a literate program.\n\nCommands:\n"@t}\2\2{@>);
   for (const struct command *c = commands; c->name; c++)
     fprintf(f, "  %-10s %s\n", c->name, c->summary);
-  fprintf(f, "\n'ltcp help COMMAND' describes one command; "
-    "'ltcp --version' prints the version.\n");
+  fprintf(f, "\n'ltcp help COMMAND' describes one command; "@t}\1\1{@>@/
+    "'ltcp --version' prints the version.\n"@t}\2\2{@>);
 }
 
 @ @<Functions that print help@>=

@@ -976,9 +976,9 @@ status stays that of the connection, which did close properly.
 
 @<Let every connection finish, and say so if TIME\_WAIT makes us wait@>=
 if (r->time_wait && !c->quiet && !stop_signal && c->lt.tcp.msl_us >= 1000000)
-  fprintf(stderr, "ltcp: %s: waiting in TIME_WAIT for 2 MSL (%.0f s) "
+  fprintf(stderr, "ltcp: %s: waiting in TIME_WAIT for 2 MSL (%.0f s) "@t}\1\1{@>@/
     "before exiting; --msl shortens the wait\n", c->cmd,
-    2 * (double) c->lt.tcp.msl_us / 1e6);
+    2 * (double) c->lt.tcp.msl_us / 1e6@t}\2\2{@>);
 while (!stop_signal && lt_finish(h, -1) < 0 && errno == EINTR) continue;
 
 @*1 Help.

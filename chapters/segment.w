@@ -683,18 +683,18 @@ static int cmd_decode(int argc, char **argv)
 }
 
 @ @<Print the help of \.{decode}@>=
-printf("Usage: ltcp decode [--src ADDR] [--dst ADDR] [--check] HEX...\n"
-  "       ltcp decode -r FILE\n"
-  "Decode a TCP segment (header and payload, no IP header) given as\n"
-  "hexadecimal digits, which may be split across arguments, and print\n"
-  "the line 'tcpdump -n -S -tt' prints for it, with timestamp 0.\n"
-  "  --src ADDR, --dst ADDR  IPv4 addresses of the pseudo-header\n"
-  "                          (default 10.0.0.1 and 10.0.0.2)\n"
-  "  --check                 verify the checksum\n"
-  "  -r FILE                 print every TCP segment of a pcap or pcapng\n"
-  "                          file instead; comments follow as '# ' lines\n"
-  "Exit status: 0 decoded, 1 malformed segment or unreadable file,\n"
-  "2 bad arguments.\n");
+printf("Usage: ltcp decode [--src ADDR] [--dst ADDR] [--check] HEX...\n"@t}\1\1{@>@/
+  "       ltcp decode -r FILE\n"@/
+  "Decode a TCP segment (header and payload, no IP header) given as\n"@/
+  "hexadecimal digits, which may be split across arguments, and print\n"@/
+  "the line 'tcpdump -n -S -tt' prints for it, with timestamp 0.\n"@/
+  "  --src ADDR, --dst ADDR  IPv4 addresses of the pseudo-header\n"@/
+  "                          (default 10.0.0.1 and 10.0.0.2)\n"@/
+  "  --check                 verify the checksum\n"@/
+  "  -r FILE                 print every TCP segment of a pcap or pcapng\n"@/
+  "                          file instead; comments follow as '# ' lines\n"@/
+  "Exit status: 0 decoded, 1 malformed segment or unreadable file,\n"@/
+  "2 bad arguments.\n"@t}\2\2{@>);
 
 @ What the command line asks for.
 
@@ -861,8 +861,8 @@ static int decode_hex(const struct decode_args *a)
 {
   uint16_t had = get_be16(buf + 16);
   put_be16(buf + 16, 0);
-  fprintf(stderr, "ltcp: decode: bad checksum: the segment has 0x%04x, "
-    "the right one is 0x%04x\n", had, tcp_checksum(a->src, a->dst, buf, n));
+  fprintf(stderr, "ltcp: decode: bad checksum: the segment has 0x%04x, "@t}\1\1{@>@/
+    "the right one is 0x%04x\n", had, tcp_checksum(a->src, a->dst, buf, n)@t}\2\2{@>);
 }
 
 @* Exercises.

@@ -1220,9 +1220,9 @@ macros below let a scenario's row name its tables once.
 #define NO_FAULTS @t\quad@> NULL, 0
 @<The scripts of the scenarios@>@;
 @<The faults of the scenarios@>@;
-const struct scenario sim_scenarios[] = @[{
-  @<Scenarios@>@;
-}@]@+;
+const struct scenario sim_scenarios[] = {@t}\1{@>@/
+  @<Scenarios@>@t}\2{@>@/
+};
 const size_t sim_nscenarios = sizeof sim_scenarios / sizeof sim_scenarios[0];
 
 @ @(sim.c@>=
@@ -1706,11 +1706,11 @@ static int cmd_sim(int argc, char **argv)
 }
 
 @ @<Print the help of \.{ltcp sim}@>=
-printf("Runs SCENARIO on the simulated link and prints its log: each segment\n"
-  "as tcpdump -n -S -tt prints it, each change of state below it after '# '.\n"
-  "  --list     name the scenarios\n"
-  "  --seed N   seed of the random numbers (default 1)\n"
-  "  -w FILE    also write the capture to FILE (pcapng; pcap if FILE ends in .pcap)\n");
+printf("Runs SCENARIO on the simulated link and prints its log: each segment\n"@t}\1\1{@>@/
+  "as tcpdump -n -S -tt prints it, each change of state below it after '# '.\n"@/
+  "  --list     name the scenarios\n"@/
+  "  --seed N   seed of the random numbers (default 1)\n"@/
+  "  -w FILE    also write the capture to FILE (pcapng; pcap if FILE ends in .pcap)\n"@t}\2\2{@>);
 
 @ Each argument is an option or the scenario's name; a wrong one ends the
 command with a line that says what was wrong and the usual hint.
@@ -1721,8 +1721,8 @@ for (int i = 1; i < argc; i++) {
   else if (strcmp(argv[i], "--seed") == 0) {
     if (i + 1 == argc) return usage_error("sim", "--seed needs a number");
     if (!read_seed(argv[++i], &seed))
-      return usage_error("sim", "the seed must be a number from 0 to %llu, "
-        "not '%s'", (unsigned long long) UINT64_MAX, argv[i]);
+      return usage_error("sim", "the seed must be a number from 0 to %llu, "@t}\1\1{@>@/
+        "not '%s'", (unsigned long long) UINT64_MAX, argv[i]@t}\2\2{@>);
   } else if (strcmp(argv[i], "-w") == 0) {
     if (i + 1 == argc) return usage_error("sim", "-w needs a file name");
     file = argv[++i];
@@ -1741,8 +1741,8 @@ if (!list && !name)
 @ @<Run the scenario |name| and write its capture to |file|@>=
 const struct scenario *sc = sim_find(name);
 if (!sc)
-  return usage_error("sim", "no scenario named '%s'; 'ltcp sim --list' "
-    "names them", name);
+  return usage_error("sim", "no scenario named '%s'; 'ltcp sim --list' "@t}\1\1{@>@/
+    "names them", name@t}\2\2{@>);
 FILE *f = NULL;
 struct capture_writer w;
 if (file) {

@@ -45,12 +45,12 @@ hooks.  Segments are copied with their text, since the text points into
 the connection's send buffer, which changes.
 
 @<Helpers of the core tests@>=
-struct sent {
+struct sent_copy {
   struct segment s;
   uint8_t text[MAX_TEXT];
 };
 struct recorder {
-  struct sent out[MAX_RECORDS];
+  struct sent_copy out[MAX_RECORDS];
   int nout;
   const struct transition *tr[MAX_RECORDS];
   int ntr;
@@ -69,7 +69,7 @@ static void record_output(void *ctx, struct tcp_conn *c, const struct segment *s
   struct recorder *r = ctx;
   (void) c;
   if (!CHECKF(r->nout < MAX_RECORDS, "too many segments")) return;
-  struct sent *o = &r->out[r->nout++];
+  struct sent_copy *o = &r->out[r->nout++];
   o->s = *s;
   if (CHECKF(s->len <= MAX_TEXT, "segment text of %zu bytes", s->len) && s->len) {
     memcpy(o->text, s->payload, s->len);
@@ -118,7 +118,7 @@ static struct fixture *new_fixture_isn(uint32_t isn)
   f->cfg.isn = isn;
   f->hooks.ctx = &f->rec;
   f->hooks.output = record_output;
-  f->hooks.transition = record_transition;
+  @[f->hooks.transition@] = record_transition;
   f->hooks.event = record_event;
   f->rec.tracked = TCP_CLOSED;
   tcp_init(&f->c, &f->cfg, &f->hooks, LOCAL_ADDR, LOCAL_PORT);
@@ -177,16 +177,16 @@ static const struct segment *last_out(const struct fixture *f)
 }
 
 static bool sent_is(const struct fixture *f, uint8_t flags, uint32_t seq,
-  uint32_t ack, size_t len, int line)
+  uint32_t ack, size_t len, int at_line)
 {
   const struct segment *s = last_out(f);
   bool ok = f->rec.nout > 0 && s->flags == flags && s->seq == seq &&
     (!(flags & TCP_ACK) || s->ack == ack) && s->len == len;
-  return check_that(ok, __FILE__, line,
-    "last segment sent: flags 0x%02x seq %lu ack %lu len %zu; expected "
+  return check_that(ok, __FILE__, at_line,
+    "last segment sent: flags 0x%02x seq %lu ack %lu len %zu; expected "@t}\1\1{@>@/
     "flags 0x%02x seq %lu ack %lu len %zu", s->flags,
     (unsigned long) s->seq, (unsigned long) s->ack, s->len, flags,
-    (unsigned long) seq, (unsigned long) ack, len);
+    (unsigned long) seq, (unsigned long) ack, len@t}\2\2{@>);
 }
 #define SENT(f, flags, seq, ack, len) sent_is(f, flags, seq, ack, len, __LINE__)
 

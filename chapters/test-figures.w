@@ -808,21 +808,22 @@ static void chain_of(const struct fig_run *r, int side, char *out, size_t cap)
 @ @<Tests of the figures@>=
 static void inference_by_hand(void)
 {
-  static const char *const runs[][3] = {
-    {"c S 100 0  s S. 300 101  c . 101 301  s F. 301 101  c . 101 302"
-     "  c F. 101 302  s . 302 102",
-     "SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",
-     "LISTEN SYN_RCVD ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED"},
-    {"c S 100 0  s S. 300 101  c . 101 301  c F. 101 301  s F. 301 101"
-     "  c . 102 302  s . 302 102",
-     "SYN_SENT ESTABLISHED FIN_WAIT_1 CLOSING TIME_WAIT CLOSED",
-     "LISTEN SYN_RCVD ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED"},
-    {"c S 100 0  s S. 300 101  c . 101 301  c F. 101 301  s F. 301 102"
-     "  c . 102 302",
-     "SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",
-     "LISTEN SYN_RCVD ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED"},
-    {"c S 100 0  s S. 300 101  c R 101 0", "SYN_SENT ESTABLISHED CLOSED",
-     "LISTEN SYN_RCVD LISTEN"}};
+  static const char *const runs[][3] = {@t}\1{@>@/
+    {"c S 100 0  s S. 300 101  c . 101 301  s F. 301 101  c . 101 302"@t}\1\1{@>@/
+     "  c F. 101 302  s . 302 102",@/
+     "SYN_SENT ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED",@/
+     "LISTEN SYN_RCVD ESTABLISHED FIN_WAIT_1 FIN_WAIT_2 TIME_WAIT CLOSED"@t}\2\2{@>},@/
+    {"c S 100 0  s S. 300 101  c . 101 301  c F. 101 301  s F. 301 101"@t}\1\1{@>@/
+     "  c . 102 302  s . 302 102",@/
+     "SYN_SENT ESTABLISHED FIN_WAIT_1 CLOSING TIME_WAIT CLOSED",@/
+     "LISTEN SYN_RCVD ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED"@t}\2\2{@>},@/
+    {"c S 100 0  s S. 300 101  c . 101 301  c F. 101 301  s F. 301 102"@t}\1\1{@>@/
+     "  c . 102 302",@/
+     "SYN_SENT ESTABLISHED FIN_WAIT_1 TIME_WAIT CLOSED",@/
+     "LISTEN SYN_RCVD ESTABLISHED CLOSE_WAIT LAST_ACK CLOSED"@t}\2\2{@>},@/
+    {"c S 100 0  s S. 300 101  c R 101 0", "SYN_SENT ESTABLISHED CLOSED",@t}\1\1{@>@/
+     "LISTEN SYN_RCVD LISTEN"@t}\2\2{@>}@t}\2{@>@/
+  };
   for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
     struct fig_run r;
     hand_run(&r, runs[i][0]);
@@ -850,8 +851,8 @@ static void comments_are_read(void)
   fig_run_segment(&r, FIG_SERVER, 9, 2, TCP_SYN | TCP_ACK, 0,
     "client SYN_SENT -> ESTABLISHED (recv: SYN,ACK; send: ACK)\nclient: connected");
   fig_run_segment(&r, FIG_CLIENT, 2, 10, TCP_ACK, 5,
-    "server SYN_RCVD -> ESTABLISHED (recv: ACK; send: nothing)\n"
-    "server reads CLOSED -> nonsense");
+    "server SYN_RCVD -> ESTABLISHED (recv: ACK; send: nothing)\n"@t}\1\1{@>@/
+    "server reads CLOSED -> nonsense"@t}\2\2{@>);
   fig_run_finish(&r);
   CHECK(r.commented);
   char c[128], s[128];

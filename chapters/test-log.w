@@ -82,15 +82,15 @@ previous tests, the SYN-ACK, the ACK and a segment of six bytes.
 static void test_lines_of_a_connection(void)
 {
   uint8_t b[64];
-  size_t n = hex_bytes("cf160007 fca90234 00000000 a002faf0 16f90000"
-    " 020405b4 0402080a 98e2bb32 00000000 0103030a", b);
+  size_t n = hex_bytes("cf160007 fca90234 00000000 a002faf0 16f90000"@t}\1\1{@>@/
+    " 020405b4 0402080a 98e2bb32 00000000 0103030a", b@t}\2\2{@>);
   struct segment s;
   if (!CHECK(seg_parse(&s, b, n, 0x0a000001, 0x0a000002, true) == SEG_OK))
     return;
   expect_line(&s, UINT64_C(1795484489991651),
-    "1795484489.991651 IP 10.0.0.1.53014 > 10.0.0.2.7: Flags [S], "
-    "seq 4238934580, win 64240, options [mss 1460,sackOK,"
-    "TS val 2564995890 ecr 0,nop,wscale 10], length 0");
+    "1795484489.991651 IP 10.0.0.1.53014 > 10.0.0.2.7: Flags [S], "@t}\1\1{@>@/
+    "seq 4238934580, win 64240, options [mss 1460,sackOK,"@/
+    "TS val 2564995890 ecr 0,nop,wscale 10], length 0"@t}\2\2{@>);
   @<Check the other three lines of the connection@>@;
 }
 
@@ -105,8 +105,8 @@ r.ack = 4238934581u;
 r.window = 64240;
 seg_set_mss(&r, 1460);
 expect_line(&r, UINT64_C(1795484489992268),
-  "1795484489.992268 IP 10.0.0.2.7 > 10.0.0.1.53014: Flags [S.], seq 1000, "
-  "ack 4238934581, win 64240, options [mss 1460], length 0");
+  "1795484489.992268 IP 10.0.0.2.7 > 10.0.0.1.53014: Flags [S.], seq 1000, "@t}\1\1{@>@/
+  "ack 4238934581, win 64240, options [mss 1460], length 0"@t}\2\2{@>);
 struct segment a = plain(TCP_ACK);
 a.src_port = 53014;
 a.dst_port = 7;
@@ -114,14 +114,14 @@ a.seq = 4238934581u;
 a.ack = 1001;
 a.window = 64240;
 expect_line(&a, UINT64_C(1795484489992544),
-  "1795484489.992544 IP 10.0.0.1.53014 > 10.0.0.2.7: Flags [.], ack 1001, "
-  "win 64240, length 0");
+  "1795484489.992544 IP 10.0.0.1.53014 > 10.0.0.2.7: Flags [.], ack 1001, "@t}\1\1{@>@/
+  "win 64240, length 0"@t}\2\2{@>);
 a.flags = TCP_PSH | TCP_ACK;
 a.payload = (const uint8_t *) "hello\n";
 a.len = 6;
 expect_line(&a, UINT64_C(1795484489992658),
-  "1795484489.992658 IP 10.0.0.1.53014 > 10.0.0.2.7: Flags [P.], "
-  "seq 4238934581:4238934587, ack 1001, win 64240, length 6");
+  "1795484489.992658 IP 10.0.0.1.53014 > 10.0.0.2.7: Flags [P.], "@t}\1\1{@>@/
+  "seq 4238934581:4238934587, ack 1001, win 64240, length 6"@t}\2\2{@>);
 
 @ The control bits and the numbers, in cases \.{tcpdump} was shown:
 no bits at all, every bit, the urgent pointer, sequence ranges for a
@@ -181,16 +181,16 @@ static void test_options(void)
     s.payload = (const uint8_t *) k[i].data;
     s.len = strlen(k[i].data);
     char want[TCPDUMP_LINE_MAX];
-    snprintf(want, sizeof want, "0.000000 IP 10.0.0.1.50000 > "
+    snprintf(want, sizeof want, "0.000000 IP 10.0.0.1.50000 > "@t}\1\1{@>@/
       "10.0.0.2.40000: Flags [.], %sack 200, win 1000, %s",
-      s.len ? "seq 100:101, " : "", k[i].want);
+      s.len ? "seq 100:101, " : "", k[i].want@t}\2\2{@>);
     expect_line(&s, 0, want);
   }
 }
 
 @ @<Cases of options@>=
-{"020405b4 0402080a 8b757346 00000000 0103030a", "", "options [mss 1460,"
-  "sackOK,TS val 2339730246 ecr 0,nop,wscale 10], length 0"},
+{"020405b4 0402080a 8b757346 00000000 0103030a", "", "options [mss 1460,"@t}\1\1{@>@/
+  "sackOK,TS val 2339730246 ecr 0,nop,wscale 10], length 0"@t}\2\2{@>},
 {"63040102", "", "options [unknown-99 0x0102], length 0"},
 {"63020000", "", "options [unknown-99,eol], length 0"},
 {"0a04abcd", "", "options [unknown-10 0xabcd], length 0"},
@@ -265,10 +265,10 @@ static void test_text_log(void)
   CHECK(log_segment(f, 1500000, &s) == 0);
   CHECK(log_note(f, "client SYN_SENT -> ESTABLISHED\nsecond line") == 0);
   fclose(f);
-  CHECKF(strcmp(text, "1.500000 IP 10.0.0.1.50000 > 10.0.0.2.40000: "
-    "Flags [.], ack 200, win 1000, length 0\n"
+  CHECKF(strcmp(text, "1.500000 IP 10.0.0.1.50000 > 10.0.0.2.40000: "@t}\1\1{@>@/
+    "Flags [.], ack 200, win 1000, length 0\n"@/
     "# client SYN_SENT -> ESTABLISHED\n# second line\n") == 0,
-    "the log reads:\n%s", text);
+    "the log reads:\n%s", text@t}\2\2{@>);
   free(text);
 }
 
@@ -590,10 +590,10 @@ static void test_link_types(void)
       pcap_record(&x, 7, variant & 2 ? 250000000 : 250000, frame, h + n + t);
       struct reading g = read_all(x.b, x.n);
       CHECKF(g.segments == 1 && g.first_port == 47520
-        && g.first_usec == 7250000, "link type %lu, case %zu, variant %d: "
+        && g.first_usec == 7250000, "link type %lu, case %zu, variant %d: "@t}\1\1{@>@/
         "%d segments, port %u, time %llu %s", (unsigned long) k[i].type, i,
         variant, g.segments, g.first_port,
-        (unsigned long long) g.first_usec, g.err);
+        (unsigned long long) g.first_usec, g.err@t}\2\2{@>);
     }
 }
 

@@ -56,10 +56,10 @@ struct num {
   enum num_base base;
   int64_t off;
 };
-#define ANY @t\quad@> {NUM_ANY, 0}
-#define ABS(n) @t\quad@> {NUM_ABS, (n)}
-#define ISS(n) @t\quad@> {NUM_ISS, (n)}
-#define IRS(n) @t\quad@> {NUM_IRS, (n)}
+#define ANY @t\quad@> @[{NUM_ANY, 0}@]
+#define ABS(n) @t\quad@> @[{NUM_ABS, (n)}@]
+#define ISS(n) @t\quad@> @[{NUM_ISS, (n)}@]
+#define IRS(n) @t\quad@> @[{NUM_IRS, (n)}@]
 #define PEER_ISN ((uint32_t) 4294967000u)
 
 @ The flags get short names, as in the figures.
@@ -102,29 +102,29 @@ struct script_step {
   bool (*custom)(struct script_run *r, char *why, size_t cap);
 };
 #define CARE_ALL (0xFF & ~TCP_PSH)
-#define LISTEN @t\quad@> {OP_LISTEN, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define LISTEN_FOR_PEER @t\quad@> {OP_LISTEN_FOR, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define CONNECT @t\quad@> {OP_CONNECT, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define SEND(t) @t\quad@> {OP_SEND, 0, 0, ANY, ANY, t, 0, NULL}
-#define CLOSE @t\quad@> {OP_CLOSE, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define ABORT @t\quad@> {OP_ABORT, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define IN(f, s, a) @t\quad@> {OP_IN, f, 0, s, a, NULL, 0, NULL}
-#define IN_TEXT(f, s, a, t) @t\quad@> {OP_IN, f, 0, s, a, t, 0, NULL}
-#define IN_BAD(f, s, a, t) @t\quad@> {OP_IN_BAD, f, 0, s, a, t, 0, NULL}
-#define WAIT(us) @t\quad@> {OP_WAIT, 0, 0, ANY, ANY, NULL, us, NULL}
-#define TIMER @t\quad@> {OP_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define MSL(us) @t\quad@> {OP_MSL, 0, 0, ANY, ANY, NULL, us, NULL}
-#define OUT(f, s, a) @t\quad@> {OP_OUT, f, CARE_ALL, s, a, NULL, 0, NULL}
-#define OUT_TEXT(f, s, a, t) @t\quad@> {OP_OUT, f, CARE_ALL, s, a, t, 0, NULL}
-#define OUT_RST(s) @t\quad@> {OP_OUT, RST, CARE_ALL & ~TCP_ACK, s, ANY, NULL, 0, NULL}
-#define OUT_ACKING(a) @t\quad@> {OP_OUT, ACK, ACK | RST | FIN, ANY, a, NULL, 0, NULL}
-#define QUIET @t\quad@> {OP_QUIET, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define NOT_SENT(f) @t\quad@> {OP_NOT_SENT, f, 0, ANY, ANY, NULL, 0, NULL}
-#define STATE(st) @t\quad@> {OP_STATE, 0, 0, ANY, ANY, NULL, TCP_##st, NULL}
-#define EVENT(e) @t\quad@> {OP_EVENT, 0, 0, ANY, ANY, NULL, TCP_EV_##e, NULL}
-#define RECV(t) @t\quad@> {OP_RECV, 0, 0, ANY, ANY, t, 0, NULL}
-#define NO_TIMER @t\quad@> {OP_NO_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}
-#define CUSTOM(fn) @t\quad@> {OP_CUSTOM, 0, 0, ANY, ANY, NULL, 0, fn}
+#define LISTEN @t\quad@> @[{OP_LISTEN, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define LISTEN_FOR_PEER @t\quad@> @[{OP_LISTEN_FOR, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define CONNECT @t\quad@> @[{OP_CONNECT, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define SEND(t) @t\quad@> @[{OP_SEND, 0, 0, ANY, ANY, t, 0, NULL}@]
+#define CLOSE @t\quad@> @[{OP_CLOSE, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define ABORT @t\quad@> @[{OP_ABORT, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define IN(f, s, a) @t\quad@> @[{OP_IN, f, 0, s, a, NULL, 0, NULL}@]
+#define IN_TEXT(f, s, a, t) @t\quad@> @[{OP_IN, f, 0, s, a, t, 0, NULL}@]
+#define IN_BAD(f, s, a, t) @t\quad@> @[{OP_IN_BAD, f, 0, s, a, t, 0, NULL}@]
+#define WAIT(us) @t\quad@> @[{OP_WAIT, 0, 0, ANY, ANY, NULL, us, NULL}@]
+#define TIMER @t\quad@> @[{OP_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define MSL(us) @t\quad@> @[{OP_MSL, 0, 0, ANY, ANY, NULL, us, NULL}@]
+#define OUT(f, s, a) @t\quad@> @[{OP_OUT, f, CARE_ALL, s, a, NULL, 0, NULL}@]
+#define OUT_TEXT(f, s, a, t) @t\quad@> @[{OP_OUT, f, CARE_ALL, s, a, t, 0, NULL}@]
+#define OUT_RST(s) @t\quad@> @[{OP_OUT, RST, CARE_ALL & ~TCP_ACK, s, ANY, NULL, 0, NULL}@]
+#define OUT_ACKING(a) @t\quad@> @[{OP_OUT, ACK, ACK | RST | FIN, ANY, a, NULL, 0, NULL}@]
+#define QUIET @t\quad@> @[{OP_QUIET, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define NOT_SENT(f) @t\quad@> @[{OP_NOT_SENT, f, 0, ANY, ANY, NULL, 0, NULL}@]
+#define STATE(st) @t\quad@> @[{OP_STATE, 0, 0, ANY, ANY, NULL, TCP_##st, NULL}@]
+#define EVENT(e) @t\quad@> @[{OP_EVENT, 0, 0, ANY, ANY, NULL, TCP_EV_##e, NULL}@]
+#define RECV(t) @t\quad@> @[{OP_RECV, 0, 0, ANY, ANY, t, 0, NULL}@]
+#define NO_TIMER @t\quad@> @[{OP_NO_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}@]
+#define CUSTOM(fn) @t\quad@> @[{OP_CUSTOM, 0, 0, ANY, ANY, NULL, 0, fn}@]
 #define SECONDS(n) @t\quad@> ((uint64_t) (n) * 1000000)
 
 @ Most scripts begin by opening a connection, actively or passively;
@@ -144,7 +144,7 @@ struct script {
   const struct script_step *steps;
   size_t nsteps;
 };
-#define SCRIPT(name, a) @t\quad@> {name, (a), sizeof(a) / sizeof(a)[0]}
+#define SCRIPT(name, a) @t\quad@> @[{name, (a), sizeof(a) / sizeof(a)[0]}@]
 
 @ Running a script needs a connection with the hooks of the test, the
 clock, what we learnt of our ISS, the segments we sent that no step has
@@ -501,7 +501,7 @@ static bool do_step(struct script_run *r, const struct script_step *st, char *wh
 }
 
 @ A connection that was used and closed is set up afresh before it is
-opened again, as |ltcp sim| does.
+opened again, as \.{ltcp sim} does.
 
 @<Cases of the steps that act@>=
 case OP_LISTEN: case OP_LISTEN_FOR: case OP_CONNECT:
@@ -616,14 +616,14 @@ case OP_CUSTOM: if (!st->custom(r, why, cap)) return false;
 Now the scenarios of the notes, in their order.  The title of each test
 case quotes the notes.  Opening first.
 
-{\bf Scenario 01}, the active open: |> S|, |< S.|, |> .|, and the user
+{\bf Scenario 01}, the active open: \.{> S}, \.{< S.}, \.{> .}, and the user
 hears that the connection is open.
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s01[] = {CONNECT, STATE(SYN_SENT), OUT(SYN, ANY, ANY),@/
   IN(SYN | ACK, IRS(0), ISS(1)), OUT(ACK, ISS(1), IRS(1)), STATE(ESTABLISHED), EVENT(CONNECTED), QUIET};
 
-@ {\bf Scenario 02}, the passive open: |< S|, |> S.|, |< .|.
+@ {\bf Scenario 02}, the passive open: \.{< S}, \.{> S.}, \.{< .}.
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s02[] = {LISTEN, STATE(LISTEN),@/
@@ -1040,8 +1040,8 @@ struct conformance {
   const char *title;
   struct script scripts[6];
 };
-static const struct conformance conformance_tests[] = {
-  @<Rows of the table of conformance scenarios@>@;
+static const struct conformance conformance_tests[] = {@t}\1{@>@/
+  @<Rows of the table of conformance scenarios@>@t}\2{@>@/
 };
 
 @ @<Rows of the table of conformance scenarios@>=
@@ -1126,8 +1126,8 @@ static void test_rng(void)
     hits[x]++;
   }
   for (int i = 0; i < 10; i++)
-    CHECKF(hits[i] > 9500 && hits[i] < 10500, "value %d drawn %u times in "
-      "100000", i, hits[i]);
+    CHECKF(hits[i] > 9500 && hits[i] < 10500, "value %d drawn %u times in "@t}\1\1{@>@/
+      "100000", i, hits[i]@t}\2\2{@>);
 }
 
 @ Running a scenario into memory: the log and the capture go to
@@ -1198,8 +1198,8 @@ promises.  The table lists the final states.
 static const struct {
   const char *name;
   enum tcp_state client, server;
-} finals[] = {
-  @<Final states of the named scenarios@>@;
+} finals[] = {@t}\1{@>@/
+  @<Final states of the named scenarios@>@t}\2{@>@/
 };
 
 static void test_scenarios_finish(void)
@@ -1331,9 +1331,9 @@ static void test_lossy_seeds(void)
       res_a.malformed[0] + res_a.malformed[1];
     if (ok && caught != res_a.damaged_arrived) {
       ok = false;
-      snprintf(why, sizeof why, "%llu damaged segments arrived, %llu were "
+      snprintf(why, sizeof why, "%llu damaged segments arrived, %llu were "@t}\1\1{@>@/
         "thrown away", (unsigned long long) res_a.damaged_arrived,
-        (unsigned long long) caught);
+        (unsigned long long) caught@t}\2\2{@>);
     }
     if (!CHECKF(ok, "seed %llu: %s; repeat with: build/ltcp sim lossy --seed %llu",
         (unsigned long long) seed, why, (unsigned long long) seed)) return;

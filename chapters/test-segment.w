@@ -323,9 +323,9 @@ static void test_random_round_trips(void)
     @<Choose the fixed fields of |s| at random@>@;
     @<Choose valid options for |s| at random@>@;
     char what[120];
-    snprintf(what, sizeof what, "random segment %d (repeat with "
+    snprintf(what, sizeof what, "random segment %d (repeat with "@t}\1\1{@>@/
       "LTCP_TEST_SEED=%llu build/tests/test_segment)", k,
-      (unsigned long long) seed);
+      (unsigned long long) seed@t}\2\2{@>);
     if (!round_trip(&s, what)) break;
   }
 }
