@@ -998,8 +998,8 @@ order, 32 bits at a time, and swap the bytes of the folded result at the
 end; the chapter on segments now does that, and the throughput more than
 doubled.
 
-@ What remains of a segment on the receiving end, some 375 instructions,
-is spread thin.  Roughly: the checks on arrival and header prediction,
+@ What the core spends on a segment on the receiving end, some 375
+instructions in the table, is spread thin.  Roughly: the checks on arrival and header prediction,
 a hundred; taking the text into the receive buffer, seventy; building
 the acknowledgment (clearing a segment structure, filling it in,
 computing the window to offer) and handing it to the link, seventy; the
@@ -1013,12 +1013,12 @@ connection instead of clearing a structure each time; and let header
 prediction skip the checks of the port numbers, which the host that
 found the connection has already made.
 
-@ A connection without its buffers takes 608 bytes, more than twice the
-target of 256.  Most of the excess is bookkeeping that a host could
+@ A connection without its buffers takes some 600 bytes, more than twice
+the target of 256.  Most of the excess is bookkeeping that a host could
 share among its connections: the copy of the configuration (96 bytes),
 the hooks (32), and the counters of dropped and sent segments (184).  A
 connection that kept a pointer to its host's configuration and hooks,
-and counted into its host's counters, would take about 310 bytes; the
+and counted into its host's counters, would take about 320 bytes; the
 rest would need smaller timers (32-bit deadlines relative to a base) and
 a shorter list of out-of-order ranges.  An idle connection also keeps
 its two buffers of 64 kilobytes, since they are inside the structure; a
