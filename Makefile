@@ -44,6 +44,7 @@ help:
 	@echo "make pdf        weave and typeset only (build/book.pdf)"
 	@echo "make demo       run the short demonstration"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make soak       run the property test of transfers for 5000 seeds"
 	@echo "make lint       list sections whose C cweave cannot parse (typeset badly)"
 	@echo "make clean      remove code/ and build/"
 
@@ -148,7 +149,12 @@ lint: | $(DEPS)
 	@tools/cweblint
 
 bench: build/ltcp $(BENCHES)
-	@tools/bench $(BENCHES)
+	@set -o pipefail; tools/bench $(BENCHES) | tee build/bench/results.txt
+	@tools/bench-record build/bench/results.txt chapters/perf-results.txt
+
+# The property test of transfers, over many more seeds than make test runs.
+soak: build/tests/test_transfer
+	build/tests/test_transfer --first 1000 --seeds 5000
 
 clean:
 	rm -rf code build

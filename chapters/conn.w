@@ -43,6 +43,9 @@ structure's name.
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "buffer.h"
+#include "flow.h"
+#include "rto.h"
 struct segment;
 @<Types of the core@>@;
 @<Declarations of the core@>@;
@@ -525,7 +528,6 @@ sequence space seen from the receiver, where RCV.NXT is the next byte
 expected and RCV.NXT${}+{}$RCV.WND the first one that will not fit.
 
 @<Types of the core@>=
-@<The byte rings of the core@>@;
 struct tcp_conn {
   enum tcp_state state;
   struct tcp_config cfg;
@@ -534,10 +536,10 @@ struct tcp_conn {
   uint16_t local_port, remote_port;
   @<The send sequence variables@>@;
   @<The receive sequence variables@>@;
-  @<The buffers of the connection@>@;
   @<The timers of the connection@>@;
   @<The flags of the connection@>@;
   @<The counters of the connection@>@;
+  @<The buffers of the connection@>@;
 };
 
 @ The send sequence variables of \S3.3.1.  SND.WL1 and SND.WL2 record
@@ -565,37 +567,31 @@ the window can never promise room the buffer does not have.
 uint32_t rcv_nxt;   /* next sequence number expected */
 uint32_t irs;       /* initial receive sequence number */
 
-@ The user's data waits in two rings of bytes: the bytes the user has
-handed to |tcp_send| and the peer has not yet acknowledged, and the
-bytes that have arrived in order and the user has not yet read.  A ring
-is a fixed array, a start and a length; the functions that use them come
-with the data path, in the chapter on the first byte.
+@ The user's data waits in two buffers: the bytes the user has handed
+to |tcp_send| and the peer has not yet acknowledged, and the bytes that
+have arrived and the user has not yet read.  Each is a ring of bytes
+indexed by sequence number, with its array inside it; the chapter on the
+sliding window builds them.  They come last in the structure, so that
+the sixty-odd kilobytes of each array do not separate the variables the
+core uses together.
 
-@<The byte rings of the core@>=
-struct tcp_ring {
-  uint8_t data[TCP_BUFFER_SIZE];
-  uint32_t start;  /* index of the oldest byte */
-  uint32_t len;    /* bytes held */
-  uint32_t cap;    /* bytes it may hold, at most |TCP_BUFFER_SIZE| */
-};
+@<The buffers of the connection@>=
+struct tcp_sndbuf sndbuf;  /* the first byte has sequence number $|iss|+1$ */
+struct tcp_rcvbuf rcvbuf;  /* the first byte has sequence number $|irs|+1$ */
 
-@ @<The buffers of the connection@>=
-struct tcp_ring sndbuf;  /* the first byte has sequence number |snd_una|, or $|iss|+1$ */
-struct tcp_ring rcvbuf;
-
-@ The core keeps three timers, each a deadline in microseconds, |0|
-when it does not run: the retransmission timer of RFC~6298, the 2MSL
-timer of TIME\_WAIT, and the optional limit on FIN\_WAIT\_2.  |rto| is
-the current retransmission timeout, doubled at each expiry, and
-|retransmissions| counts the retransmissions of the oldest
-unacknowledged segment since something new was acknowledged.
+@ The core keeps four timers, each with a deadline in microseconds, |0|
+when it does not run: the retransmission timer of RFC~6298, the persist
+timer that probes a closed window, the 2MSL timer of TIME\_WAIT, and the
+optional limit on FIN\_WAIT\_2.  The first two are structures of their
+own chapters: |rtx| holds the current timeout, doubled at each expiry,
+the count of expiries since something new was acknowledged, and the
+measurements of the round trip.
 
 @<The timers of the connection@>=
-uint64_t rtx_deadline;
+struct tcp_rto rtx;
+struct tcp_persist persist;
 uint64_t time_wait_deadline;
 uint64_t fin_wait_2_deadline;
-uint64_t rto;
-unsigned retransmissions;
 
 @ A few facts about the connection do not fit the sequence variables.
 |passive| says that the connection reached SYN\_RCVD from LISTEN, which
@@ -744,7 +740,8 @@ user to look at.
 
 @<Stop every timer of the connection@>=
 {
-  c->rtx_deadline = 0;
+  rto_stop(&c->rtx);
+  persist_stop(&c->persist);
   c->time_wait_deadline = 0;
   c->fin_wait_2_deadline = 0;
 }
@@ -832,15 +829,18 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   @<Count the segment and hand it to the surroundings@>@;
 }
 
-@ The window we offer is the free space of the receive buffer, which
-never exceeds the 65,535 bytes that the 16-bit field can carry, since
-\.{ltcp} does not scale windows.  Its right edge is remembered, so that
-a later read can tell whether it opened the window far enough to be
-worth announcing.
+@ The window we offer is at most the free space of the receive buffer,
+which never exceeds the 65,535 bytes that the 16-bit field can carry,
+since \.{ltcp} does not scale windows.  It may be less: the chapter on
+flow control explains why a receiver holds the window's right edge back
+until it can move by a worthwhile step.  The edge offered is
+remembered, for that rule and so that a later read can tell whether it
+opened the window far enough to be worth announcing.
 
 @<Offer the receive window in |s|@>=
 {
-  s.window = (uint16_t) receive_window(c);
+  s.window = (uint16_t) window_to_offer(c->rcv_nxt, c->rcv_adv,
+    receive_window(c), c->rcvbuf.cap, c->cfg.mss);
   c->rcv_adv = c->rcv_nxt + s.window;
 }
 
@@ -918,7 +918,7 @@ void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   c->local_port = local_port;
   c->sndbuf.cap = cfg->snd_buf < TCP_BUFFER_SIZE ? cfg->snd_buf : TCP_BUFFER_SIZE;
   c->rcvbuf.cap = cfg->rcv_wnd < 65535 ? cfg->rcv_wnd : 65535;
-  c->rto = cfg->rto_initial_us;
+  rto_init(&c->rtx, cfg->rto_initial_us, cfg->rto_min_us, cfg->rto_max_us);
 }
 
 @* Exercises.

@@ -220,11 +220,12 @@ static void forget_connection(struct tcp_conn *c)
   c->iss = c->max_snd_wnd = 0;
   c->snd_mss = 536;
   c->rcv_nxt = c->irs = c->rcv_adv = 0;
-  c->sndbuf.start = c->sndbuf.len = 0;
-  c->rcvbuf.start = c->rcvbuf.len = 0;
-  c->rtx_deadline = c->time_wait_deadline = c->fin_wait_2_deadline = 0;
-  c->rto = c->cfg.rto_initial_us;
-  c->retransmissions = 0;
+  c->sndbuf.len = 0;
+  c->rcvbuf.len = c->rcvbuf.nranges = 0;
+  c->time_wait_deadline = c->fin_wait_2_deadline = 0;
+  rto_init(&c->rtx, c->cfg.rto_initial_us, c->cfg.rto_min_us, c->cfg.rto_max_us);
+  persist_stop(&c->persist);
+  c->fin_pending = c->recovering = false;
   c->passive = c->syn_acked = false;
   c->fin_queued = c->fin_sent = c->fin_received = false;
   c->fin_seq = 0;
@@ -292,6 +293,7 @@ static void open_actively(struct tcp_conn *c, enum transition_id id)
   c->iss = choose_iss(c);
   c->snd_una = c->iss;
   c->snd_nxt = c->iss + 1;
+  set_up_send_buffer(c);
   if (!tcp_enter(c, id)) return;
   send_syn(c);
 }
@@ -358,6 +360,7 @@ c->passive = true;
 c->iss = choose_iss(c);
 c->snd_una = c->iss;
 c->snd_nxt = c->iss + 1;
+set_up_send_buffer(c);
 
 @ Both ends learn the same things from the other's SYN: IRS and RCV.NXT;
 the largest segment the peer will take, from its MSS option (536 bytes
@@ -372,6 +375,7 @@ static void learn_from_syn(struct tcp_conn *c, const struct segment *s)
 {
   c->irs = s->seq;
   c->rcv_nxt = s->seq + 1;
+  set_up_receive_buffer(c);
   c->snd_mss = s->mss ? s->mss : 536;
   if (c->snd_mss > c->cfg.mss) c->snd_mss = c->cfg.mss;
   c->snd_wnd = s->window;
@@ -437,9 +441,7 @@ known.
 {
   c->snd_una = s->ack;
   c->syn_acked = true;
-  c->rtx_deadline = 0;
-  c->retransmissions = 0;
-  c->rto = c->cfg.rto_initial_us;
+  rto_acked(&c->rtx, s->ack, true, c->now);
   if (!tcp_enter(c, T_SYN_SENT_ESTABLISHED)) return;
   c->ack_owed = true;
   flush_output(c);
@@ -562,13 +564,14 @@ static void start_retransmission_timer(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void start_retransmission_timer(struct tcp_conn *c)
 {
-  if (c->rtx_deadline == 0) c->rtx_deadline = c->now + c->rto;
+  if (c->rtx.deadline == 0) c->rtx.deadline = c->now + c->rtx.rto;
 }
 
 @ When the timer expires, the connection either gives up or sends the
-oldest unacknowledged segment again, after doubling the timeout.  A
-window that the peer has closed is another matter, treated with the data
-in the next chapter: it is probed, never given up on.
+oldest unacknowledged segment again, after doubling the timeout (the
+chapter on the retransmission timer explains the rules).  A window that
+the peer has closed is another matter, treated in the chapter on flow
+control: it is probed, never given up on.
 
 @<Private declarations of the core@>=
 static void retransmission_timeout(struct tcp_conn *c);
@@ -576,26 +579,23 @@ static void retransmission_timeout(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void retransmission_timeout(struct tcp_conn *c)
 {
-  c->rtx_deadline = 0;
   if (window_is_closed(c)) {
-    probe_window(c);
+    start_probing(c);
     return;
   }
-  if (c->retransmissions >= retry_limit(c)) {
+  if (c->rtx.backoffs >= retry_limit(c)) {
+    rto_stop(&c->rtx);
     give_up(c);
     return;
   }
-  c->retransmissions++;
   c->retransmitted++;
-  @<Double the retransmission timeout@>@;
+  rto_expired(&c->rtx, c->now);
   if (!c->syn_acked) send_syn(c);
-  else retransmit_data(c);
+  else {
+    start_recovery(c);
+    retransmit_data(c);
+  }
 }
-
-@ @<Double the retransmission timeout@>=
-c->rto = 2 * c->rto;
-if (c->rto > c->cfg.rto_max_us) c->rto = c->cfg.rto_max_us;
-if (c->rto < c->cfg.rto_min_us) c->rto = c->cfg.rto_min_us;
 
 @ A SYN is given fewer chances than data: a peer that does not answer a
 SYN is most likely not there at all.

@@ -16,7 +16,9 @@ SYN\_SENT each have rules of their own (the previous chapters gave
 LISTEN's and SYN\_SENT's), and all the other states, from SYN\_RCVD on,
 share one sequence of checks.  Before any of that, a segment that is not
 addressed to this connection is dropped; the surroundings should not
-have delivered it.
+have delivered it.  The commonest segments of an established connection
+take a shortcut, {\it header prediction}, which the chapter ``How fast
+is it?'' explains; it ends in the same state as the long way would.
 
 @<Functions of the core@>=
 void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
@@ -28,6 +30,7 @@ void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
     drop(c, TCP_DROP_WRONG_PORTS);
     return;
   }
+  if (header_predicted(c, s)) return;
   switch (c->state) {
   case TCP_CLOSED: segment_in_closed(c, s); break;
   case TCP_LISTEN: segment_in_listen(c, s); break;
@@ -449,14 +452,15 @@ void tcp_abort(struct tcp_conn *c, uint64_t now)
 }
 
 @* Time.
-The connection's next deadline is the earliest of its three timers that
+The connection's next deadline is the earliest of its four timers that
 runs.
 
 @<Functions of the core@>=
 uint64_t tcp_next_deadline(const struct tcp_conn *c)
 {
   uint64_t d = UINT64_MAX;
-  if (c->rtx_deadline && c->rtx_deadline < d) d = c->rtx_deadline;
+  if (c->rtx.deadline && c->rtx.deadline < d) d = c->rtx.deadline;
+  if (c->persist.deadline && c->persist.deadline < d) d = c->persist.deadline;
   if (c->time_wait_deadline && c->time_wait_deadline < d) d = c->time_wait_deadline;
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline < d) d = c->fin_wait_2_deadline;
   return d;
@@ -470,7 +474,8 @@ before it fires.
 void tcp_tick(struct tcp_conn *c, uint64_t now)
 {
   c->now = now;
-  if (c->rtx_deadline && c->rtx_deadline <= now) retransmission_timeout(c);
+  if (rto_due(&c->rtx, now)) retransmission_timeout(c);
+  if (persist_due(&c->persist, now)) persist_timeout(c);
   if (c->time_wait_deadline && c->time_wait_deadline <= now) time_wait_timeout(c);
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline <= now) fin_wait_2_timeout(c);
 }

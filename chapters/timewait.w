@@ -68,7 +68,7 @@ static void start_time_wait_timer(struct tcp_conn *c);
 static void enter_time_wait(struct tcp_conn *c, enum transition_id id)
 {
   if (!tcp_enter(c, id)) return;
-  c->rtx_deadline = 0;
+  rto_stop(&c->rtx);
   c->fin_wait_2_deadline = 0;
   start_time_wait_timer(c);
 }

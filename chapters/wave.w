@@ -201,8 +201,8 @@ static void process_fin(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static void process_fin(struct tcp_conn *c, const struct segment *s)
 {
-  if (!(s->flags & TCP_FIN)) return;
-  if (s->seq + (uint32_t) s->len != c->rcv_nxt) return;
+  if (!fin_is_next(c, s)) return;
+  c->fin_pending = false;
   c->rcv_nxt += 1;
   c->fin_received = true;
   c->ack_owed = true;
