@@ -118,8 +118,8 @@ probe, and starts the timer again with twice the wait.  RFC~9293 asks
 that the first probe follow the zero window by one retransmission
 timeout, and that the waits then grow exponentially (\S3.8.6.1); we use
 the current RTO for the first wait and double it up to the timer's
-maximum.  The probe itself is the core's business (the next section but
-one).
+maximum.  What the probe itself is, and how the core sends it, comes
+after the timer.
 
 A persist timer differs from the retransmission timer in one crucial way:
 it never gives up.  A receiver that keeps answering probes with a zero

@@ -1092,7 +1092,7 @@ The second prints 31 for a connection in which it saw the SYN, the
 SYN,ACK, the ACK, data and a FIN.  Since the carrier flushes the capture
 after each packet, a run can even be watched live, by giving Wireshark
 the growing file as a pipe:
-$$\hbox{\.{tail -c +1 -f c.pcapng \v\ wireshark -k -i -}}$$
+$$\hbox{\.{tail -c +1 -f c.pcapng \char'174{} wireshark -k -i -}}$$
 
 With \.{--loss 0.1}, the sender's log shows a segment followed by
 \.{\# carrier: lost}, and a second copy of it later: the retransmission.
@@ -1116,7 +1116,7 @@ the server's log.  Now run the server with \.{-k} and repeat.
 \smallskip\noindent
 3.~\diff2 Close the server first: give the server an empty input
 (\.{< /dev/null}) and the client one that ends a second later,
-$$\hbox{\.{(sleep 1; echo late) \v\ ltcp connect 127.0.0.1 9000}}$$
+$$\hbox{\.{(sleep 1; echo late) \char'174{} ltcp connect 127.0.0.1 9000}}$$
 Which side
 goes through TIME\_WAIT now, and which program waits before it exits?  Check your answer against Figure~6 and
 the logs.
@@ -1132,7 +1132,7 @@ does the server's TCP do with the new SYN, and why?
 5.~\diff3 Make the sink non-blocking: keep a buffer of bytes received but
 not yet written, wait for |POLLOUT| on the descriptor in the same
 |lt_poll| call, and stop reading the connection while that buffer is
-full.  Show with a slow reader (\.{\v\ (sleep 5; cat)}) that the window
+full.  Show with a slow reader (\.{\char'174{} (sleep 5; cat)}) that the window
 the receiver advertises closes, and that the sender then probes it.
 
 \smallskip\noindent
