@@ -1618,8 +1618,8 @@ second apart, and compares the files byte for byte.
 @* Exercises.
 
 \item{1.}\diff1 Run \.{ltcp dot fsm > fsm.dot} and \.{dot -Tpng fsm.dot
-> fsm.png}.  Change the style of the server's arrows in |put_arrow| from
-dashed to dotted and draw it again.  Which arrows change?
+> fsm.png}.  Change the style of the server's arrows in
+|@<Write the style of the arrow@>| from dashed to dotted, and draw it again.  Which arrows change?
 
 \item{2.}\diff1 Draw the sequence diagram of a real connection.  Run these
 three commands, each in its own terminal, the first as root:

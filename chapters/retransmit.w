@@ -3,9 +3,9 @@
 @** The retransmission timer.
 The sliding window of the last chapter lets a whole window of segments
 be in flight at once, and cumulative acknowledgment frees them as they
-arrive.  But a network loses segments, and the handshake chapters have
-already repeated a lost SYN and a lost FIN after a timeout without saying
-how long the timeout was.  This chapter says.
+arrive.  But a network loses segments, and the chapters on the handshake
+and the wave have already repeated a lost SYN and a lost FIN after a
+timeout without saying how long the timeout was.  This chapter says.
 
 A segment that is lost is never acknowledged, and the only way a sender
 can tell ``lost'' from ``slow'' is to wait.  How long?  Wait too little,
