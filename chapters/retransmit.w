@@ -229,8 +229,9 @@ The timeout stays doubled until a new measurement replaces it: with
 Karn's rule, that means a round trip of a segment sent after the
 retransmission.
 
-The timer counts its expiries; the core gives up on the connection when
-the count exceeds its configured number of retries (\S3.8.3).
+The timer counts its expiries; when it expires again after the
+configured number of retries, the core gives up on the connection
+instead of repeating (\S3.8.3).
 
 @<Fields of the running timer@>=
 uint64_t deadline;  /* when the timer expires; 0 if it does not run */
