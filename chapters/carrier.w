@@ -11,8 +11,7 @@ the familiar \.{nc} (netcat) but talk through the TCP of this book instead
 of the kernel's.
 
 A real TCP hands its segments to IP.  Sending IP packets of one's own
-choosing needs privileges (a raw socket, or a TUN device as in the notes
-on the Linux peer), and we want a program that any user can run.  So we
+choosing needs privileges (a raw socket, or a TUN device), and we want a program that any user can run.  So we
 borrow a transport from the kernel that gives us almost nothing: UDP.  Each
 TCP segment, header and text, travels as the payload of one UDP datagram.
 UDP gives us addresses and ports, and it delivers each datagram whole or
@@ -1098,35 +1097,43 @@ receiver's capture.
 
 @*1 Exercises.
 
-\diff1 Run a copy with \.{--dup 0.5} on the sending side only, and read
-the receiver's log.  How does the receiving TCP answer a duplicate data
+\smallskip\noindent
+1.~\diff1 Copy a file with the two programs of the chapter after next,
+\.{ltcp listen -l s.log 9000 > copy} and \.{ltcp connect --dup 0.5
+127.0.0.1 9000 < file}, so that only the sending side duplicates, and
+read the receiver's log \.{s.log}.  How does the receiving TCP answer a duplicate data
 segment, and where in RFC~9293 is that answer prescribed?  Does the copy
 still come out right?
 
-\diff1 Run the same copy with \.{--reorder 0.3}.  How long at most does
+\smallskip\noindent
+2.~\diff1 Run the same copy with \.{--reorder 0.3}.  How long at most does
 the carrier hold a datagram back?  Make that time 200 milliseconds
 (|CARRIER_HOLD_US|), predict what the logs will show when the held
 segment is a FIN, then check.
 
-\diff2 A listening port answers a segment for which it has no connection
+\smallskip\noindent
+3.~\diff2 A listening port answers a segment for which it has no connection
 with a reset, and a connected port gets ``refused'' from the kernel when
 nobody is at the other end.  Write down, for each of the three ways of
 mapping endpoints onto UDP sockets discussed at the start of this
 chapter, what a client would see when it connects to a port nobody
 listens on.
 
-\diff2 Add a fourth fault, {\it corruption}: with probability $P$, flip
+\smallskip\noindent
+4.~\diff2 Add a fourth fault, {\it corruption}: with probability $P$, flip
 one random bit of the datagram after the checksum has been computed.
 Which counter of the receiving carrier goes up?  Why does the receiving
 TCP never see the segment, and what does the sender's TCP do about it?
 
-\diff3 The host flushes the carrier's queue only when its loop is about to
+\smallskip\noindent
+5.~\diff3 The host flushes the carrier's queue only when its loop is about to
 wait.  Flush it instead at the end of every call of the core (in |end|,
 in the next chapter), and run \.{build/bench/bench\_carrier rtt} and
 \.{build/bench/bench\_carrier throughput} before and after.  Explain
 both changes from the logs of an echo: count the datagrams, and the
 system calls with \.{strace -c}.
 
-\diff4 Carry the segments in IPv6 UDP datagrams.  What changes in the
+\smallskip\noindent
+6.~\diff4 Carry the segments in IPv6 UDP datagrams.  What changes in the
 pseudo-header (RFC~8200 \S8.1), in |struct segment|, and in the capture
 file, and what does not change at all?

@@ -10,8 +10,10 @@ so they slowly drift away from the code they describe: a label is
 renamed in the program and not in the picture, an arrow is added to the
 program and forgotten in the drawing.
 
-This chapter draws every figure of the book from two sources that cannot
-drift: the core's own table of transitions, |tcp_transitions|, through
+The figures printed in the earlier chapters, from Figure~1 in the
+chapter on the handshake to Figure~6 in ``The whole machine,'' were not
+drawn by hand.  This chapter draws every figure of the book from two
+sources that cannot drift: the core's own table of transitions, |tcp_transitions|, through
 which every change of state of the running code passes, and the capture
 file of a real run, in which every segment is the one that was sent.
 \.{ltcp dot} writes a description of a figure in the language of
@@ -1616,8 +1618,8 @@ second apart, and compares the files byte for byte.
 @* Exercises.
 
 \item{1.}\diff1 Run \.{ltcp dot fsm > fsm.dot} and \.{dot -Tpng fsm.dot
-> fsm.png}.  Change the style of the server's arrows in |put_arrow| from
-dashed to dotted and draw it again.  Which arrows change?
+> fsm.png}.  Change the style of the server's arrows in
+|@<Write the style of the arrow@>| from dashed to dotted, and draw it again.  Which arrows change?
 
 \item{2.}\diff1 Draw the sequence diagram of a real connection.  Run these
 three commands, each in its own terminal, the first as root:

@@ -4,7 +4,8 @@
 A fast sender and a slow reader share one problem: where to put the
 bytes the reader has not read yet.  TCP's answer is {\it flow control}:
 the receiver offers a window no larger than the free space of its
-buffer, and the sender never sends beyond it.  When the reading program
+buffer (the receive buffer of the chapter on the sliding window computes
+it so), and the sender never sends beyond it.  When the reading program
 falls behind, the buffer fills, the window shrinks, and at last the
 receiver offers a window of zero: ``send nothing more.''  The sender
 stops, and nothing is lost, because nothing was sent that the receiver
@@ -44,7 +45,8 @@ a structure of three fields; they make up the module \.{flow.c}.
 @* Offering a window.
 The receiver's buffer has |room| bytes free after RCV.NXT, so it could
 offer a window of |room| bytes, whose right edge would be RCV.NXT${}+{}
-$|room|.  RFC~9293 asks it to hold back (\S3.8.6.2.2): the right edge
+$|room|.  RFC~9293 asks it to hold back (\S3.8.6.2.2, which repeats
+RFC~1122 \S4.2.3.3): the right edge
 of the window it offers should move forward only when it can move by a
 worthwhile amount, at least the smaller of half the buffer and one
 maximum-sized segment.  A program that reads a byte at a time then
@@ -116,8 +118,8 @@ probe, and starts the timer again with twice the wait.  RFC~9293 asks
 that the first probe follow the zero window by one retransmission
 timeout, and that the waits then grow exponentially (\S3.8.6.1); we use
 the current RTO for the first wait and double it up to the timer's
-maximum.  The probe itself is the core's business (the next section but
-one).
+maximum.  What the probe itself is, and how the core sends it, comes
+after the timer.
 
 A persist timer differs from the retransmission timer in one crucial way:
 it never gives up.  A receiver that keeps answering probes with a zero
@@ -158,7 +160,8 @@ void persist_probed(struct tcp_persist *p, uint32_t max, uint64_t now)
   p->deadline = now + p->wait;
 }
 
-@ The timer stops when the window opens.
+@ Whether a probe is due, and stopping the timer, which the core does
+when the window opens.
 
 @<Types of flow control@>=
 static inline bool persist_due(const struct tcp_persist *p, uint64_t now)
@@ -188,7 +191,8 @@ acknowledgment and the window of the segment that did not fit.
 @* The sender's side of the silly window.
 The receiver's rule keeps our own receiver from offering silly windows,
 but a sender must not trust every peer to be as careful: RFC~9293
-requires a sender, too, to avoid the syndrome (\S3.8.6.2.1, MUST-38).
+requires a sender, too, to avoid the syndrome (\S3.8.6.2.1, MUST-38;
+RFC~1122 \S4.2.3.4).
 The sender's rule is about the size of the segment it is about to send,
 |n| bytes, the most that the usable window, the MSS and the bytes
 waiting allow.  It sends when the segment is full-sized, or when it
@@ -350,9 +354,11 @@ trace of the failing script shows, and run it again to check.
 
 \smallskip\noindent
 3.~\diff2 Make |window_to_offer| return |room| always, and
-|window_update_due| true whenever |room| grows.  Run the transfer tests
-with a receiving program that reads one byte at a time, and compare the
-number of segments sent with the original rules.
+|window_update_due| true whenever |room| grows.  Make the programs of the
+property test write and read one byte at a time (set |o->chunk| to 1 in
+|options_for|), run \.{build/tests/test\_transfer --faults none --seed 5},
+which prints the segments each side sent, and compare the numbers with
+those of the original rules.
 
 \smallskip\noindent
 4.~\diff3 Add Nagle's rule to the sender: a segment shorter than the MSS

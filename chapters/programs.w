@@ -1092,7 +1092,7 @@ The second prints 31 for a connection in which it saw the SYN, the
 SYN,ACK, the ACK, data and a FIN.  Since the carrier flushes the capture
 after each packet, a run can even be watched live, by giving Wireshark
 the growing file as a pipe:
-$$\hbox{\.{tail -c +1 -f c.pcapng \v\ wireshark -k -i -}}$$
+$$\hbox{\.{tail -c +1 -f c.pcapng \char'174{} wireshark -k -i -}}$$
 
 With \.{--loss 0.1}, the sender's log shows a segment followed by
 \.{\# carrier: lost}, and a second copy of it later: the retransmission.
@@ -1101,34 +1101,42 @@ capture never shows the first.
 
 @*1 Exercises.
 
-\diff1 Copy a file of a few megabytes with \.{ltcp listen} and \.{ltcp
+\smallskip\noindent
+1.~\diff1 Copy a file of a few megabytes with \.{ltcp listen} and \.{ltcp
 connect}, first as it is, then with \.{--loss 0.05} on both sides.
 Predict how much longer the lossy copy takes, given the retransmission
 timeout of the core; then measure it, and explain the difference.
 
-\diff1 Run \.{ltcp listen 9000} and, while a client is connected, try a
+\smallskip\noindent
+2.~\diff1 Run \.{ltcp listen 9000} and, while a client is connected, try a
 second \.{ltcp connect 127.0.0.1 9000}.  What does the second client
 print, and with which exit status?  Find the segment that refused it in
 the server's log.  Now run the server with \.{-k} and repeat.
 
-\diff2 Close the server first: give the client an input that never ends
-(\.{< /dev/zero}) and the server an empty one (\.{< /dev/null}).  Which side goes through TIME\_WAIT now, and which
-program waits before it exits?  Check your answer against Figure~6 and
+\smallskip\noindent
+3.~\diff2 Close the server first: give the server an empty input
+(\.{< /dev/null}) and the client one that ends a second later,
+$$\hbox{\.{(sleep 1; echo late) \char'174{} ltcp connect 127.0.0.1 9000}}$$
+Which side
+goes through TIME\_WAIT now, and which program waits before it exits?  Check your answer against Figure~6 and
 the logs.
 
-\diff2 Start both programs with \.{--msl 1}, and start a second client
+\smallskip\noindent
+4.~\diff2 Start both programs with \.{--msl 1}, and start a second client
 from the same UDP port while the first is still in TIME\_WAIT.  (The
 kernel chooses the port; add an option \.{-p PORT} to \.{connect} that
 binds the client's port, using |carrier_open| before |connect|.)  What
 does the server's TCP do with the new SYN, and why?
 
-\diff3 Make the sink non-blocking: keep a buffer of bytes received but
+\smallskip\noindent
+5.~\diff3 Make the sink non-blocking: keep a buffer of bytes received but
 not yet written, wait for |POLLOUT| on the descriptor in the same
 |lt_poll| call, and stop reading the connection while that buffer is
-full.  Show with a slow reader (\.{\v\ (sleep 5; cat)}) that the window
+full.  Show with a slow reader (\.{\char'174{} (sleep 5; cat)}) that the window
 the receiver advertises closes, and that the sender then probes it.
 
-\diff4 Replace the linear search of |find_conn| and the scan of
+\smallskip\noindent
+6.~\diff4 Replace the linear search of |find_conn| and the scan of
 |run_timers| with a hash table keyed by the peer's address and port and
 a heap of deadlines, and measure with \.{make bench} how many
 connections per second a server serves before and after.

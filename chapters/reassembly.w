@@ -18,8 +18,9 @@ first time, or fewer; the network may deliver a segment twice.  Each
 byte, whatever segment brings it, has one sequence number and one place
 in the stream, and the receiver must deliver it exactly once.
 
-The receive buffer of the last chapter has already done most of the
-work: its ring has a place for every sequence number in the window, so
+The timer of the last chapter makes a sender repeat what was lost; this
+chapter makes the receiver keep what was not.  The receive buffer of
+the chapter on the sliding window has already done most of the work: its ring has a place for every sequence number in the window, so
 an early byte can be written into its place at once, however far beyond
 RCV.NXT it lies.  What is missing is a record of {\it which} bytes beyond
 RCV.NXT have arrived.  That record is a short list of ranges.
@@ -254,9 +255,12 @@ ranges and the value |rcvbuf_insert| returns?
 
 \smallskip\noindent
 2.~\diff2 Change |TCP_REASM_RANGES| to 1 and run the property test of
-transfers under reordering and under 10\% loss.  Do the transfers still
-succeed?  Compare the number of retransmissions the test reports with
-the default of eight, and explain the difference.
+transfers under reordering and under 10\% loss
+(\.{build/tests/test\_transfer --faults reorder}, then
+\.{--faults loss10}).  Do the transfers still succeed?  Run one seed,
+\.{--faults loss10 --seed 7}, which prints the number of
+retransmissions, with one range and with the default of eight, and
+explain the difference.
 
 \smallskip\noindent
 3.~\diff2 When the list is full, the text is refused.  Make it instead

@@ -1,6 +1,12 @@
 @q retransmit.w: the retransmission timer of RFC 6298. @>
 
 @** The retransmission timer.
+The sliding window of the last chapter lets a whole window of segments
+be in flight at once, and cumulative acknowledgment frees them as they
+arrive.  But a network loses segments, and the chapters on the handshake
+and the wave have already repeated a lost SYN and a lost FIN after a
+timeout without saying how long the timeout was.  This chapter says.
+
 A segment that is lost is never acknowledged, and the only way a sender
 can tell ``lost'' from ``slow'' is to wait.  How long?  Wait too little,
 and the sender repeats segments that were only late, wasting the
@@ -223,8 +229,9 @@ The timeout stays doubled until a new measurement replaces it: with
 Karn's rule, that means a round trip of a segment sent after the
 retransmission.
 
-The timer counts its expiries; the core gives up on the connection when
-the count exceeds its configured number of retries (\S3.8.3).
+The timer counts its expiries; when it expires again after the
+configured number of retries, the core gives up on the connection
+instead of repeating (\S3.8.3).
 
 @<Fields of the running timer@>=
 uint64_t deadline;  /* when the timer expires; 0 if it does not run */
@@ -329,8 +336,10 @@ this timer as the last resort.
 1.~\diff1 Starting from an initial RTO of one second, with no
 measurement, the timer expires five times in a row.  List the timeouts,
 and the total time from the first sending to the giving up, if the
-connection allows five retries.  Check your answer against the log of
-the scenario in which the SYN is never answered.
+connection allows five retries (the default |syn_retries|).  Check
+your answer against the client's lines in the log that
+\.{ltcp sim syn-rcvd-timeout} prints: every SYN,ACK of that scenario is
+lost, so the client's SYN is never answered.
 
 \smallskip\noindent
 2.~\diff2 Feed |rto_measure| the samples 100, 100, 100, 500, 100, 100
@@ -339,17 +348,19 @@ each.  How long does the single slow sample affect the timeout, and
 why does it affect RTTVAR more than SRTT?
 
 \smallskip\noindent
-3.~\diff2 Remove the line of |rto_sent| that applies Karn's rule, and run
-the property test under 30\% loss with the floor set to 10
-milliseconds.  What happens to SRTT when an acknowledgment of the
+3.~\diff2 Remove the line of |rto_sent| that applies Karn's rule, set
+the floor |cfg.rto_min_us| to 10 milliseconds in |options_for| (the
+appendix on the property test of transfers), and run
+$$\hbox{\.{build/tests/test\_transfer --faults loss30}}$$  What happens to SRTT when an acknowledgment of the
 original is taken as the acknowledgment of the copy, or the other way
 round?  Does the transfer still succeed?
 
 \smallskip\noindent
 4.~\diff3 RFC~6298 allows a floor below one second, and Linux uses 200
-milliseconds.  Run the property tests with |rto_min_us| set to 200
-milliseconds and then to 1 millisecond on the simulated link, whose
-round trip is 20 milliseconds, and count the retransmissions that were
+milliseconds.  Set |rto_min_us| in |options_for| to 200 milliseconds,
+and then to 1 millisecond, and each time run the property test:
+$$\hbox{\.{build/tests/test\_transfer}}$$
+The simulated link's round trip is 20 milliseconds.  Count the retransmissions that were
 not needed (the receiver had the bytes already).  Explain the count.
 
 \smallskip\noindent

@@ -1,6 +1,17 @@
 @q window.w: the send and receive buffers, and the sliding window. @>
 
 @** Moving data: the sliding window.
+The article, and this book so far, are about the beginning and the end
+of a connection: the handshake, the wave, and the state machine that
+holds them together.  What happens in between, the article hardly
+mentions: in ESTABLISHED the two sides exchange data, and even after one
+side has sent its FIN the other may go on sending (step~5 of
+Figure~1).  This chapter and the three after it
+explain how the data moves, and how it survives a network that loses,
+repeats and reorders it.  They change no state of the machine: every
+segment they are about is sent and received in ESTABLISHED or in a
+state of the wave.
+
 The chapter on the first byte sent one byte and acknowledged it.  A
 real conversation sends millions, and cannot afford to wait a round
 trip for each.  TCP's answer is the {\it sliding window}: the receiver
@@ -224,8 +235,9 @@ uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack)
 @ To send a segment the core needs its text as one run of bytes, since
 the segment structure points to its payload.  Usually the run lies
 within the ring and the function returns a pointer into it: no copy at
-all.  When it crosses the end of the ring, once in every trip round, the bytes are copied into |scratch|, which the
-caller provides with room for |n| bytes.  The text asked for must be
+all.  When it crosses the end of the ring, which happens at most once in
+every trip round the ring, the bytes are copied into |scratch|, which
+the caller provides with room for |n| bytes.  The text asked for must be
 in the buffer.
 
 @<Functions of the buffers@>=
@@ -343,7 +355,7 @@ connections: SND.UNA, the oldest byte not yet acknowledged; SND.NXT, the
 next byte to send; and SND.WND, the window the peer offered in its
 latest acknowledgment, counted from SND.UNA.  The bytes it may send now
 are those from SND.NXT up to, not including, SND.UNA${}+{}$SND.WND: the
-{\it usable window} (\S3.8.6.1).  It is empty when everything the window
+{\it usable window} (\S3.8.6.2.1; RFC~1122 \S4.2.3.4 names it first).  It is empty when everything the window
 allows is in flight, and can even be ``negative'' if the peer shrank
 its window after we sent; we then treat it as empty.
 
@@ -392,15 +404,21 @@ a copy of its first bytes after its end, so that no run needs copying;
 which operation becomes more expensive?
 
 \smallskip\noindent
-4.~\diff2 Give a receive buffer a capacity of 1 byte (|rcv_wnd| in the
-configuration).  Predict the window each acknowledgment offers during a transfer,
-and the number of segments needed to move 1000 bytes.  Run the tests of
-the buffers to see which of them notice.
+4.~\diff2 Give a receive buffer a capacity of 2 bytes (|rcv_wnd| in the
+configuration).  Predict the window each acknowledgment offers during a
+transfer, and the number of segments needed to move 1000 bytes.  Check
+your prediction with the programs of the last chapters, whose option
+\.{--window} sets |rcv_wnd|: copy a file of 1000 bytes with
+\.{ltcp listen --msl 0.1 --window 2 -l s.log 9000 < /dev/null > copy}
+and \.{ltcp connect 127.0.0.1 9000 < file}, and count the segments in
+\.{s.log}.  Then make 2 the default |rcv_wnd| of |tcp_config_default|
+and run \.{make test}: which tests notice, and why do the tests of the
+buffers not?
 
 \smallskip\noindent
-5.~\diff3 The buffers copy every byte twice on each side: once from the
-user into the send buffer, once from the receive buffer to the user (the
-carrier copies too).  Design an interface that lets the user write
+5.~\diff3 The buffers copy every byte twice, once on each side: from
+the user into the send buffer, and from the receive buffer to the user
+(the carrier copies too).  Design an interface that lets the user write
 directly into the ring (``give me room for $n$ bytes'', then ``I wrote
 $n$ bytes''), and say what the core would have to promise about the
 bytes after they are handed over.
