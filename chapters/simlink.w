@@ -597,7 +597,7 @@ simulation itself (``client calls close()''), printed after the marker
 \.{\#}.  Under each entry come its {\it notes}: the changes of state it
 caused, the faults that struck it, the data that was read.  Notes too
 begin with the marker, so that
-$$\.{ltcp sim NAME \v\ grep -v '\^\#\ '}$$
+$$\.{ltcp sim NAME \char'174\ grep -v '\^\#\ '}$$
 leaves exactly the lines that \.{tcpdump} prints for the capture.
 
 A segment's notes also go into its capture record as a comment, which
