@@ -910,7 +910,7 @@ so that the caller's structures need not outlive the call.
 void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   const struct tcp_hooks *h, uint32_t local_addr, uint16_t local_port)
 {
-  memset(c, 0, sizeof *c);
+  clear_all_but_rings(c);
   c->state = TCP_CLOSED;
   c->cfg = *cfg;
   if (h) c->hooks = *h;
@@ -919,6 +919,39 @@ void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   c->sndbuf.cap = cfg->snd_buf < TCP_BUFFER_SIZE ? cfg->snd_buf : TCP_BUFFER_SIZE;
   c->rcvbuf.cap = cfg->rcv_wnd < 65535 ? cfg->rcv_wnd : 65535;
   rto_init(&c->rtx, cfg->rto_initial_us, cfg->rto_min_us, cfg->rto_max_us);
+}
+
+@ Clearing the whole structure would write its two rings, some
+128 kilobytes, for every new connection, and a host that opens
+thousands of connections a second would spend its time there.  The
+bytes of a ring are never read before they are written (the buffers
+hand out only bytes they hold), so only what precedes them is cleared:
+the connection's variables, and the few counters and edges at the head
+of each buffer.  This relies on the rings' arrays being the last member
+of their buffers, and the buffers the last members of the connection.
+
+@<Private declarations of the core@>=
+static void clear_all_but_rings(struct tcp_conn *c);
+static void copy_all_but_rings(struct tcp_conn *to,
+  const struct tcp_conn *from);
+
+@ Copying a connection, as |tcp_accept| copies its listener, skips the
+rings for the same reason: a listener's buffers hold nothing.
+
+@<Functions of the core@>=
+static void clear_all_but_rings(struct tcp_conn *c)
+{
+  memset(c, 0, offsetof(struct tcp_conn, sndbuf));
+  memset(&c->sndbuf, 0, offsetof(struct tcp_sndbuf, data));
+  memset(&c->rcvbuf, 0, offsetof(struct tcp_rcvbuf, data));
+}
+
+static void copy_all_but_rings(struct tcp_conn *to,
+  const struct tcp_conn *from)
+{
+  memcpy(to, from, offsetof(struct tcp_conn, sndbuf));
+  memcpy(&to->sndbuf, &from->sndbuf, offsetof(struct tcp_sndbuf, data));
+  memcpy(&to->rcvbuf, &from->rcvbuf, offsetof(struct tcp_rcvbuf, data));
 }
 
 @* Exercises.

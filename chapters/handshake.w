@@ -501,7 +501,8 @@ A server that serves one connection at a time, as the simulator's does,
 turns its listener into the connection.  A server that serves many keeps
 the listener and, when a SYN arrives, sets aside a fresh |struct
 tcp_conn| for the new connection: that is |tcp_accept|.  The copy takes
-the listener's configuration, hooks and local socket, then the SYN; the
+the listener's configuration, hooks and local socket (but not the bytes
+of its empty rings), then the SYN; the
 listener stays in LISTEN for the next caller.
 
 Setting resources aside for every SYN is what a {\it SYN flood} exploits:
@@ -515,7 +516,7 @@ bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
 {
   if (listener->state != TCP_LISTEN || !tcp_matches(listener, syn)) return false;
   if ((syn->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN) return false;
-  *c = *listener;
+  copy_all_but_rings(c, listener);
   @<Clear the counters of |c|@>@;
   tcp_segment_arrives(c, syn, now);
   return c->state == TCP_SYN_RCVD;
