@@ -530,8 +530,8 @@ expected and RCV.NXT${}+{}$RCV.WND the first one that will not fit.
 @<Types of the core@>=
 struct tcp_conn {
   enum tcp_state state;
-  struct tcp_config cfg;
-  struct tcp_hooks hooks;
+  const struct tcp_config *cfg;
+  const struct tcp_hooks *hooks;
   uint32_t local_addr, remote_addr;
   uint16_t local_port, remote_port;
   @<The send sequence variables@>@;
@@ -628,8 +628,9 @@ uint64_t bad_transitions;
 
 @* The interface.
 The functions of the core, in the order of a connection's life.
-|tcp_init| makes a closed connection on a local address and port, with
-a copy of the configuration and of the hooks.  |tcp_listen| is the
+|tcp_init| makes a closed connection on a local address and port; it
+keeps pointers to the configuration and to the hooks, which must
+outlive the connection.  |tcp_listen| is the
 passive open and |tcp_connect| the active open of \S3.10.1; a listener
 may first be given the one remote end it will accept, with
 |tcp_set_remote|, which also lets it turn active when the user sends
@@ -724,13 +725,13 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
   if ((unsigned) id >= T_NTRANSITIONS ||
       tcp_transitions[id].from != c->state) {
     c->bad_transitions++;
-    assert(!c->cfg.assert_transitions && "a change of state not in the table");
+    assert(!c->cfg->assert_transitions && "a change of state not in the table");
     return false;
   }
   const struct transition *t = &tcp_transitions[id];
   c->state = t->to;
   if (t->to == TCP_CLOSED) @<Stop every timer of the connection@>@;
-  if (c->hooks.transition) c->hooks.transition(c->hooks.ctx, c, t);
+  if (c->hooks->transition) c->hooks->transition(c->hooks->ctx, c, t);
   return true;
 }
 
@@ -755,7 +756,7 @@ static void emit(struct tcp_conn *c, enum tcp_event e);
 @ @<Functions of the core@>=
 static void emit(struct tcp_conn *c, enum tcp_event e)
 {
-  if (c->hooks.event) c->hooks.event(c->hooks.ctx, c, e);
+  if (c->hooks->event) c->hooks->event(c->hooks->ctx, c, e);
 }
 
 @ A connection that ends takes a row to CLOSED, tells the user why
@@ -823,7 +824,7 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   s.flags = flags;
   if (flags & TCP_ACK) s.ack = c->rcv_nxt;
   if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
-  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg.mss);
+  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg->mss);
   s.payload = text;
   s.len = len;
   @<Count the segment and hand it to the surroundings@>@;
@@ -840,7 +841,7 @@ opened the window far enough to be worth announcing.
 @<Offer the receive window in |s|@>=
 {
   s.window = (uint16_t) window_to_offer(c->rcv_nxt, c->rcv_adv,
-    receive_window(c), c->rcvbuf.cap, c->cfg.mss);
+    receive_window(c), c->rcvbuf.cap, c->cfg->mss);
   c->rcv_adv = c->rcv_nxt + s.window;
 }
 
@@ -848,7 +849,7 @@ opened the window far enough to be worth announcing.
 c->segments_out++;
 if (flags & TCP_RST) c->resets_sent++;
 if (flags & TCP_ACK) c->ack_owed = false;
-if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &s);
+if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &s);
 
 @ RCV.WND, the receive window.
 
@@ -893,7 +894,7 @@ static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
   if (!tcp_reply_to_closed(in, &rst)) return;
   c->segments_out++;
   c->resets_sent++;
-  if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &rst);
+  if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &rst);
 }
 
 @ @<Functions of the core@>=
@@ -903,17 +904,24 @@ enum tcp_state tcp_state(const struct tcp_conn *c)
 }
 
 @ A new connection is closed, with empty buffers of the configured
-sizes and no timer running.  The configuration and the hooks are copied,
-so that the caller's structures need not outlive the call.
+sizes and no timer running.  The configuration and the hooks are not
+copied but pointed to: a host gives all its connections the same ones,
+and a hundred-odd bytes saved in every connection are worth the rule
+that the caller keeps them alive.  A connection given no hooks points to
+|no_hooks|, a constant whose every hook is null, so that the core need
+not ask twice whether there are hooks.
 
-@<Functions of the core@>=
+@<Private declarations of the core@>=
+static const struct tcp_hooks no_hooks;
+
+@ @<Functions of the core@>=
 void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   const struct tcp_hooks *h, uint32_t local_addr, uint16_t local_port)
 {
   clear_all_but_rings(c);
   c->state = TCP_CLOSED;
-  c->cfg = *cfg;
-  if (h) c->hooks = *h;
+  c->cfg = cfg;
+  c->hooks = h ? h : &no_hooks;
   c->local_addr = local_addr;
   c->local_port = local_port;
   c->sndbuf.cap = cfg->snd_buf < TCP_BUFFER_SIZE ? cfg->snd_buf : TCP_BUFFER_SIZE;

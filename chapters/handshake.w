@@ -96,14 +96,14 @@ static uint32_t choose_iss(const struct tcp_conn *c);
 @<Functions of the core@>=
 static uint32_t choose_iss(const struct tcp_conn *c)
 {
-  if (c->cfg.isn_fixed) return c->cfg.isn;
+  if (c->cfg->isn_fixed) return c->cfg->isn;
   uint8_t m[12];
   store_be32(m, c->local_addr);
   store_be16(m + 4, c->local_port);
   store_be32(m + 6, c->remote_addr);
   store_be16(m + 10, c->remote_port);
   uint32_t clock = (uint32_t) (c->now / 4);
-  return clock + (uint32_t) tcp_siphash24(c->cfg.isn_key, m, sizeof m);
+  return clock + (uint32_t) tcp_siphash24(c->cfg->isn_key, m, sizeof m);
 }
 
 @ @<Private declarations of the core@>=
@@ -223,7 +223,7 @@ static void forget_connection(struct tcp_conn *c)
   c->sndbuf.len = 0;
   c->rcvbuf.len = c->rcvbuf.nranges = 0;
   c->time_wait_deadline = c->fin_wait_2_deadline = 0;
-  rto_init(&c->rtx, c->cfg.rto_initial_us, c->cfg.rto_min_us, c->cfg.rto_max_us);
+  rto_init(&c->rtx, c->cfg->rto_initial_us, c->cfg->rto_min_us, c->cfg->rto_max_us);
   persist_stop(&c->persist);
   c->fin_pending = c->recovering = false;
   c->passive = c->syn_acked = false;
@@ -377,7 +377,7 @@ static void learn_from_syn(struct tcp_conn *c, const struct segment *s)
   c->rcv_nxt = s->seq + 1;
   set_up_receive_buffer(c);
   c->snd_mss = s->mss ? s->mss : 536;
-  if (c->snd_mss > c->cfg.mss) c->snd_mss = c->cfg.mss;
+  if (c->snd_mss > c->cfg->mss) c->snd_mss = c->cfg->mss;
   c->snd_wnd = s->window;
   c->snd_wl1 = s->seq;
   c->snd_wl2 = s->ack;
@@ -607,7 +607,7 @@ static unsigned retry_limit(const struct tcp_conn *c);
 @ @<Functions of the core@>=
 static unsigned retry_limit(const struct tcp_conn *c)
 {
-  return c->syn_acked ? c->cfg.retries : c->cfg.syn_retries;
+  return c->syn_acked ? c->cfg->retries : c->cfg->syn_retries;
 }
 
 @ Giving up takes the row of the state the connection is in.  A client

@@ -218,6 +218,7 @@ struct bulk {
   struct bulk_result *r;
   struct side side[2];
   bool (*door[2])(struct bulk *b, const struct segment *s);
+  struct tcp_hooks hooks;
   uint64_t now, rng, serial;
   struct packet *pool;
   size_t npool, cap, *freelist, nfree, *heap, nheap;
@@ -537,18 +538,19 @@ int bulk_run(const struct bulk_options *o, struct bulk_result *r)
   return r->failure[0] ? -1 : 0;
 }
 
-@ Both ends get the same configuration and the link's hooks.  The
+@ Both ends get the same configuration and the link's hooks, which the
+connections point to and so are kept in |b|.  The
 server listens and the client connects, at time zero.
 
 @<Set up the two ends of the bulk link@>=
-struct tcp_hooks hooks = {b, bulk_output, NULL, bulk_event};
+b->hooks = (struct tcp_hooks) {b, bulk_output, NULL, bulk_event};
 b->rng = o->seed;
 b->door[0] = client_door;
 b->door[1] = server_door;
 b->scratch = need(malloc(o->chunk));
 b->expect = need(malloc(o->chunk));
-tcp_init(&b->side[0].conn, &o->cfg, &hooks, 0x0a000001, 50000);
-tcp_init(&b->side[1].conn, &o->cfg, &hooks, 0x0a000002, 40000);
+tcp_init(&b->side[0].conn, &o->cfg, &b->hooks, 0x0a000001, 50000);
+tcp_init(&b->side[1].conn, &o->cfg, &b->hooks, 0x0a000002, 40000);
 for (int k = 0; k < 2; k++) {
   b->side[k].key = scramble(o->seed * 2 + (uint64_t) k + 1);
   b->side[k].held = NO_PACKET;
