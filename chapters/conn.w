@@ -530,8 +530,8 @@ expected and RCV.NXT${}+{}$RCV.WND the first one that will not fit.
 @<Types of the core@>=
 struct tcp_conn {
   enum tcp_state state;
-  struct tcp_config cfg;
-  struct tcp_hooks hooks;
+  const struct tcp_config *cfg;
+  const struct tcp_hooks *hooks;
   uint32_t local_addr, remote_addr;
   uint16_t local_port, remote_port;
   @<The send sequence variables@>@;
@@ -616,20 +616,24 @@ uint64_t now;
 
 @ The counters.  |bad_transitions| counts changes of state that are not
 rows of the table; in a correct program it stays zero, and the tests
-check that it does.
+check that it does.  They are 32 bits wide, which halves their share of
+the structure: four billion segments take hours at the speed that the chapter on
+performance measures over UDP, and a host that wants totals over longer lives
+adds them up into wider counters of its own.
 
 @<The counters of the connection@>=
-uint64_t dropped[TCP_NDROPS];
-uint64_t segments_in, segments_out;
-uint64_t retransmitted;
-uint64_t challenge_acks;
-uint64_t resets_sent;
-uint64_t bad_transitions;
+uint32_t dropped[TCP_NDROPS];
+uint32_t segments_in, segments_out;
+uint32_t retransmitted;
+uint32_t challenge_acks;
+uint32_t resets_sent;
+uint32_t bad_transitions;
 
 @* The interface.
 The functions of the core, in the order of a connection's life.
-|tcp_init| makes a closed connection on a local address and port, with
-a copy of the configuration and of the hooks.  |tcp_listen| is the
+|tcp_init| makes a closed connection on a local address and port; it
+keeps pointers to the configuration and to the hooks, which must
+outlive the connection.  |tcp_listen| is the
 passive open and |tcp_connect| the active open of \S3.10.1; a listener
 may first be given the one remote end it will accept, with
 |tcp_set_remote|, which also lets it turn active when the user sends
@@ -724,13 +728,13 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
   if ((unsigned) id >= T_NTRANSITIONS ||
       tcp_transitions[id].from != c->state) {
     c->bad_transitions++;
-    assert(!c->cfg.assert_transitions && "a change of state not in the table");
+    assert(!c->cfg->assert_transitions && "a change of state not in the table");
     return false;
   }
   const struct transition *t = &tcp_transitions[id];
   c->state = t->to;
   if (t->to == TCP_CLOSED) @<Stop every timer of the connection@>@;
-  if (c->hooks.transition) c->hooks.transition(c->hooks.ctx, c, t);
+  if (c->hooks->transition) c->hooks->transition(c->hooks->ctx, c, t);
   return true;
 }
 
@@ -755,7 +759,7 @@ static void emit(struct tcp_conn *c, enum tcp_event e);
 @ @<Functions of the core@>=
 static void emit(struct tcp_conn *c, enum tcp_event e)
 {
-  if (c->hooks.event) c->hooks.event(c->hooks.ctx, c, e);
+  if (c->hooks->event) c->hooks->event(c->hooks->ctx, c, e);
 }
 
 @ A connection that ends takes a row to CLOSED, tells the user why
@@ -823,7 +827,7 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   s.flags = flags;
   if (flags & TCP_ACK) s.ack = c->rcv_nxt;
   if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
-  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg.mss);
+  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg->mss);
   s.payload = text;
   s.len = len;
   @<Count the segment and hand it to the surroundings@>@;
@@ -840,7 +844,7 @@ opened the window far enough to be worth announcing.
 @<Offer the receive window in |s|@>=
 {
   s.window = (uint16_t) window_to_offer(c->rcv_nxt, c->rcv_adv,
-    receive_window(c), c->rcvbuf.cap, c->cfg.mss);
+    receive_window(c), c->rcvbuf.cap, c->cfg->mss);
   c->rcv_adv = c->rcv_nxt + s.window;
 }
 
@@ -848,7 +852,7 @@ opened the window far enough to be worth announcing.
 c->segments_out++;
 if (flags & TCP_RST) c->resets_sent++;
 if (flags & TCP_ACK) c->ack_owed = false;
-if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &s);
+if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &s);
 
 @ RCV.WND, the receive window.
 
@@ -893,7 +897,7 @@ static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
   if (!tcp_reply_to_closed(in, &rst)) return;
   c->segments_out++;
   c->resets_sent++;
-  if (c->hooks.output) c->hooks.output(c->hooks.ctx, c, &rst);
+  if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &rst);
 }
 
 @ @<Functions of the core@>=
@@ -903,22 +907,62 @@ enum tcp_state tcp_state(const struct tcp_conn *c)
 }
 
 @ A new connection is closed, with empty buffers of the configured
-sizes and no timer running.  The configuration and the hooks are copied,
-so that the caller's structures need not outlive the call.
+sizes and no timer running.  The configuration and the hooks are not
+copied but pointed to: a host gives all its connections the same ones,
+and a hundred-odd bytes saved in every connection are worth the rule
+that the caller keeps them alive.  A connection given no hooks points to
+|no_hooks|, a constant whose every hook is null, so that the core need
+not ask twice whether there are hooks.
 
-@<Functions of the core@>=
+@<Private declarations of the core@>=
+static const struct tcp_hooks no_hooks;
+
+@ @<Functions of the core@>=
 void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   const struct tcp_hooks *h, uint32_t local_addr, uint16_t local_port)
 {
-  memset(c, 0, sizeof *c);
+  clear_all_but_rings(c);
   c->state = TCP_CLOSED;
-  c->cfg = *cfg;
-  if (h) c->hooks = *h;
+  c->cfg = cfg;
+  c->hooks = h ? h : &no_hooks;
   c->local_addr = local_addr;
   c->local_port = local_port;
   c->sndbuf.cap = cfg->snd_buf < TCP_BUFFER_SIZE ? cfg->snd_buf : TCP_BUFFER_SIZE;
   c->rcvbuf.cap = cfg->rcv_wnd < 65535 ? cfg->rcv_wnd : 65535;
   rto_init(&c->rtx, cfg->rto_initial_us, cfg->rto_min_us, cfg->rto_max_us);
+}
+
+@ Clearing the whole structure would write its two rings, some
+128 kilobytes, for every new connection, and a host that opens
+thousands of connections a second would spend its time there.  The
+bytes of a ring are never read before they are written (the buffers
+hand out only bytes they hold), so only what precedes them is cleared:
+the connection's variables, and the few counters and edges at the head
+of each buffer.  This relies on the rings' arrays being the last member
+of their buffers, and the buffers the last members of the connection.
+
+@<Private declarations of the core@>=
+static void clear_all_but_rings(struct tcp_conn *c);
+static void copy_all_but_rings(struct tcp_conn *to,
+  const struct tcp_conn *from);
+
+@ Copying a connection, as |tcp_accept| copies its listener, skips the
+rings for the same reason: a listener's buffers hold nothing.
+
+@<Functions of the core@>=
+static void clear_all_but_rings(struct tcp_conn *c)
+{
+  memset(c, 0, offsetof(struct tcp_conn, sndbuf));
+  memset(&c->sndbuf, 0, offsetof(struct tcp_sndbuf, data));
+  memset(&c->rcvbuf, 0, offsetof(struct tcp_rcvbuf, data));
+}
+
+static void copy_all_but_rings(struct tcp_conn *to,
+  const struct tcp_conn *from)
+{
+  memcpy(to, from, offsetof(struct tcp_conn, sndbuf));
+  memcpy(&to->sndbuf, &from->sndbuf, offsetof(struct tcp_sndbuf, data));
+  memcpy(&to->rcvbuf, &from->rcvbuf, offsetof(struct tcp_rcvbuf, data));
 }
 
 @* Exercises.

@@ -333,7 +333,7 @@ static bool window_update_is_due(const struct tcp_conn *c)
   if (c->state != TCP_ESTABLISHED && c->state != TCP_FIN_WAIT_1 &&
       c->state != TCP_FIN_WAIT_2) return false;
   return window_update_due(c->rcv_nxt, c->rcv_adv, receive_window(c),
-    c->rcvbuf.cap, c->cfg.mss);
+    c->rcvbuf.cap, c->cfg->mss);
 }
 
 @* Exercises.

@@ -96,14 +96,14 @@ static uint32_t choose_iss(const struct tcp_conn *c);
 @<Functions of the core@>=
 static uint32_t choose_iss(const struct tcp_conn *c)
 {
-  if (c->cfg.isn_fixed) return c->cfg.isn;
+  if (c->cfg->isn_fixed) return c->cfg->isn;
   uint8_t m[12];
   store_be32(m, c->local_addr);
   store_be16(m + 4, c->local_port);
   store_be32(m + 6, c->remote_addr);
   store_be16(m + 10, c->remote_port);
   uint32_t clock = (uint32_t) (c->now / 4);
-  return clock + (uint32_t) tcp_siphash24(c->cfg.isn_key, m, sizeof m);
+  return clock + (uint32_t) tcp_siphash24(c->cfg->isn_key, m, sizeof m);
 }
 
 @ @<Private declarations of the core@>=
@@ -223,7 +223,7 @@ static void forget_connection(struct tcp_conn *c)
   c->sndbuf.len = 0;
   c->rcvbuf.len = c->rcvbuf.nranges = 0;
   c->time_wait_deadline = c->fin_wait_2_deadline = 0;
-  rto_init(&c->rtx, c->cfg.rto_initial_us, c->cfg.rto_min_us, c->cfg.rto_max_us);
+  rto_init(&c->rtx, c->cfg->rto_initial_us, c->cfg->rto_min_us, c->cfg->rto_max_us);
   persist_stop(&c->persist);
   c->fin_pending = c->recovering = false;
   c->passive = c->syn_acked = false;
@@ -377,7 +377,7 @@ static void learn_from_syn(struct tcp_conn *c, const struct segment *s)
   c->rcv_nxt = s->seq + 1;
   set_up_receive_buffer(c);
   c->snd_mss = s->mss ? s->mss : 536;
-  if (c->snd_mss > c->cfg.mss) c->snd_mss = c->cfg.mss;
+  if (c->snd_mss > c->cfg->mss) c->snd_mss = c->cfg->mss;
   c->snd_wnd = s->window;
   c->snd_wl1 = s->seq;
   c->snd_wl2 = s->ack;
@@ -501,7 +501,8 @@ A server that serves one connection at a time, as the simulator's does,
 turns its listener into the connection.  A server that serves many keeps
 the listener and, when a SYN arrives, sets aside a fresh |struct
 tcp_conn| for the new connection: that is |tcp_accept|.  The copy takes
-the listener's configuration, hooks and local socket, then the SYN; the
+the listener's configuration, hooks and local socket (but not the bytes
+of its empty rings), then the SYN; the
 listener stays in LISTEN for the next caller.
 
 Setting resources aside for every SYN is what a {\it SYN flood} exploits:
@@ -515,7 +516,7 @@ bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
 {
   if (listener->state != TCP_LISTEN || !tcp_matches(listener, syn)) return false;
   if ((syn->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN) return false;
-  *c = *listener;
+  copy_all_but_rings(c, listener);
   @<Clear the counters of |c|@>@;
   tcp_segment_arrives(c, syn, now);
   return c->state == TCP_SYN_RCVD;
@@ -606,7 +607,7 @@ static unsigned retry_limit(const struct tcp_conn *c);
 @ @<Functions of the core@>=
 static unsigned retry_limit(const struct tcp_conn *c)
 {
-  return c->syn_acked ? c->cfg.retries : c->cfg.syn_retries;
+  return c->syn_acked ? c->cfg->retries : c->cfg->syn_retries;
 }
 
 @ Giving up takes the row of the state the connection is in.  A client

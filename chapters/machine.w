@@ -242,11 +242,11 @@ static void challenge_ack(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void check_reset(struct tcp_conn *c, const struct segment *s)
 {
-  if (c->state == TCP_TIME_WAIT && c->cfg.rfc1337) {
+  if (c->state == TCP_TIME_WAIT && c->cfg->rfc1337) {
     drop(c, TCP_DROP_TIME_WAIT_RST);
     return;
   }
-  if (s->seq != c->rcv_nxt && c->cfg.challenge_acks) {
+  if (s->seq != c->rcv_nxt && c->cfg->challenge_acks) {
     drop(c, TCP_DROP_RST_IN_WINDOW);
     challenge_ack(c);
     return;
@@ -390,7 +390,7 @@ static bool validate_ack(struct tcp_conn *c, const struct segment *s)
     send_ack(c);
     return false;
   }
-  if (c->cfg.ack_validation && seq_lt(s->ack, c->snd_una - c->max_snd_wnd)) {
+  if (c->cfg->ack_validation && seq_lt(s->ack, c->snd_una - c->max_snd_wnd)) {
     drop(c, TCP_DROP_ACK_TOO_OLD);
     challenge_ack(c);
     return false;

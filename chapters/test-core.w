@@ -303,7 +303,7 @@ With the configuration's assertion turned off, the test can watch
 static void test_bad_transition_is_caught(void)
 {
   struct fixture *f = new_fixture();
-  f->c.cfg.assert_transitions = false;
+  f->cfg.assert_transitions = false;
   CHECK(!tcp_enter(&f->c, T_LAST_ACK_CLOSED));
   CHECK_EQ(f->c.bad_transitions, 1);
   CHECK_EQ(f->c.state, TCP_CLOSED);
@@ -688,7 +688,7 @@ keep our half of the connection forever.
 static void test_fin_wait_2_limit(void)
 {
   struct fixture *f = established_client();
-  f->c.cfg.fin_wait_2_us = 10 * TCP_SECOND;
+  f->cfg.fin_wait_2_us = 10 * TCP_SECOND;
   tcp_close(&f->c, 2000);
   arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 2, NULL), 3000);
   CHECK_EQ(f->c.state, TCP_FIN_WAIT_2);
@@ -776,7 +776,7 @@ static void test_time_wait_repeats(void)
   arrive(f, peer(TCP_RST, PEER_ISN + 2, 0, NULL), later + 30);
   CHECK_EQ(f->c.state, TCP_TIME_WAIT);
   CHECK_EQ(f->c.dropped[TCP_DROP_TIME_WAIT_RST], 1);
-  f->c.cfg.rfc1337 = false;
+  f->cfg.rfc1337 = false;
   arrive(f, peer(TCP_RST, PEER_ISN + 2, 0, NULL), later + 40);
   TOOK(f, T_TIME_WAIT_CLOSED_RESET);
   end_fixture(f);
@@ -1009,10 +1009,10 @@ static void test_accept(void)
   tcp_listen(&l->c, 0);
   struct segment syn = peer(TCP_SYN, PEER_ISN, 0, NULL);
   f->rec.tracked = TCP_LISTEN;
-  l->c.hooks.ctx = &f->rec;
+  l->hooks.ctx = &f->rec;
   CHECK(tcp_accept(&l->c, &f->c, &syn, 100));
-  l->c.hooks.ctx = &l->rec;
-  f->c.hooks.ctx = &f->rec;
+  l->hooks.ctx = &l->rec;
+  f->c.hooks = &f->hooks;
   CHECK_EQ(l->c.state, TCP_LISTEN);
   CHECK_EQ(f->c.state, TCP_SYN_RCVD);
   SENT(f, TCP_SYN | TCP_ACK, OUR_ISN, PEER_ISN + 1, 0);

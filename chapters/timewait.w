@@ -75,7 +75,7 @@ static void enter_time_wait(struct tcp_conn *c, enum transition_id id)
 
 static void start_time_wait_timer(struct tcp_conn *c)
 {
-  c->time_wait_deadline = c->now + 2 * c->cfg.msl_us;
+  c->time_wait_deadline = c->now + 2 * c->cfg->msl_us;
 }
 
 @ A repeated FIN is, by the sequence numbers, an old segment: the FIN's

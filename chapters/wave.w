@@ -253,7 +253,7 @@ static void leave_fin_wait_1(struct tcp_conn *c)
 {
   if (c->state != TCP_FIN_WAIT_1 || !our_fin_acked(c)) return;
   if (!tcp_enter(c, T_FIN_WAIT_1_FIN_WAIT_2)) return;
-  if (c->cfg.fin_wait_2_us > 0) c->fin_wait_2_deadline = c->now + c->cfg.fin_wait_2_us;
+  if (c->cfg->fin_wait_2_us > 0) c->fin_wait_2_deadline = c->now + c->cfg->fin_wait_2_us;
 }
 
 @ FIN\_WAIT\_2 can last forever: the RFC sets no limit, and a peer that
