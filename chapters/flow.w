@@ -57,7 +57,11 @@ was while RCV.NXT moves towards it, so the window shrinks.  (It never
 moves the edge backwards: RFC~9293 strongly discourages a receiver from
 withdrawing room it has offered, \S3.8.6.)
 
-@ The threshold is the smaller of half the buffer and the MSS.  The
+@ The threshold is the smaller of half the buffer and the MSS.  Half is
+rounded up, so that it is never zero: a buffer of one byte (an exercise
+asks for one) must still move its window a byte at a time, and with a
+step of zero the next section would never see a reason to tell the
+sender.  The
 window still standing is the distance from RCV.NXT to the old edge, or
 zero if RCV.NXT has passed it (a peer that probes a closed window may
 push RCV.NXT past the edge by a byte, if there was room after all).
@@ -68,7 +72,8 @@ code that calls them.
 @<Inline functions of flow control@>=
 static inline uint32_t edge_step(uint32_t cap, uint32_t mss)
 {
-  return cap / 2 < mss ? cap / 2 : mss;
+  uint32_t half = cap - cap / 2;
+  return half < mss ? half : mss;
 }
 
 static inline uint32_t window_to_offer(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
@@ -108,7 +113,7 @@ static inline bool window_update_due(uint32_t rcv_nxt, uint32_t adv_edge, uint32
 {
   uint32_t standing = adv_edge - rcv_nxt;
   if (standing >= 0x80000000u) standing = 0;
-  return standing < cap / 2 && room >= standing + edge_step(cap, mss);
+  return standing < cap - cap / 2 && room >= standing + edge_step(cap, mss);
 }
 
 @* Probing a closed window.

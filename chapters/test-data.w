@@ -519,6 +519,9 @@ static void test_window_to_offer(void)
   CHECK_EQ(window_to_offer(10, 10, 49, 100, 1460), 0);
   CHECK(!window_update_due(0, 3000, 4000, 4000, 1460));  /* the sender knows of 3000 */
   CHECK_EQ(window_to_offer(UINT32_C(0xffffff00), 100, 1000, 4000, 1460), 356);
+  CHECK_EQ(window_to_offer(10, 10, 1, 1, 1460), 1);  /* a buffer of one byte */
+  CHECK(window_update_due(10, 10, 1, 1, 1460));
+  CHECK(!window_update_due(10, 11, 1, 1, 1460));  /* the byte is still offered */
 }
 
 @ The persist timer starts at the RTO, doubles to its ceiling, and
