@@ -166,3 +166,32 @@ int main(int argc, char **argv)
   if (!c) return usage_error(NULL, "unknown command '%s'", argv[1]);
   return c->run(argc - 1, argv + 1);
 }
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 Run \.{build/ltcp frobnicate}, then \.{echo \$?}.  Which
+section printed each of the two lines you see, and which section chose
+the status?  Why does a bad command line end with status~2 rather
+than~1?
+
+\smallskip\noindent
+2.~\diff1 Run \.{build/ltcp help decode} and \.{build/ltcp decode --help}.
+The first prints the synopsis twice.  Follow |cmd_help| to see why, and
+change it so that a subcommand whose own help begins with a usage line
+is not introduced by a second one.
+
+\smallskip\noindent
+3.~\diff2 Add a subcommand \.{ltcp states} that prints the eleven
+states of TCP, one a line, in the order of |enum tcp_state|, using
+|tcp_state_name|.  You need a row of |@<Subcommands@>|, a function among
+|@<Subcommand functions@>|, and \.{tcp.h} among |@<Header files of the
+program@>|.  Then run
+\.{make test}: which test noticed your new command, and what did it
+check?
+
+\smallskip\noindent
+4.~\diff3 The table of subcommands is searched linearly.  Suppose the
+program had two hundred subcommands; would you change that?  Measure,
+rather than guess, the time of \.{build/ltcp help help} with \.{valgrind
+--tool=callgrind}, and compare it with the cost of starting the program.

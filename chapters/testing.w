@@ -115,6 +115,33 @@ int check_report(void)
   return cases_failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 Run \.{build/tests/test\_segment}, then break the program: in
+the chapter on segments, make |seq_lt| compare with |<| on the raw
+numbers, run \.{make test}, and read the failures.  Do the messages say
+enough to find the mistake without a debugger?  Put |seq_lt| back.
+
+\smallskip\noindent
+2.~\diff1 Why does \.{tools/runtests} count a test program that exits
+with a non-zero status but prints no \.{FAIL} line as a failure?  Write
+a test case that dereferences a null pointer and see what
+AddressSanitizer prints and what \.{make test} reports.
+
+\smallskip\noindent
+3.~\diff2 |CHECK_EQ| prints both numbers when they differ.  Write
+|CHECK_STR_EQ| for strings in the same style, and use it in one test of
+the chapter on the log where two lines of \.{tcpdump} text are compared.
+
+\smallskip\noindent
+4.~\diff3 The harness runs the cases of a program one after another in
+one process, so a case that corrupts memory may make a later case fail.
+Change |check_run| so that, when the environment variable
+\.{CHECK\_FORK} is set, each case runs in a child process made by
+|fork|, and a case that crashes is reported as a failure of that case
+alone.
+
 @q The tests of each part of the program, one file each. @>
 @i test-segment.w
 @i test-log.w
