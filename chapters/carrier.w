@@ -122,6 +122,11 @@ datagram per call.
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include "carrier.h"
+#ifdef SOCK_NONBLOCK
+#define CARRIER_SOCK_NONBLOCK SOCK_NONBLOCK
+#else
+#define CARRIER_SOCK_NONBLOCK 0
+#endif
 @<Private declarations of the carrier@>@;
 @<Functions of the carrier@>@;
 
@@ -175,7 +180,7 @@ int carrier_open(struct carrier_port *p, uint32_t addr, uint16_t port);
 int carrier_open(struct carrier_port *p, uint32_t addr, uint16_t port)
 {
   memset(p, 0, sizeof *p);
-  p->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  p->fd = socket(AF_INET, SOCK_DGRAM | CARRIER_SOCK_NONBLOCK, 0);
   if (p->fd < 0) return -1;
   struct sockaddr_in sa = sockaddr_of(addr, port);
   if (bind(p->fd, (struct sockaddr *) &sa, sizeof sa) < 0
@@ -204,7 +209,7 @@ int carrier_open_to(struct carrier_port *p, uint32_t peer_addr,
   uint16_t peer_port)
 {
   memset(p, 0, sizeof *p);
-  p->fd = socket(AF_INET, SOCK_DGRAM, 0);
+  p->fd = socket(AF_INET, SOCK_DGRAM | CARRIER_SOCK_NONBLOCK, 0);
   if (p->fd < 0) return -1;
   struct sockaddr_in sa = sockaddr_of(peer_addr, peer_port);
   if (connect(p->fd, (struct sockaddr *) &sa, sizeof sa) < 0
@@ -228,10 +233,17 @@ default buffers for a UDP socket, a couple of hundred kilobytes, hold
 several windows of 64 kilobytes, the most that TCP without window
 scaling can have in flight; so we leave them as they are.
 
+A client opens a port for every connection, and the system calls of
+opening it are a fair part of a short connection's cost.  Where
+|socket| accepts the flag |SOCK_NONBLOCK| (Linux and the BSDs do, and
+POSIX.1-2024 has it), the socket is born non-blocking and the call of
+|fcntl| is saved; elsewhere the flag is 0 and |fcntl| does the work.
+
 @<Functions of the carrier@>=
 static int finish_opening(struct carrier_port *p)
 {
-  if (fcntl(p->fd, F_SETFL, O_NONBLOCK) < 0) return -1;
+  if (!CARRIER_SOCK_NONBLOCK && fcntl(p->fd, F_SETFL, O_NONBLOCK) < 0)
+    return -1;
   struct sockaddr_in sa;
   socklen_t len = sizeof sa;
   if (getsockname(p->fd, (struct sockaddr *) &sa, &len) < 0) return -1;
@@ -307,6 +319,7 @@ struct carrier_stats {
   uint64_t malformed;           /* could not be parsed, or bad checksum */
   uint64_t misaddressed;        /* TCP ports differ from the UDP ports */
   uint64_t send_failed;         /* the kernel would not take it */
+  uint64_t superseded;          /* ACKs the host did not send (next chapter) */
 };
 
 @ |carrier_init| allocates the buffers of the queue and of the batch; it

@@ -62,6 +62,8 @@ functions below.
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sched.h>
 #include "ltsock.h"
 @<Constants of the host@>@;
 @<The structures of the host@>@;
@@ -74,6 +76,9 @@ hold: the configuration of the TCP core (maximum segment lifetime,
 segment size, window), the faults of the carrier, and where to record
 what happens.  |name_peers| makes each state line of the log name the
 peer of the connection, which a server with many clients needs.
+|spin_us| is how long the host may keep the processor busy looking for
+a datagram before it lets the kernel put it to sleep; the section on
+waiting explains why a host would do such a thing.
 
 @<The options of a host@>=
 struct lt_options {
@@ -82,6 +87,7 @@ struct lt_options {
   struct capture_writer *capture;   /* or |NULL| */
   FILE *log;                        /* or |NULL| */
   bool name_peers;
+  uint32_t spin_us;                 /* busy polling before a wait; 0: none */
 };
 
 @ @<Declarations of the socket interface@>=
@@ -97,6 +103,7 @@ void lt_options_default(struct lt_options *o)
   memset(o, 0, sizeof *o);
   tcp_config_default(&o->tcp);
   o->faults.seed = 1;
+  o->spin_us = processors_online() > 1 ? LT_SPIN_US : 0;
 }
 
 @*1 The host and its sockets.
@@ -145,6 +152,7 @@ struct lt_sock {
   bool fin_pending;            /* shut before the handshake ended */
   bool released;               /* the application has closed it */
   int err;                     /* |ECONNREFUSED|, |ECONNRESET|, |ETIMEDOUT| */
+  @<Fields of a socket for the acknowledgments it holds back@>@;
   struct tcp_conn tcb;         /* last: see |sock_new| */
 };
 
@@ -179,6 +187,7 @@ struct lt_host {
   struct pollfd *pfd;
   struct lt_endpoint **pep;
   size_t pcap;
+  size_t holding;            /* sockets that hold back an ACK */
 };
 
 @ The clock.  The core never reads a clock; the host reads
@@ -320,13 +329,109 @@ static void note(struct lt_host *h, const char *fmt, ...)
 
 @ The first hook: the core wants a segment sent.  It goes out through the
 port of the connection's endpoint; the segment's own destination says
-where to.
+where to.  An acknowledgment may be held back first, for the reason the
+next sections give.
 
 @<Private declarations of the host@>=
 static void on_output(void *ctx, struct tcp_conn *c, const struct segment *s)
 {
   struct lt_host *h = ctx;
-  carrier_send(&h->wire, &sock_of(c)->ep->port, s, h->now);
+  struct lt_sock *k = sock_of(c);
+  if (k->holding) @<Send the held acknowledgment of |k|, or drop it if |s|
+    supersedes it@>@;
+  bool hold = pure_ack(s) && (!k->acked || s->ack != k->ack_sent
+    || s->window != k->wnd_sent);
+  if (s->flags & TCP_ACK) {
+    k->acked = true;
+    k->ack_sent = s->ack;
+    k->wnd_sent = s->window;
+  }
+  if (hold) {
+    k->held = *s;
+    k->holding = true;
+    h->holding++;
+  } else carrier_send(&h->wire, &k->ep->port, s, h->now);
+}
+
+@ {\it Acknowledgments made redundant.}  The core answers every segment
+that arrives the moment it arrives, and it cannot know that the
+application, a moment later, will send something on the same connection.
+A client that receives the SYN,ACK acknowledges it with a bare ACK; the
+program, woken by the news that the connection is established, sends its
+request at once, and that request carries the very same acknowledgment
+number and window.  The bare ACK told the peer nothing that the request
+does not tell it too; it cost a system call to send, a datagram, and,
+worst of all, very likely a wake-up of the peer.  The same happens when
+an echo arrives and the client closes (ACK, then FIN), and when a FIN
+arrives and the server closes in turn.
+
+So the host holds a connection's bare ACK back until it is about to
+wait for input, which is when the carrier's queue goes out anyway; if
+in the meantime the connection sends a segment with data or a FIN, that
+segment acknowledges as much as the held one did or more, and the held
+ACK is dropped.  This changes nothing that the peer can observe except
+the number of datagrams: acknowledgments are cumulative (\S3.4), the
+later segment's acknowledgment number is at least as large, and its
+window is newer.
+
+One kind of bare ACK must never be dropped: a {\it duplicate}
+acknowledgment, one that repeats the acknowledgment number and window the
+peer last heard from us.  The peer counts duplicates to detect a lost
+segment (RFC~5681 \S3.2), and a segment that carries data is not counted
+as one; replacing a duplicate ACK by a data segment would hide a loss.
+So only an ACK that brings the peer news is held: the first ACK of a
+connection, or one whose acknowledgment number or window differs from
+those of the last segment we sent.  A duplicate goes out at once, and
+it goes out after any ACK held before it, so that order is kept.
+
+@<Fields of a socket for the acknowledgments it holds back@>=
+bool acked;          /* a segment with ACK has been sent */
+uint32_t ack_sent;   /* its acknowledgment number */
+uint16_t wnd_sent;   /* and its window */
+bool holding;        /* |held| waits to be sent */
+struct segment held; /* a bare ACK, held back */
+
+@ A bare ACK has the ACK bit and no other control bit but PSH, and no
+text.
+
+@<Private declarations of the host@>=
+static bool pure_ack(const struct segment *s)
+{
+  return (s->flags & ~TCP_PSH) == TCP_ACK && s->len == 0;
+}
+
+@ A segment supersedes the held ACK when it carries data or a FIN and
+an acknowledgment at least as large; anything else (a second ACK, a
+reset) follows the held ACK out, in order.
+
+@<Send the held acknowledgment of |k|, or drop it if |s|...@>=
+{
+  k->holding = false;
+  h->holding--;
+  if ((s->flags & TCP_ACK) && (s->len > 0 || (s->flags & TCP_FIN))
+      && seq_ge(s->ack, k->held.ack))
+    h->wire.stats.superseded++;
+  else carrier_send(&h->wire, &k->ep->port, &k->held, h->now);
+}
+
+@ Before the host waits, and before it frees a socket, the held
+acknowledgments go out; |h->holding| counts them, so that a host with
+none does not look.
+
+@<Private declarations of the host@>=
+static void send_held_acks(struct lt_host *h)
+{
+  if (h->holding == 0) return;
+  for (struct lt_endpoint *ep = h->endpoints; ep; ep = ep->next)
+    for (struct lt_sock *k = ep->conns; k; k = k->next)
+      if (k->holding) send_held(h, k);
+}
+
+static void send_held(struct lt_host *h, struct lt_sock *k)
+{
+  k->holding = false;
+  h->holding--;
+  carrier_send(&h->wire, &k->ep->port, &k->held, h->now);
 }
 
 @ The second hook: a state changed.  The note has the form of the state
@@ -343,7 +448,26 @@ static void on_transition(void *ctx, struct tcp_conn *c,
   note(h, "%s %s -> %s (%s%s%s)", k->name, tcp_state_name(t->from),
     tcp_state_name(t->to), t->cause, t->send ? "; send: " : "",
     t->send ? t->send : "");
+  @<Record a reset that came before our FIN was acknowledged@>@;
 }
+
+@ One transition is also news for the application.  In CLOSING and
+LAST\_ACK our FIN has not been acknowledged, and neither, perhaps, has
+some of the data before it.  A reset there ends the connection; the core
+reports only that it is closed, since RFC~9293 has the user told
+nothing more in these states (\S3.10.7.4), the user having closed
+already.  But the user of a socket has only {\it shut down} its
+direction and is still waiting to hear how the connection ended, and a
+program that copies a file must not report success when the last of
+its bytes may never have been received.  So the host records the reset
+as the socket's error, as the kernel does for a socket it still holds.
+In TIME\_WAIT all we sent has been acknowledged, and a reset there
+costs nothing.
+
+@<Record a reset that came before our FIN was acknowledged@>=
+if ((t == &tcp_transitions[T_CLOSING_CLOSED_RESET]
+     || t == &tcp_transitions[T_LAST_ACK_CLOSED_RESET]) && !k->err)
+  k->err = ECONNRESET;
 
 @ The third hook: an event for the application.  The host turns events
 into the flags from which readiness is computed.  A connection that
@@ -602,6 +726,7 @@ static void reap(struct lt_host *h)
 for (struct lt_sock **pk = &ep->conns; *pk;) {
   struct lt_sock *k = *pk;
   if (ended(k) && (k->released || k->parent)) {
+    if (k->holding) send_held(h, k);
     *pk = k->next;
     if (k->parent) unqueue(k->parent, k);
     free(k);
@@ -748,9 +873,13 @@ static int sockets_ready(struct lt_pollfd *fds, size_t n)
 
 @ The wait itself.  The |pollfd| array lists the ports of every endpoint
 first, then the program's descriptors; |pep| remembers which endpoint
-each port belongs to.  The timeout is rounded up to whole milliseconds,
-since waking a little late costs nothing and waking early would only
-send us round the loop again.
+each port belongs to.  The datagrams queued by the carrier leave first,
+since the peer's answers to them are what we are about to wait for.  The
+host may then {\it spin} a while, looking for input without sleeping
+(the next group of sections says why); if nothing came, it sleeps in
+|poll|.  The timeout is rounded up to whole milliseconds, since waking a
+little late costs nothing and waking early would only send us round the
+loop again.
 
 @<Private declarations of the host@>=
 static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
@@ -767,11 +896,10 @@ static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
   for (size_t i = 0; i < n; i++)
     h->pfd[m + i] = (struct pollfd) {@[.fd = fds[i].sock ? -1 : fds[i].fd@],
       @[.events = fds[i].events@]};
-  int timeout = wake == UINT64_MAX ? -1 : wake <= h->now ? 0
-    : (wake - h->now + 999) / 1000 > INT_MAX ? INT_MAX
-    : (int) ((wake - h->now + 999) / 1000);
+  send_held_acks(h);
   carrier_flush(&h->wire);
-  int r = poll(h->pfd, (nfds_t) (m + n), timeout);
+  int r = spin(h, (nfds_t) (m + n), wake);
+  if (r == 0) r = poll(h->pfd, (nfds_t) (m + n), milliseconds_until(h, wake));
   if (r < 0) return -1;
   h->now = monotonic();
   for (size_t j = 0; j < m; j++)
@@ -779,6 +907,15 @@ static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
   for (size_t i = 0; i < n; i++)
     if (!fds[i].sock) fds[i].revents = h->pfd[m + i].revents;
   return 0;
+}
+
+@ @<Private declarations of the host@>=
+static int milliseconds_until(const struct lt_host *h, uint64_t wake)
+{
+  if (wake == UINT64_MAX) return -1;
+  if (wake <= h->now) return 0;
+  uint64_t ms = (wake - h->now + 999) / 1000;
+  return ms > INT_MAX ? INT_MAX : (int) ms;
 }
 
 @ @<Private declarations of the host@>=
@@ -803,6 +940,96 @@ static int descriptors_ready(const struct lt_pollfd *fds, size_t n)
   for (size_t i = 0; i < n; i++)
     if (!fds[i].sock && fds[i].revents) ready++;
   return ready;
+}
+
+@*1 Busy polling.
+On the loopback, the datagram itself travels in a microsecond or two;
+what costs time is waking the process that waits for it.  A process
+asleep in |poll| must be found by the kernel, put back on a processor,
+and given its caches again, and on the virtual machines where this book
+was measured one such wake-up costs about eighteen microseconds: more
+than everything our TCP and the carrier do with the segment.  A
+request and its answer wake a process twice; a connection's whole
+lifecycle (SYN, SYN,ACK, data, its echo, two FINs) wakes one of the two
+processes at almost every segment.  So the speed of an exchange of small
+segments between two programs is set by the scheduler, not by TCP.
+
+The remedy is old and blunt: when the answer is expected soon, do not
+sleep; ask again and again, without waiting, until it comes or a short
+time has passed, and only then go to sleep.  This is {\it busy polling}.
+It trades processor time for latency, which is a good trade exactly
+when the answer does come within the spin: the peer's reply to a
+segment we have just sent usually arrives within a few tens of
+microseconds, and a spin that finds it has saved a wake-up.  When the
+peer has nothing to say, the spin burns |spin_us| microseconds of
+processor for nothing, once per wait; a program that waits a second at
+a time wastes a few parts in a hundred thousand of a processor.
+
+The kernel knows the trade well: Linux can spin in |poll| and |recv| on
+the queues of a network card, for the number of microseconds set by the
+sysctls \.{net.core.busy\_poll} and \.{net.core.busy\_read} (or the socket
+option |SO_BUSY_POLL|), precisely to save the latency of an interrupt and
+a wake-up.  Those knobs act on devices with receive queues of their own
+and do nothing for the loopback, so the host does its own spinning: it
+calls |poll| with a timeout of zero.
+
+Spinning pays only when the peer can run while we spin.  On a machine
+with one processor the peer cannot: the process that spins holds the
+only processor, the datagram we wait for cannot be written until the
+scheduler takes it away from us, and every spin is pure loss, and
+worse, since it delays the very answer it waits for.  So the default is
+|LT_SPIN_US| microseconds when more than one processor is online, and no
+spinning at all on one; a program may set |spin_us| either way, and
+\.{ltcp}'s option \.{--spin} does.  Fifty microseconds covers the
+round trip of a segment and its answer on the loopback, twice the cost
+of the wake-up it tries to save; the benchmarks of the next chapters
+measure both ways.
+
+@<Constants of the host@>=
+#define LT_SPIN_US 50
+
+@ The number of processors online is not a question of POSIX; the
+systems we know answer it through |sysconf|, and where it cannot be
+asked we count one, and do not spin.
+
+@<Private declarations of the host@>=
+static long processors_online(void)
+{
+#ifdef _SC_NPROCESSORS_ONLN
+  return sysconf(_SC_NPROCESSORS_ONLN);
+#else
+  return 1;
+#endif
+}
+
+@ The spin itself.  It happens only where the loop would otherwise
+sleep: not when the loop is to go round at once (the deadline has come),
+and never past the next deadline of a timer, so that spinning never
+makes a timer late.  Between two looks it calls |sched_yield|, and the
+reason deserves a word.  Two processes that wake each other all the time
+are often put on the same processor by the scheduler, which hopes to
+find the data of one still in the cache when the other runs.  A process
+that spins there without yielding keeps the peer it waits for from
+running at all, until the scheduler takes the processor away at the end
+of its time slice; in the author's measurements that made the round
+trip of a byte three times {\it longer} than with no spinning at all.
+|sched_yield| hands the processor to the peer if it is ready to run, and
+returns at once if nothing else is; so a spin on a shared processor
+costs almost nothing, and a spin on a processor of its own is not
+slowed.  It returns what |poll| returned: the number of
+descriptors that became ready, 0 if none did before the spin ended, in
+which case the caller sleeps in |poll| as before, or $-1$.
+
+@<Private declarations of the host@>=
+static int spin(struct lt_host *h, nfds_t n, uint64_t wake)
+{
+  if (h->opt.spin_us == 0 || wake <= h->now) return 0;
+  uint64_t until = h->now + h->opt.spin_us;
+  if (wake < until) until = wake;
+  int r;
+  while ((r = poll(h->pfd, n, 0)) == 0 && (h->now = monotonic()) < until)
+    sched_yield();
+  return r;
 }
 
 @*1 The calls of the interface.
@@ -1131,7 +1358,13 @@ static int descriptors_ready(const struct lt_pollfd *fds, size_t n);
 static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
   uint64_t wake);
 static bool grow_pollfds(struct lt_host *h, size_t want);
+static int milliseconds_until(const struct lt_host *h, uint64_t wake);
+static int spin(struct lt_host *h, nfds_t n, uint64_t wake);
+static long processors_online(void);
 static void note(struct lt_host *h, const char *fmt, ...);
+static bool pure_ack(const struct segment *s);
+static void send_held_acks(struct lt_host *h);
+static void send_held(struct lt_host *h, struct lt_sock *k);
 
 @*1 Watching the loop.
 Every call that the host makes to the core leaves its mark in the log:

@@ -269,6 +269,9 @@ bad_case 2 "unknown option" connect --frobnicate 127.0.0.1 9
 bad_case 2 "bad value" connect --loss 2 127.0.0.1 9
 bad_case 2 "bad value" connect --msl -1 127.0.0.1 9
 bad_case 2 "bad value" listen --window 70000 9000
+bad_case 2 "bad value" connect --spin -1 127.0.0.1 9
+bad_case 2 "bad value" connect --spin 2000000 127.0.0.1 9
+bad_case 2 "bad value" listen --spin=fast 9000
 bad_case 2 "needs a value" connect 127.0.0.1 9 --send
 bad_case 2 "only for" connect -k 127.0.0.1 9
 bad_case 1 "unknown host" connect nosuch.invalid 9
@@ -285,7 +288,7 @@ name=help
 for cmd in listen connect; do
   $T $LTCP $cmd --help > "$tmp/help" 2>&1 || problem "ltcp $cmd --help failed"
   for opt in --send --recv --capture --log --quiet --msl --rto --window --mss \
-             --loss --dup --reorder --seed --help "EXIT STATUS" "-o," "-w," "-l," "-q,"; do
+             --loss --dup --reorder --seed --spin --help "EXIT STATUS" "-o," "-w," "-l," "-q,"; do
     grep -q -- "$opt" "$tmp/help" || problem "ltcp $cmd --help does not mention $opt"
   done
 done
