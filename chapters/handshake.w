@@ -517,15 +517,9 @@ bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
   if (listener->state != TCP_LISTEN || !tcp_matches(listener, syn)) return false;
   if ((syn->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN) return false;
   copy_all_but_rings(c, listener);
-  @<Clear the counters of |c|@>@;
   tcp_segment_arrives(c, syn, now);
   return c->state == TCP_SYN_RCVD;
 }
-
-@ @<Clear the counters of |c|@>=
-memset(c->dropped, 0, sizeof c->dropped);
-c->segments_in = c->segments_out = c->retransmitted = 0;
-c->challenge_acks = c->resets_sent = c->bad_transitions = 0;
 
 @ A segment belongs to a connection when it is addressed to the
 connection's local socket and, unless the connection is a listener that
@@ -589,7 +583,7 @@ static void retransmission_timeout(struct tcp_conn *c)
     give_up(c);
     return;
   }
-  c->retransmitted++;
+  count(c, retransmitted);
   rto_expired(&c->rtx, c->now);
   if (!c->syn_acked) send_syn(c);
   else {

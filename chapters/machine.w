@@ -25,7 +25,7 @@ void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
   uint64_t now)
 {
   c->now = now;
-  c->segments_in++;
+  count(c, segments_in);
   if (c->state != TCP_CLOSED && !tcp_matches(c, s)) {
     drop(c, TCP_DROP_WRONG_PORTS);
     return;
@@ -256,7 +256,7 @@ static void check_reset(struct tcp_conn *c, const struct segment *s)
 
 static void challenge_ack(struct tcp_conn *c)
 {
-  c->challenge_acks++;
+  count(c, challenge_acks);
   send_ack(c);
 }
 
@@ -452,7 +452,7 @@ void tcp_abort(struct tcp_conn *c, uint64_t now)
 }
 
 @* Time.
-The connection's next deadline is the earliest of its four timers that
+The connection's next deadline is the earliest of its five timers that
 runs.
 
 @<Functions of the core@>=
@@ -463,6 +463,7 @@ uint64_t tcp_next_deadline(const struct tcp_conn *c)
   if (c->persist.deadline && c->persist.deadline < d) d = c->persist.deadline;
   if (c->time_wait_deadline && c->time_wait_deadline < d) d = c->time_wait_deadline;
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline < d) d = c->fin_wait_2_deadline;
+  if (c->delack_deadline && c->delack_deadline < d) d = c->delack_deadline;
   return d;
 }
 
@@ -478,6 +479,7 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
   if (persist_due(&c->persist, now)) persist_timeout(c);
   if (c->time_wait_deadline && c->time_wait_deadline <= now) time_wait_timeout(c);
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline <= now) fin_wait_2_timeout(c);
+  if (c->delack_deadline && c->delack_deadline <= now) send_ack(c);
 }
 
 @* Every arrow, and where it is taken.

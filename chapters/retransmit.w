@@ -152,9 +152,13 @@ The sender measures the round-trip time of one segment at a time: it
 notes when a segment carrying new data leaves, and the time that passes
 until an acknowledgment covers it is a measurement.  One segment per
 round trip is plenty for an average that moves by an eighth at a time.
+The time of sending is kept in 32 bits, the low half of the clock: a
+difference of two such times is right, modulo $2^{32}$ microseconds,
+for any round trip shorter than 71 minutes, and a segment unanswered
+for a minute has long been retransmitted, which ends its timing.
 
 @<Fields that time one segment@>=
-uint64_t timed_at;   /* when the timed segment was sent */
+uint32_t timed_at;   /* when the timed segment was sent, modulo $2^{32}$ */
 uint32_t timed_end;  /* an ACK of this number acknowledges it */
 bool timing;         /* a segment is being timed */
 bool measured;       /* SRTT and RTTVAR hold a measurement */
@@ -185,7 +189,7 @@ void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now)
   else if (!r->timing) {
     r->timing = true;
     r->timed_end = end;
-    r->timed_at = now;
+    r->timed_at = (uint32_t) now;
   }
   if (r->deadline == 0) r->deadline = now + r->rto;
 }
@@ -210,8 +214,7 @@ void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
   uint64_t now)
 {
   if (r->timing && ack - r->timed_end < 0x80000000u) {
-    uint64_t rtt = now - r->timed_at;
-    rto_measure(r, rtt < UINT32_MAX ? (uint32_t) rtt : UINT32_MAX);
+    rto_measure(r, (uint32_t) now - r->timed_at);
     r->timing = false;
   }
   r->backoffs = 0;
@@ -234,8 +237,8 @@ configured number of retries, the core gives up on the connection
 instead of repeating (\S3.8.3).
 
 @<Fields of the running timer@>=
-uint64_t deadline;  /* when the timer expires; 0 if it does not run */
 uint8_t backoffs;   /* expiries since something new was acknowledged */
+uint64_t deadline;  /* when the timer expires; 0 if it does not run */
 
 @ @<Declarations of the retransmission timer@>=
 void rto_expired(struct tcp_rto *r, uint64_t now);
@@ -314,7 +317,7 @@ static void repair_next_hole(struct tcp_conn *c, uint32_t ack)
     c->recovering = false;
     return;
   }
-  c->retransmitted++;
+  count(c, retransmitted);
   retransmit_data(c);
 }
 

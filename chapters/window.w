@@ -382,6 +382,48 @@ static inline uint32_t segment_size(uint32_t usable, uint32_t mss,
   return n < unsent ? n : unsent;
 }
 
+@* Delayed acknowledgments.
+A receiver that acknowledges every segment at once sends as many
+segments as it receives, and most of them say little: on a transfer, the
+next acknowledgment will say more a moment later; in a conversation,
+the program is about to answer, and its answer could have carried the
+acknowledgment for nothing.  RFC~9293 therefore recommends (\S3.8.6.3)
+that a receiver {\it delay} its acknowledgments, within two limits: the
+delay must stay under half a second, and at least every second
+full-sized segment must be acknowledged (RFC~5681 \S4.2 says the same).
+The cost falls on the sender, which learns of delivered data later and
+measures round trips a little long; the delay must also never leave the
+sender waiting on the receiver while the receiver waits on the sender,
+which is why it is short.
+
+\.{ltcp} delays only the plainest case, text that arrives in order when
+no acknowledgment is already waiting: the timer starts, and the
+acknowledgment leaves with the next segment the connection sends for any
+reason (data of the program's answer, a window update, a FIN), or when
+the timer expires, after |delack_us| of the configuration, 40
+milliseconds by default.  Everything else is acknowledged at once: a
+second segment while one waits, text out of order or filling a gap
+(whose duplicate acknowledgments the sender needs promptly, RFC~5681
+\S4.2), text cut short by the window, and a FIN, so that the closing of
+a connection looks in a capture as the article's Figure~3 draws it.  The
+deadline itself is the flag: a delayed acknowledgment waits when
+|delack_deadline| is not zero.
+
+The simulated link sets |delack_us| to zero, so that the logs of this
+book show an acknowledgment for every segment, as the article's figures
+do; the programs and the benchmarks keep the default.
+
+@<Private declarations of the core@>=
+static void acknowledge_text(struct tcp_conn *c, bool may_wait);
+
+@ @<Functions of the core@>=
+static void acknowledge_text(struct tcp_conn *c, bool may_wait)
+{
+  if (may_wait && c->cfg->delack_us > 0 && c->delack_deadline == 0)
+    c->delack_deadline = c->now + c->cfg->delack_us;
+  else c->ack_owed = true;
+}
+
 @* Exercises.
 
 \smallskip\noindent
@@ -416,7 +458,14 @@ and run \.{make test}: which tests notice, and why do the tests of the
 buffers not?
 
 \smallskip\noindent
-5.~\diff3 The buffers copy every byte twice, once on each side: from
+5.~\diff2 Run \.{ltcp listen --echo 9000} in one terminal and
+\.{ltcp connect -l c.log 127.0.0.1 9000} in another, and type a line.
+How many segments does the line cost, and which of them carries the
+server's acknowledgment of it?  Now set |delack_us| to zero in
+|tcp_config_default|, rebuild, and count again.
+
+\smallskip\noindent
+6.~\diff3 The buffers copy every byte twice, once on each side: from
 the user into the send buffer, and from the receive buffer to the user
 (the carrier copies too).  Design an interface that lets the user write
 directly into the ring (``give me room for $n$ bytes'', then ``I wrote
