@@ -84,10 +84,16 @@ carried it), a bare ACK.
 @<Private declarations of the core@>=
 static void flush_output(struct tcp_conn *c);
 
-@ @<Functions of the core@>=
+@ Most calls find nothing to send, on a connection that only receives,
+and the first test says so quickly: no FIN will follow and every byte
+in the buffer has been sent.
+
+@<Functions of the core@>=
 static void flush_output(struct tcp_conn *c)
 {
-  send_what_the_window_allows(c);
+  bool nothing = c->fin_sent
+    || (!c->fin_queued && c->snd_nxt == sndbuf_end(&c->sndbuf));
+  if (!nothing) send_what_the_window_allows(c);
   if (c->ack_owed) send_ack(c);
 }
 

@@ -20,17 +20,30 @@ have delivered it.  The commonest segments of an established connection
 take a shortcut, {\it header prediction}, which the chapter ``How fast
 is it?'' explains; it ends in the same state as the long way would.
 
+The long way is a function of its own, |tcp_long_way|, and not a
+|static| one, for the reason given in the chapter on reassembly: folded
+into |tcp_segment_arrives|, it would make every segment pay for saving
+and restoring the registers that only the long way uses.
+
 @<Functions of the core@>=
 void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
   uint64_t now)
 {
   c->now = now;
   count(c, segments_in);
-  if (c->state != TCP_CLOSED && !tcp_matches(c, s)) {
+  if (c->state != TCP_CLOSED && !addressed_to(c, s)) {
     drop(c, TCP_DROP_WRONG_PORTS);
     return;
   }
-  if (header_predicted(c, s)) return;
+  if (!header_predicted(c, s)) tcp_long_way(c, s);
+}
+
+@ @<Private declarations of the core@>=
+void tcp_long_way(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+void tcp_long_way(struct tcp_conn *c, const struct segment *s)
+{
   switch (c->state) {
   case TCP_CLOSED: segment_in_closed(c, s); break;
   case TCP_LISTEN: segment_in_listen(c, s); break;

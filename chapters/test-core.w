@@ -562,6 +562,50 @@ static void test_data_both_ways(void)
   end_fixture(f);
 }
 
+@ Delayed acknowledgments, turned on for this test: text in order waits
+for company, at most |delack_us|; the second segment is acknowledged at
+once, and so are text out of order and a FIN; data the user sends takes
+the acknowledgment along and stops the timer.
+
+@<Core tests@>=
+static void test_delayed_ack(void)
+{
+  struct fixture *f = established_server();
+  f->cfg.delack_us = 40 * TCP_MILLISECOND;
+  size_t before = f->rec.nout;
+  arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 1, "a"), 3000);
+  CHECK_EQ(f->rec.nout, before);
+  CHECK_EQ(tcp_next_deadline(&f->c), 3000 + 40 * TCP_MILLISECOND);
+  tcp_tick(&f->c, 3000 + 40 * TCP_MILLISECOND);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 2, 0);
+  CHECK_EQ(tcp_next_deadline(&f->c), UINT64_MAX);
+  before = f->rec.nout;
+  arrive(f, peer(TCP_ACK, PEER_ISN + 2, OUR_ISN + 1, "b"), 50000);
+  CHECK_EQ(f->rec.nout, before);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 3, OUR_ISN + 1, "c"), 50100);
+  CHECK_EQ(f->rec.nout, before + 1);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 4, 0);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 4, OUR_ISN + 1, "d"), 60000);
+  CHECK_EQ(f->rec.nout, before + 1);
+  CHECK_EQ(tcp_send(&f->c, "D", 1, 60100), 1);
+  SENT(f, TCP_ACK | TCP_PSH, OUR_ISN + 1, PEER_ISN + 5, 1);
+  CHECK_EQ(f->c.delack_deadline, 0);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 9, OUR_ISN + 2, "gap"), 70000);
+  SENT(f, TCP_ACK, OUR_ISN + 2, PEER_ISN + 5, 0);
+  end_fixture(f);
+}
+
+static void test_fin_is_acknowledged_at_once(void)
+{
+  struct fixture *f = established_server();
+  f->cfg.delack_us = 40 * TCP_MILLISECOND;
+  arrive(f, peer(TCP_ACK | TCP_FIN, PEER_ISN + 1, OUR_ISN + 1, "bye"), 3000);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 5, 0);
+  CHECK_EQ(tcp_state(&f->c), TCP_CLOSE_WAIT);
+  CHECK_EQ(f->c.delack_deadline, 0);
+  end_fixture(f);
+}
+
 @ A data segment that is lost is sent again when the timer expires, the
 earliest unacknowledged bytes first.
 
@@ -1183,6 +1227,8 @@ check_run("bad ACK in SYN_RCVD", test_syn_rcvd_bad_ack);
 check_run("SYN retransmission and giving up", test_syn_retransmission);
 check_run("SYN_RCVD timeout sends a reset", test_syn_rcvd_timeout);
 check_run("close in LISTEN and SYN_SENT", test_close_before_established);
+check_run("delayed acknowledgments", test_delayed_ack);
+check_run("a FIN is acknowledged at once", test_fin_is_acknowledged_at_once);
 check_run("data both ways", test_data_both_ways);
 check_run("data retransmission", test_data_retransmission);
 check_run("unacceptable segments", test_unacceptable_segments);

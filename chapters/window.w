@@ -104,9 +104,14 @@ uint32_t ring_size(uint32_t cap)
 or two when the run of indexes passes the end of the ring.  The caller
 makes sure that the bytes fit.  A copy of nothing returns at once,
 since |memcpy| may not be given a null pointer even for no bytes.
+Copying in is declared |inline|, a hint that the compiler takes: it is
+copied into the two functions that store text, which saves a call and a
+return on every segment.  (Copying out is not: one of its callers
+usually hands out text in place and copies nothing, and would pay for
+the inlined copy's registers every time.)
 
 @<Functions of the buffers@>=
-static void ring_put(uint8_t *data, uint32_t mask, uint32_t seq,
+static inline void ring_put(uint8_t *data, uint32_t mask, uint32_t seq,
   const uint8_t *p, uint32_t n)
 {
   if (n == 0) return;
