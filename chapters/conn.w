@@ -623,11 +623,13 @@ bool fin_queued, fin_sent, fin_received;
 bool ack_owed;
 
 @ The counters.  The core counts what it drops, under the reason, and a
-few things worth knowing about a connection's life: segments in and
-out, retransmissions, challenge acknowledgments, resets sent, and
+few things worth knowing about a connection's life that only the core
+can tell: retransmissions, challenge acknowledgments, resets sent, and
 changes of state that are not rows of the table, which in a correct
 program never happen (the tests check that |bad_transitions| stays
-zero).  The counters are not in the connection but in a structure that
+zero).  It does not count the segments that come and go: the host hands
+it every one of them and receives every one, and can count them itself
+if it wants to.  The counters are not in the connection but in a structure that
 the host keeps and the hooks point to, as an operating system keeps its
 statistics of TCP for the whole machine rather than for each connection:
 a host may give every connection the same counters, or each its own.
@@ -640,7 +642,6 @@ lives adds them up into wider counters of its own.
 @<Types of the core@>=
 struct tcp_stats {
   uint32_t dropped[TCP_NDROPS];
-  uint32_t segments_in, segments_out;
   uint32_t retransmitted;
   uint32_t challenge_acks;
   uint32_t resets_sent;
@@ -832,7 +833,10 @@ caller chooses the flags, the sequence number and the text; the function
 fills in the rest from the TCB: the addresses and ports, the
 acknowledgment number RCV.NXT whenever the ACK bit is set, the window we
 offer, and on a SYN the MSS option that tells the peer how large a
-segment we accept (\S3.7.1).  A reset offers no window.
+segment we accept (\S3.7.1).  A reset offers no window.  Every field is
+set, except the forty bytes of room for options: |optlen| says how many
+of them are in use, and nothing reads past it, so clearing them for every
+segment would be work for nothing.
 
 @<Private declarations of the core@>=
 static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
@@ -843,14 +847,15 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   const uint8_t *text, size_t len)
 {
   struct segment s;
-  memset(&s, 0, sizeof s);
   s.src_addr = c->local_addr;
   s.dst_addr = c->remote_addr;
   s.src_port = c->local_port;
   s.dst_port = c->remote_port;
   s.seq = seq;
   s.flags = flags;
-  if (flags & TCP_ACK) s.ack = c->rcv_nxt;
+  s.ack = flags & TCP_ACK ? c->rcv_nxt : 0;
+  s.window = s.urgent = s.mss = 0;
+  s.optlen = 0;
   if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
   if (flags & TCP_SYN) seg_set_mss(&s, c->cfg->mss);
   s.payload = text;
@@ -883,7 +888,6 @@ opened the window far enough to be worth announcing.
 }
 
 @ @<Count the segment and hand it to the surroundings@>=
-count(c, segments_out);
 if (flags & TCP_RST) count(c, resets_sent);
 if (flags & TCP_ACK) @<Forget the acknowledgment owed@>@;
 if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &s);
@@ -929,7 +933,6 @@ static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
 {
   struct segment rst;
   if (!tcp_reply_to_closed(in, &rst)) return;
-  count(c, segments_out);
   count(c, resets_sent);
   if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &rst);
 }

@@ -30,7 +30,6 @@ void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
   uint64_t now)
 {
   c->now = now;
-  count(c, segments_in);
   if (c->state != TCP_CLOSED && !addressed_to(c, s)) {
     drop(c, TCP_DROP_WRONG_PORTS);
     return;

@@ -232,8 +232,6 @@ remembers it only if the segment's text was kept, and it processes the
 FIN when RCV.NXT reaches it.  A stretch of no bytes is held trivially.
 
 @<Declarations of the buffers@>=
-uint32_t rcvbuf_insert_out_of_order(struct tcp_rcvbuf *b, uint32_t seq,
-  const uint8_t *text, uint32_t n);
 bool rcvbuf_holds(const struct tcp_rcvbuf *b, uint32_t seq, uint32_t end);
 
 @ @<Functions of the buffers@>=

@@ -35,6 +35,7 @@ the timer expires.
 #include <stdint.h>
 @<The type of the retransmission timer@>@;
 @<Declarations of the retransmission timer@>@;
+@<Inline functions of the retransmission timer@>@;
 #endif
 
 @ @(rto.c@>=
@@ -177,13 +178,12 @@ acknowledgment may have waited for the repeated one to fill a gap.
 occupies sequence space, new or repeated, and where the segment ends.
 A new segment is timed if no other is.  Then rule (5.1) of RFC~6298:
 if the timer is not running, start it, so that it expires one RTO from
-now.
+now.  This function and the next are called for nearly every segment,
+so they are |inline| functions of the header: the core has them without
+a call.
 
-@<Declarations of the retransmission timer@>=
-void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now);
-
-@ @<Functions of the retransmission timer@>=
-void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now)
+@<Inline functions of the retransmission timer@>=
+static inline void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now)
 {
   if (repeated) r->timing = false;
   else if (!r->timing) {
@@ -205,12 +205,8 @@ stops; otherwise it starts again, a full RTO from now, since the oldest
 unacknowledged segment is now a later one, sent more recently.  The
 count of expiries starts again from zero: the peer is alive.
 
-@<Declarations of the retransmission timer@>=
-void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
-  uint64_t now);
-
-@ @<Functions of the retransmission timer@>=
-void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
+@<Inline functions of the retransmission timer@>=
+static inline void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
   uint64_t now)
 {
   if (r->timing && ack - r->timed_end < 0x80000000u) {
