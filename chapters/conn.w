@@ -371,7 +371,8 @@ function pointers that it calls at the moment it needs them: send this
 segment, note that the state changed (by which row of the table), and
 tell the user this event.  Each receives the pointer |ctx| that the
 surroundings put in the structure, and the connection concerned.  Any of
-the three may be |NULL|.  A change of state is reported before the
+the three may be |NULL|.  The hooks also carry the host's counters,
+described below, which may be |NULL| too.  A change of state is reported before the
 segments it sends and the events it causes, so that a log written by the
 hooks shows each change under the segment that caused it and above the
 answer.
@@ -383,6 +384,7 @@ struct tcp_hooks {
   void (*output)(void *ctx, struct tcp_conn *c, const struct segment *s);
   void (*transition)(void *ctx, struct tcp_conn *c, const struct transition *t);
   void (*event)(void *ctx, struct tcp_conn *c, enum tcp_event e);
+  struct tcp_stats *stats;  /* where the counts go, or |NULL| */
 };
 
 @* The configuration.
@@ -403,6 +405,7 @@ struct tcp_config {
   unsigned syn_retries;     /* retransmissions of a SYN or SYN,ACK before giving up */
   unsigned retries;         /* retransmissions of data or FIN before giving up */
   uint64_t fin_wait_2_us;   /* time limit in FIN\_WAIT\_2; 0 for none */
+  uint64_t delack_us;       /* longest wait of a delayed acknowledgment; 0 for none */
   bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
   bool ack_validation;      /* RFC~5961 \S5 */
   bool rfc1337;             /* TIME\_WAIT ignores resets (RFC~1337) */
@@ -418,7 +421,9 @@ void tcp_config_default(struct tcp_config *cfg);
 @ The defaults: the article's MSL of 30 seconds, the 1-second first
 timeout of RFC~6298, the Ethernet MSS of 1460 bytes, and buffers of 64
 kilobytes, of which the receive buffer is one byte short so that its
-free space always fits the 16-bit window field.  The key of the hash is a
+free space always fits the 16-bit window field.  Acknowledgments of data
+may wait up to 40 milliseconds for company, as the chapter on the sliding
+window explains; the simulated link turns that off.  The key of the hash is a
 fixed pattern; a program that faces a real network must put a secret
 there (the chapter on the handshake explains why).
 
@@ -436,6 +441,7 @@ void tcp_config_default(struct tcp_config *cfg)
   cfg->syn_retries = 5;
   cfg->retries = 8;
   cfg->fin_wait_2_us = 0;
+  cfg->delack_us = 40 * TCP_MILLISECOND;
   cfg->challenge_acks = true;
   cfg->ack_validation = true;
   cfg->rfc1337 = true;
@@ -506,7 +512,7 @@ static void drop(struct tcp_conn *c, enum tcp_drop why);
 @ @<Functions of the core@>=
 static void drop(struct tcp_conn *c, enum tcp_drop why)
 {
-  c->dropped[why]++;
+  if (c->hooks->stats) c->hooks->stats->dropped[why]++;
 }
 
 @* The transmission control block.
@@ -529,16 +535,16 @@ expected and RCV.NXT${}+{}$RCV.WND the first one that will not fit.
 
 @<Types of the core@>=
 struct tcp_conn {
-  enum tcp_state state;
   const struct tcp_config *cfg;
   const struct tcp_hooks *hooks;
+  uint64_t now;  /* the time of the call being processed */
+  enum tcp_state state;
   uint32_t local_addr, remote_addr;
   uint16_t local_port, remote_port;
   @<The send sequence variables@>@;
   @<The receive sequence variables@>@;
   @<The timers of the connection@>@;
   @<The flags of the connection@>@;
-  @<The counters of the connection@>@;
   @<The buffers of the connection@>@;
 };
 
@@ -579,10 +585,11 @@ core uses together.
 struct tcp_sndbuf sndbuf;  /* the first byte has sequence number $|iss|+1$ */
 struct tcp_rcvbuf rcvbuf;  /* the first byte has sequence number $|irs|+1$ */
 
-@ The core keeps four timers, each with a deadline in microseconds, |0|
+@ The core keeps five timers, each with a deadline in microseconds, |0|
 when it does not run: the retransmission timer of RFC~6298, the persist
-timer that probes a closed window, the 2MSL timer of TIME\_WAIT, and the
-optional limit on FIN\_WAIT\_2.  The first two are structures of their
+timer that probes a closed window, the 2MSL timer of TIME\_WAIT, the
+optional limit on FIN\_WAIT\_2, and the timer of a delayed
+acknowledgment, which the chapter on the sliding window adds.  The first two are structures of their
 own chapters: |rtx| holds the current timeout, doubled at each expiry,
 the count of expiries since something new was acknowledged, and the
 measurements of the round trip.
@@ -592,6 +599,7 @@ struct tcp_rto rtx;
 struct tcp_persist persist;
 uint64_t time_wait_deadline;
 uint64_t fin_wait_2_deadline;
+uint64_t delack_deadline;
 
 @ A few facts about the connection do not fit the sequence variables.
 |passive| says that the connection reached SYN\_RCVD from LISTEN, which
@@ -602,32 +610,49 @@ FIN must follow the last byte of the send buffer; |fin_sent| that it has
 been sent, with the sequence number |fin_seq|.  |fin_received| says
 that the peer's FIN has been taken in.  |ack_owed| says that something
 arrived that must be acknowledged; |rcv_adv| is the right edge of the
-window we last advertised, RCV.NXT${}+{}$RCV.WND at that moment.  |now|
-is the time of the call being processed.
+window we last advertised, RCV.NXT${}+{}$RCV.WND at that moment.  The
+two numbers come before the flags, and the flags sit together, so that
+the compiler need not pad between them.
 
 @<The flags of the connection@>=
+uint32_t fin_seq;
+uint32_t rcv_adv;
 bool passive, remote_fixed;
 bool syn_acked;
 bool fin_queued, fin_sent, fin_received;
-uint32_t fin_seq;
 bool ack_owed;
-uint32_t rcv_adv;
-uint64_t now;
 
-@ The counters.  |bad_transitions| counts changes of state that are not
-rows of the table; in a correct program it stays zero, and the tests
-check that it does.  They are 32 bits wide, which halves their share of
-the structure: four billion segments take hours at the speed that the chapter on
-performance measures over UDP, and a host that wants totals over longer lives
-adds them up into wider counters of its own.
+@ The counters.  The core counts what it drops, under the reason, and a
+few things worth knowing about a connection's life that only the core
+can tell: retransmissions, challenge acknowledgments, resets sent, and
+changes of state that are not rows of the table, which in a correct
+program never happen (the tests check that |bad_transitions| stays
+zero).  It does not count the segments that come and go: the host hands
+it every one of them and receives every one, and can count them itself
+if it wants to.  The counters are not in the connection but in a structure that
+the host keeps and the hooks point to, as an operating system keeps its
+statistics of TCP for the whole machine rather than for each connection:
+a host may give every connection the same counters, or each its own.
+Kept in the connection, they took 92 bytes of every one, more than a
+third of it; the chapter ``How fast is it?'' tells that story.  They
+are 32 bits wide: four billion segments take hours at the speed that
+chapter measures over UDP, and a host that wants totals over longer
+lives adds them up into wider counters of its own.
 
-@<The counters of the connection@>=
-uint32_t dropped[TCP_NDROPS];
-uint32_t segments_in, segments_out;
-uint32_t retransmitted;
-uint32_t challenge_acks;
-uint32_t resets_sent;
-uint32_t bad_transitions;
+@<Types of the core@>=
+struct tcp_stats {
+  uint32_t dropped[TCP_NDROPS];
+  uint32_t retransmitted;
+  uint32_t challenge_acks;
+  uint32_t resets_sent;
+  uint32_t bad_transitions;
+};
+
+@ Counting goes through one macro, which does nothing when the host
+keeps no counters.
+
+@<Private declarations of the core@>=
+#define count(c, f) do { if ((c)->hooks->stats) (c)->hooks->stats->f++; } while (0)
 
 @* The interface.
 The functions of the core, in the order of a connection's life.
@@ -727,7 +752,7 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
 {
   if ((unsigned) id >= T_NTRANSITIONS ||
       tcp_transitions[id].from != c->state) {
-    c->bad_transitions++;
+    count(c, bad_transitions);
     assert(!c->cfg->assert_transitions && "a change of state not in the table");
     return false;
   }
@@ -748,6 +773,7 @@ user to look at.
   persist_stop(&c->persist);
   c->time_wait_deadline = 0;
   c->fin_wait_2_deadline = 0;
+  c->delack_deadline = 0;
 }
 
 @ Events go through one small function, so that a missing hook is
@@ -807,7 +833,10 @@ caller chooses the flags, the sequence number and the text; the function
 fills in the rest from the TCB: the addresses and ports, the
 acknowledgment number RCV.NXT whenever the ACK bit is set, the window we
 offer, and on a SYN the MSS option that tells the peer how large a
-segment we accept (\S3.7.1).  A reset offers no window.
+segment we accept (\S3.7.1).  A reset offers no window.  Every field is
+set, except the forty bytes of room for options: |optlen| says how many
+of them are in use, and nothing reads past it, so clearing them for every
+segment would be work for nothing.
 
 @<Private declarations of the core@>=
 static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
@@ -818,19 +847,29 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   const uint8_t *text, size_t len)
 {
   struct segment s;
-  memset(&s, 0, sizeof s);
   s.src_addr = c->local_addr;
   s.dst_addr = c->remote_addr;
   s.src_port = c->local_port;
   s.dst_port = c->remote_port;
   s.seq = seq;
   s.flags = flags;
-  if (flags & TCP_ACK) s.ack = c->rcv_nxt;
+  s.ack = flags & TCP_ACK ? c->rcv_nxt : 0;
+  s.window = s.urgent = s.mss = 0;
+  s.optlen = 0;
   if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
   if (flags & TCP_SYN) seg_set_mss(&s, c->cfg->mss);
   s.payload = text;
   s.len = len;
   @<Count the segment and hand it to the surroundings@>@;
+}
+
+@ A segment with the ACK bit carries every acknowledgment owed,
+including one that is being delayed, whose timer therefore stops.
+
+@<Forget the acknowledgment owed@>=
+{
+  c->ack_owed = false;
+  c->delack_deadline = 0;
 }
 
 @ The window we offer is at most the free space of the receive buffer,
@@ -849,9 +888,8 @@ opened the window far enough to be worth announcing.
 }
 
 @ @<Count the segment and hand it to the surroundings@>=
-c->segments_out++;
-if (flags & TCP_RST) c->resets_sent++;
-if (flags & TCP_ACK) c->ack_owed = false;
+if (flags & TCP_RST) count(c, resets_sent);
+if (flags & TCP_ACK) @<Forget the acknowledgment owed@>@;
 if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &s);
 
 @ RCV.WND, the receive window.
@@ -895,8 +933,7 @@ static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
 {
   struct segment rst;
   if (!tcp_reply_to_closed(in, &rst)) return;
-  c->segments_out++;
-  c->resets_sent++;
+  count(c, resets_sent);
   if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &rst);
 }
 

@@ -84,10 +84,16 @@ carried it), a bare ACK.
 @<Private declarations of the core@>=
 static void flush_output(struct tcp_conn *c);
 
-@ @<Functions of the core@>=
+@ Most calls find nothing to send, on a connection that only receives,
+and the first test says so quickly: no FIN will follow and every byte
+in the buffer has been sent.
+
+@<Functions of the core@>=
 static void flush_output(struct tcp_conn *c)
 {
-  send_what_the_window_allows(c);
+  bool nothing = c->fin_sent
+    || (!c->fin_queued && c->snd_nxt == sndbuf_end(&c->sndbuf));
+  if (!nothing) send_what_the_window_allows(c);
   if (c->ack_owed) send_ack(c);
 }
 
@@ -272,7 +278,9 @@ order, it becomes readable at once; after a gap, it is kept until the
 gap is filled.  Either way RCV.NXT moves by what became readable, the
 segment is owed an acknowledgment (a segment after a gap gets one too:
 the duplicate acknowledgment tells the sender what is missing), and the
-user hears that there is something to read if there is.
+user hears that there is something to read if there is.  The
+acknowledgment of text in order may wait a little, as the chapter on the
+sliding window explains; the rest go at once.
 
 @<Private declarations of the core@>=
 static void process_text(struct tcp_conn *c, struct segment *s);
@@ -284,8 +292,9 @@ static void process_text(struct tcp_conn *c, struct segment *s)
   if (c->state != TCP_ESTABLISHED && c->state != TCP_FIN_WAIT_1 &&
       c->state != TCP_FIN_WAIT_2) return;
   uint32_t n = (uint32_t) s->len;
+  bool in_order = s->seq == c->rcv_nxt && c->rcvbuf.nranges == 0;
   uint32_t moved = rcvbuf_insert(&c->rcvbuf, s->seq, s->payload, n);
-  c->ack_owed = true;
+  acknowledge_text(c, in_order && moved == n);
   if (moved == 0) @<Keep the FIN of text held out of order, or count the text dropped@>@;
   else {
     c->rcv_nxt += moved;

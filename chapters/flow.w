@@ -80,13 +80,16 @@ static inline uint32_t window_to_offer(uint32_t rcv_nxt, uint32_t adv_edge, uint
   uint32_t cap, uint32_t mss)
 {
   uint32_t standing = adv_edge - rcv_nxt;
+  if (standing == room) return room;  /* the commonest case: nothing moved */
   if (standing >= 0x80000000u) standing = 0;  /* RCV.NXT is past the old edge */
   if (room >= standing + edge_step(cap, mss)) return room;
   return standing < room ? standing : room;
 }
 
-@ The last line takes the smaller of the standing window and the room
-only out of caution: the room of our buffer never falls below the
+@ The first test only saves work: a window that already stands where
+the room is, as on a connection that sends and does not receive, is
+offered again, which is what the rule would decide.  The last line takes
+the smaller of the standing window and the room only out of caution: the room of our buffer never falls below the
 standing window, since the right edge of the buffer, $|head|+|cap|$,
 only ever moves forward, and every edge we offered was such a right
 edge.

@@ -517,23 +517,29 @@ bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
   if (listener->state != TCP_LISTEN || !tcp_matches(listener, syn)) return false;
   if ((syn->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN) return false;
   copy_all_but_rings(c, listener);
-  @<Clear the counters of |c|@>@;
   tcp_segment_arrives(c, syn, now);
   return c->state == TCP_SYN_RCVD;
 }
-
-@ @<Clear the counters of |c|@>=
-memset(c->dropped, 0, sizeof c->dropped);
-c->segments_in = c->segments_out = c->retransmitted = 0;
-c->challenge_acks = c->resets_sent = c->bad_transitions = 0;
 
 @ A segment belongs to a connection when it is addressed to the
 connection's local socket and, unless the connection is a listener that
 takes anyone, comes from its remote socket.  An address or port of zero
 in the TCB stands for ``any''.
 
-@<Functions of the core@>=
+The test is made for every segment that arrives, so the core has it as
+a |static| function that the compiler can copy into its callers, and the
+interface's |tcp_matches| calls it.
+
+@<Private declarations of the core@>=
+static bool addressed_to(const struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
 bool tcp_matches(const struct tcp_conn *c, const struct segment *s)
+{
+  return addressed_to(c, s);
+}
+
+static bool addressed_to(const struct tcp_conn *c, const struct segment *s)
 {
   if (s->dst_port != c->local_port) return false;
   if (c->local_addr != 0 && s->dst_addr != c->local_addr) return false;
@@ -589,7 +595,7 @@ static void retransmission_timeout(struct tcp_conn *c)
     give_up(c);
     return;
   }
-  c->retransmitted++;
+  count(c, retransmitted);
   rto_expired(&c->rtx, c->now);
   if (!c->syn_acked) send_syn(c);
   else {

@@ -20,17 +20,29 @@ have delivered it.  The commonest segments of an established connection
 take a shortcut, {\it header prediction}, which the chapter ``How fast
 is it?'' explains; it ends in the same state as the long way would.
 
+The long way is a function of its own, |tcp_long_way|, and not a
+|static| one, for the reason given in the chapter on reassembly: folded
+into |tcp_segment_arrives|, it would make every segment pay for saving
+and restoring the registers that only the long way uses.
+
 @<Functions of the core@>=
 void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
   uint64_t now)
 {
   c->now = now;
-  c->segments_in++;
-  if (c->state != TCP_CLOSED && !tcp_matches(c, s)) {
+  if (c->state != TCP_CLOSED && !addressed_to(c, s)) {
     drop(c, TCP_DROP_WRONG_PORTS);
     return;
   }
-  if (header_predicted(c, s)) return;
+  if (!header_predicted(c, s)) tcp_long_way(c, s);
+}
+
+@ @<Private declarations of the core@>=
+void tcp_long_way(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+void tcp_long_way(struct tcp_conn *c, const struct segment *s)
+{
   switch (c->state) {
   case TCP_CLOSED: segment_in_closed(c, s); break;
   case TCP_LISTEN: segment_in_listen(c, s); break;
@@ -256,7 +268,7 @@ static void check_reset(struct tcp_conn *c, const struct segment *s)
 
 static void challenge_ack(struct tcp_conn *c)
 {
-  c->challenge_acks++;
+  count(c, challenge_acks);
   send_ack(c);
 }
 
@@ -452,7 +464,7 @@ void tcp_abort(struct tcp_conn *c, uint64_t now)
 }
 
 @* Time.
-The connection's next deadline is the earliest of its four timers that
+The connection's next deadline is the earliest of its five timers that
 runs.
 
 @<Functions of the core@>=
@@ -463,6 +475,7 @@ uint64_t tcp_next_deadline(const struct tcp_conn *c)
   if (c->persist.deadline && c->persist.deadline < d) d = c->persist.deadline;
   if (c->time_wait_deadline && c->time_wait_deadline < d) d = c->time_wait_deadline;
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline < d) d = c->fin_wait_2_deadline;
+  if (c->delack_deadline && c->delack_deadline < d) d = c->delack_deadline;
   return d;
 }
 
@@ -478,6 +491,7 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
   if (persist_due(&c->persist, now)) persist_timeout(c);
   if (c->time_wait_deadline && c->time_wait_deadline <= now) time_wait_timeout(c);
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline <= now) fin_wait_2_timeout(c);
+  if (c->delack_deadline && c->delack_deadline <= now) send_ack(c);
 }
 
 @* Every arrow, and where it is taken.

@@ -35,6 +35,7 @@ the timer expires.
 #include <stdint.h>
 @<The type of the retransmission timer@>@;
 @<Declarations of the retransmission timer@>@;
+@<Inline functions of the retransmission timer@>@;
 #endif
 
 @ @(rto.c@>=
@@ -152,9 +153,13 @@ The sender measures the round-trip time of one segment at a time: it
 notes when a segment carrying new data leaves, and the time that passes
 until an acknowledgment covers it is a measurement.  One segment per
 round trip is plenty for an average that moves by an eighth at a time.
+The time of sending is kept in 32 bits, the low half of the clock: a
+difference of two such times is right, modulo $2^{32}$ microseconds,
+for any round trip shorter than 71 minutes, and a segment unanswered
+for a minute has long been retransmitted, which ends its timing.
 
 @<Fields that time one segment@>=
-uint64_t timed_at;   /* when the timed segment was sent */
+uint32_t timed_at;   /* when the timed segment was sent, modulo $2^{32}$ */
 uint32_t timed_end;  /* an ACK of this number acknowledges it */
 bool timing;         /* a segment is being timed */
 bool measured;       /* SRTT and RTTVAR hold a measurement */
@@ -173,19 +178,18 @@ acknowledgment may have waited for the repeated one to fill a gap.
 occupies sequence space, new or repeated, and where the segment ends.
 A new segment is timed if no other is.  Then rule (5.1) of RFC~6298:
 if the timer is not running, start it, so that it expires one RTO from
-now.
+now.  This function and the next are called for nearly every segment,
+so they are |inline| functions of the header: the core has them without
+a call.
 
-@<Declarations of the retransmission timer@>=
-void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now);
-
-@ @<Functions of the retransmission timer@>=
-void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now)
+@<Inline functions of the retransmission timer@>=
+static inline void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now)
 {
   if (repeated) r->timing = false;
   else if (!r->timing) {
     r->timing = true;
     r->timed_end = end;
-    r->timed_at = now;
+    r->timed_at = (uint32_t) now;
   }
   if (r->deadline == 0) r->deadline = now + r->rto;
 }
@@ -201,17 +205,12 @@ stops; otherwise it starts again, a full RTO from now, since the oldest
 unacknowledged segment is now a later one, sent more recently.  The
 count of expiries starts again from zero: the peer is alive.
 
-@<Declarations of the retransmission timer@>=
-void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
-  uint64_t now);
-
-@ @<Functions of the retransmission timer@>=
-void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
+@<Inline functions of the retransmission timer@>=
+static inline void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
   uint64_t now)
 {
   if (r->timing && ack - r->timed_end < 0x80000000u) {
-    uint64_t rtt = now - r->timed_at;
-    rto_measure(r, rtt < UINT32_MAX ? (uint32_t) rtt : UINT32_MAX);
+    rto_measure(r, (uint32_t) now - r->timed_at);
     r->timing = false;
   }
   r->backoffs = 0;
@@ -234,8 +233,8 @@ configured number of retries, the core gives up on the connection
 instead of repeating (\S3.8.3).
 
 @<Fields of the running timer@>=
-uint64_t deadline;  /* when the timer expires; 0 if it does not run */
 uint8_t backoffs;   /* expiries since something new was acknowledged */
+uint64_t deadline;  /* when the timer expires; 0 if it does not run */
 
 @ @<Declarations of the retransmission timer@>=
 void rto_expired(struct tcp_rto *r, uint64_t now);
@@ -314,7 +313,7 @@ static void repair_next_hole(struct tcp_conn *c, uint32_t ack)
     c->recovering = false;
     return;
   }
-  c->retransmitted++;
+  count(c, retransmitted);
   retransmit_data(c);
 }
 

@@ -403,10 +403,13 @@ enum {
 
 @ The MSS option is four bytes: kind 2, length 4, and the size.
 |seg_set_mss| makes it the only option of a segment, which is all a SYN
-of \.{ltcp} ever carries.
+of \.{ltcp} ever carries.  It is an |inline| function of the header: the
+core's function that builds every segment calls it only for a SYN, but
+a call anywhere in that function would make every segment pay for
+saving the registers the call needs.
 
-@<Functions on segments@>=
-void seg_set_mss(struct segment *s, uint16_t mss)
+@<Declarations of the functions on segments@>=
+static inline void seg_set_mss(struct segment *s, uint16_t mss)
 {
   s->options[0] = TCPOPT_MSS;
   s->options[1] = 4;
@@ -414,9 +417,6 @@ void seg_set_mss(struct segment *s, uint16_t mss)
   s->optlen = 4;
   s->mss = mss;
 }
-
-@ @<Declarations of the functions on segments@>=
-void seg_set_mss(struct segment *s, uint16_t mss);
 
 @* Malformed segments.
 A segment can be wrong in a few distinct ways, and a connection that

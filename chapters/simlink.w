@@ -921,6 +921,7 @@ struct sim {
   struct sim_rng rng;
   struct tcp_config cfg;
   struct tcp_hooks hooks;
+  struct tcp_stats stats;  /* the counters of both ends together */
   struct sim_end end[2];
   unsigned looked[SIM_FAULTS_MAX];
   uint64_t time_wait_until[2];
@@ -1002,16 +1003,20 @@ become the secret key from which the ends compute their initial sequence
 numbers (RFC~6528): a different seed gives different sequence numbers, as
 a different boot of a real host would.  The two ends share one set of
 hooks, in the order \.{tcp.h} declares them: the context, then the
-functions for output, for changes of state and for events.
+functions for output, for changes of state and for events, then the
+counters, which the two ends share.  The ends do not delay their
+acknowledgments (the chapter on the sliding window says why).
 
 @<Set up the clock, the generator and the two ends@>=
 m->now = SIM_EPOCH_US;
 m->delay_us = (uint64_t) (sc->delay_ms ? sc->delay_ms : SIM_DELAY_MS) * 1000;
 sim_rng_seed(&m->rng, seed);
 tcp_config_default(&m->cfg);
+m->cfg.delack_us = 0;
 m->cfg.isn_key[0] = sim_rng_next(&m->rng);
 m->cfg.isn_key[1] = sim_rng_next(&m->rng);
-const struct tcp_hooks hooks = {m, sim_output, sim_transition, sim_event_hook};
+const struct tcp_hooks hooks = {m, sim_output, sim_transition, sim_event_hook,
+  &m->stats};
 m->hooks = hooks;
 sim_end_init(&m->end[SIM_CLIENT], "client", SIM_CLIENT_ADDR, SIM_CLIENT_PORT,
   &m->cfg, &m->hooks);

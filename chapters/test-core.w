@@ -99,13 +99,17 @@ static void record_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
 @ A fixture is a connection with its configuration and recorder, on the
 heap: a |struct tcp_conn| holds two 64-kilobyte buffers.  The
 configuration is the default one, with our initial sequence number fixed
-so that the tests can name the numbers they expect.
+so that the tests can name the numbers they expect, and with delayed
+acknowledgments off, so that every segment's acknowledgment is there to
+check at once (the tests of the delay turn them back on).  Each fixture
+keeps its own counters.
 
 @<Helpers of the core tests@>=
 struct fixture {
   struct tcp_conn c;
   struct tcp_config cfg;
   struct tcp_hooks hooks;
+  struct tcp_stats stats;
   struct recorder rec;
 };
 
@@ -116,7 +120,9 @@ static struct fixture *new_fixture_isn(uint32_t isn)
   tcp_config_default(&f->cfg);
   f->cfg.isn_fixed = true;
   f->cfg.isn = isn;
+  f->cfg.delack_us = 0;
   f->hooks.ctx = &f->rec;
+  f->hooks.stats = &f->stats;
   f->hooks.output = record_output;
   @[f->hooks.transition@] = record_transition;
   f->hooks.event = record_event;
@@ -136,7 +142,7 @@ of state outside the table.
 @<Helpers of the core tests@>=
 static void end_fixture(struct fixture *f)
 {
-  CHECK_EQ(f->c.bad_transitions, 0);
+  CHECK_EQ(f->stats.bad_transitions, 0);
   free(f);
 }
 
@@ -305,12 +311,12 @@ static void test_bad_transition_is_caught(void)
   struct fixture *f = new_fixture();
   f->cfg.assert_transitions = false;
   CHECK(!tcp_enter(&f->c, T_LAST_ACK_CLOSED));
-  CHECK_EQ(f->c.bad_transitions, 1);
+  CHECK_EQ(f->stats.bad_transitions, 1);
   CHECK_EQ(f->c.state, TCP_CLOSED);
   CHECK_EQ(f->rec.ntr, 0);
   CHECK(tcp_enter(&f->c, T_CLOSED_LISTEN));
   CHECK_EQ(f->c.state, TCP_LISTEN);
-  f->c.bad_transitions = 0;
+  f->stats.bad_transitions = 0;
   end_fixture(f);
 }
 
@@ -370,8 +376,8 @@ static void test_listen_rules(void)
   arrive(f, peer(TCP_RST, 5, 0, NULL), 20);
   arrive(f, peer(0, 5, 0, "x"), 30);
   CHECK_EQ(f->rec.nout, 1);
-  CHECK_EQ(f->c.dropped[TCP_DROP_LISTEN_RST], 1);
-  CHECK_EQ(f->c.dropped[TCP_DROP_LISTEN_NO_SYN], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_LISTEN_RST], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_LISTEN_NO_SYN], 1);
   CHECK_EQ(f->c.state, TCP_LISTEN);
   arrive(f, peer(TCP_SYN, PEER_ISN, 0, NULL), 40);
   CHECK_EQ(f->c.state, TCP_SYN_RCVD);
@@ -392,7 +398,7 @@ static void test_syn_sent_rules(void)
   CHECK_EQ(f->c.state, TCP_SYN_SENT);
   arrive(f, peer(TCP_RST, 0, 0, NULL), 20);
   CHECK_EQ(f->c.state, TCP_SYN_SENT);
-  CHECK_EQ(f->c.dropped[TCP_DROP_RST_NO_ACK], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_RST_NO_ACK], 1);
   arrive(f, peer(TCP_RST | TCP_ACK, 0, OUR_ISN + 1, NULL), 30);
   TOOK(f, T_SYN_SENT_CLOSED_RESET);
   CHECK(has_event(f, TCP_EV_REFUSED));
@@ -460,7 +466,7 @@ static void test_syn_rcvd_bad_ack(void)
   arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 9, NULL), 20);
   SENT(f, TCP_RST, OUR_ISN + 9, 0, 0);
   CHECK_EQ(f->c.state, TCP_SYN_RCVD);
-  CHECK_EQ(f->c.dropped[TCP_DROP_BAD_ACK], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_BAD_ACK], 1);
   end_fixture(f);
 }
 
@@ -556,6 +562,50 @@ static void test_data_both_ways(void)
   end_fixture(f);
 }
 
+@ Delayed acknowledgments, turned on for this test: text in order waits
+for company, at most |delack_us|; the second segment is acknowledged at
+once, and so are text out of order and a FIN; data the user sends takes
+the acknowledgment along and stops the timer.
+
+@<Core tests@>=
+static void test_delayed_ack(void)
+{
+  struct fixture *f = established_server();
+  f->cfg.delack_us = 40 * TCP_MILLISECOND;
+  size_t before = f->rec.nout;
+  arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 1, "a"), 3000);
+  CHECK_EQ(f->rec.nout, before);
+  CHECK_EQ(tcp_next_deadline(&f->c), 3000 + 40 * TCP_MILLISECOND);
+  tcp_tick(&f->c, 3000 + 40 * TCP_MILLISECOND);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 2, 0);
+  CHECK_EQ(tcp_next_deadline(&f->c), UINT64_MAX);
+  before = f->rec.nout;
+  arrive(f, peer(TCP_ACK, PEER_ISN + 2, OUR_ISN + 1, "b"), 50000);
+  CHECK_EQ(f->rec.nout, before);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 3, OUR_ISN + 1, "c"), 50100);
+  CHECK_EQ(f->rec.nout, before + 1);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 4, 0);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 4, OUR_ISN + 1, "d"), 60000);
+  CHECK_EQ(f->rec.nout, before + 1);
+  CHECK_EQ(tcp_send(&f->c, "D", 1, 60100), 1);
+  SENT(f, TCP_ACK | TCP_PSH, OUR_ISN + 1, PEER_ISN + 5, 1);
+  CHECK_EQ(f->c.delack_deadline, 0);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 9, OUR_ISN + 2, "gap"), 70000);
+  SENT(f, TCP_ACK, OUR_ISN + 2, PEER_ISN + 5, 0);
+  end_fixture(f);
+}
+
+static void test_fin_is_acknowledged_at_once(void)
+{
+  struct fixture *f = established_server();
+  f->cfg.delack_us = 40 * TCP_MILLISECOND;
+  arrive(f, peer(TCP_ACK | TCP_FIN, PEER_ISN + 1, OUR_ISN + 1, "bye"), 3000);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 5, 0);
+  CHECK_EQ(tcp_state(&f->c), TCP_CLOSE_WAIT);
+  CHECK_EQ(f->c.delack_deadline, 0);
+  end_fixture(f);
+}
+
 @ A data segment that is lost is sent again when the timer expires, the
 earliest unacknowledged bytes first.
 
@@ -574,7 +624,7 @@ static void test_data_retransmission(void)
   CHECK_EQ(tcp_next_deadline(&f->c), d + 2 * TCP_SECOND);
   arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 9, NULL), d + 10);
   CHECK_EQ(f->c.sndbuf.len, 0);
-  CHECK_EQ(f->c.retransmitted, 1);
+  CHECK_EQ(f->stats.retransmitted, 1);
   end_fixture(f);
 }
 
@@ -589,17 +639,17 @@ static void test_unacceptable_segments(void)
   struct fixture *f = established_server();
   arrive(f, peer(TCP_ACK, PEER_ISN - 100, OUR_ISN + 1, "old"), 3000);
   SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
-  CHECK_EQ(f->c.dropped[TCP_DROP_UNACCEPTABLE], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_UNACCEPTABLE], 1);
   arrive(f, peer(TCP_ACK, PEER_ISN + 11, OUR_ISN + 1, "gap"), 3100);
   SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
-  CHECK_EQ(f->c.dropped[TCP_DROP_OUT_OF_ORDER], 0);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_OUT_OF_ORDER], 0);
   CHECK_EQ(f->c.rcvbuf.len, 0);
   CHECK_EQ(f->c.rcvbuf.nranges, 1);
   arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 50, NULL), 3200);
   SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
-  CHECK_EQ(f->c.dropped[TCP_DROP_ACK_UNSENT], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_ACK_UNSENT], 1);
   arrive(f, peer(TCP_PSH, PEER_ISN + 1, 0, "noack"), 3300);
-  CHECK_EQ(f->c.dropped[TCP_DROP_NO_ACK], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_NO_ACK], 1);
   CHECK_EQ(f->c.rcvbuf.len, 0);
   CHECK_EQ(f->c.state, TCP_ESTABLISHED);
   end_fixture(f);
@@ -618,7 +668,7 @@ static void test_zero_window(void)
   CHECK_EQ(last_out(f)->window, 0);
   tcp_send(&f->c, "xy", 2, 3100);
   arrive(f, peer(TCP_ACK, PEER_ISN + 5, OUR_ISN + 3, "more"), 3200);
-  CHECK_EQ(f->c.dropped[TCP_DROP_UNACCEPTABLE], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_UNACCEPTABLE], 1);
   CHECK_EQ(f->c.sndbuf.len, 2);
   arrive(f, peer(TCP_ACK, PEER_ISN + 5, OUR_ISN + 3, NULL), 3300);
   CHECK_EQ(f->c.sndbuf.len, 0);
@@ -767,15 +817,15 @@ static void test_time_wait_repeats(void)
   CHECK_EQ(tcp_next_deadline(&f->c), later + 2 * f->cfg.msl_us);
   arrive(f, peer(TCP_SYN, PEER_ISN - 5000, 0, NULL), later + 10);
   SENT(f, TCP_ACK, OUR_ISN + 2, PEER_ISN + 2, 0);
-  CHECK_EQ(f->c.dropped[TCP_DROP_UNACCEPTABLE], 2);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_UNACCEPTABLE], 2);
   arrive(f, peer(TCP_SYN, PEER_ISN + 5000, 0, NULL), later + 20);
   SENT(f, TCP_ACK, OUR_ISN + 2, PEER_ISN + 2, 0);
-  CHECK_EQ(f->c.challenge_acks, 1);
+  CHECK_EQ(f->stats.challenge_acks, 1);
   CHECK_EQ(f->c.state, TCP_TIME_WAIT);
   CHECK_EQ(tcp_next_deadline(&f->c), later + 2 * f->cfg.msl_us);
   arrive(f, peer(TCP_RST, PEER_ISN + 2, 0, NULL), later + 30);
   CHECK_EQ(f->c.state, TCP_TIME_WAIT);
-  CHECK_EQ(f->c.dropped[TCP_DROP_TIME_WAIT_RST], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_TIME_WAIT_RST], 1);
   f->cfg.rfc1337 = false;
   arrive(f, peer(TCP_RST, PEER_ISN + 2, 0, NULL), later + 40);
   TOOK(f, T_TIME_WAIT_CLOSED_RESET);
@@ -828,12 +878,12 @@ static void test_reset_rules(void)
   struct fixture *f = established_server();
   arrive(f, peer(TCP_RST, PEER_ISN + 100, 0, NULL), 3000);
   SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
-  CHECK_EQ(f->c.challenge_acks, 1);
+  CHECK_EQ(f->stats.challenge_acks, 1);
   CHECK_EQ(f->c.state, TCP_ESTABLISHED);
   int before = f->rec.nout;
   arrive(f, peer(TCP_RST, PEER_ISN + 100000, 0, NULL), 3100);
   CHECK_EQ(f->rec.nout, before);
-  CHECK_EQ(f->c.dropped[TCP_DROP_UNACCEPTABLE], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_UNACCEPTABLE], 1);
   arrive(f, peer(TCP_RST, PEER_ISN + 1, 0, NULL), 3200);
   TOOK(f, T_ESTABLISHED_CLOSED_RESET);
   CHECK(has_event(f, TCP_EV_RESET));
@@ -850,8 +900,8 @@ static void test_syn_challenge(void)
   struct fixture *f = established_server();
   arrive(f, peer(TCP_SYN, PEER_ISN + 10, 0, NULL), 3000);
   SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
-  CHECK_EQ(f->c.challenge_acks, 1);
-  CHECK_EQ(f->c.dropped[TCP_DROP_SYN], 1);
+  CHECK_EQ(f->stats.challenge_acks, 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_SYN], 1);
   CHECK_EQ(f->c.state, TCP_ESTABLISHED);
   end_fixture(f);
 }
@@ -864,8 +914,8 @@ static void test_ack_too_old(void)
 {
   struct fixture *f = established_client();
   arrive(f, peer(TCP_ACK | TCP_PSH, PEER_ISN + 1, OUR_ISN + 1 - 70000, "x"), 2000);
-  CHECK_EQ(f->c.dropped[TCP_DROP_ACK_TOO_OLD], 1);
-  CHECK_EQ(f->c.challenge_acks, 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_ACK_TOO_OLD], 1);
+  CHECK_EQ(f->stats.challenge_acks, 1);
   CHECK_EQ(f->c.rcvbuf.len, 0);
   end_fixture(f);
 }
@@ -915,7 +965,7 @@ static void test_reply_to_closed(void)
   struct fixture *f = new_fixture();
   arrive(f, peer(TCP_FIN | TCP_ACK, 5, 6, NULL), 10);
   SENT(f, TCP_RST, 6, 0, 0);
-  CHECK_EQ(f->c.dropped[TCP_DROP_CLOSED], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_CLOSED], 1);
   end_fixture(f);
 }
 
@@ -944,7 +994,7 @@ static void test_wrap_around(void)
   CHECK_EQ(f->c.rcv_nxt, 5);
   SENT(f, TCP_ACK, iss + 11, 5, 0);
   arrive(f, peer(TCP_ACK, PEER_ISN + 1, iss + 11, "abcdefghij"), 3300);
-  CHECK_EQ(f->c.dropped[TCP_DROP_UNACCEPTABLE], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_UNACCEPTABLE], 1);
   char buf[10];
   CHECK_EQ(tcp_recv(&f->c, buf, sizeof buf, 3400), 10);
   CHECK(memcmp(buf, "abcdefghij", 10) == 0);
@@ -1022,7 +1072,7 @@ static void test_accept(void)
   ack.src_port = PEER_PORT + 1;
   CHECK(!tcp_matches(&f->c, &ack));
   tcp_segment_arrives(&f->c, &ack, 300);
-  CHECK_EQ(f->c.dropped[TCP_DROP_WRONG_PORTS], 1);
+  CHECK_EQ(f->stats.dropped[TCP_DROP_WRONG_PORTS], 1);
   end_fixture(l);
   end_fixture(f);
 }
@@ -1177,6 +1227,8 @@ check_run("bad ACK in SYN_RCVD", test_syn_rcvd_bad_ack);
 check_run("SYN retransmission and giving up", test_syn_retransmission);
 check_run("SYN_RCVD timeout sends a reset", test_syn_rcvd_timeout);
 check_run("close in LISTEN and SYN_SENT", test_close_before_established);
+check_run("delayed acknowledgments", test_delayed_ack);
+check_run("a FIN is acknowledged at once", test_fin_is_acknowledged_at_once);
 check_run("data both ways", test_data_both_ways);
 check_run("data retransmission", test_data_retransmission);
 check_run("unacceptable segments", test_unacceptable_segments);

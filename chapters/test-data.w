@@ -182,8 +182,8 @@ static void test_reassembly_fills_gaps(void)
   CHECK_EQ(b.nranges, 2);
   CHECK_EQ(insert(&b, 1300, 100), 0);  /* joins the two ranges */
   CHECK_EQ(b.nranges, 1);
-  CHECK_EQ(b.range[0].lo, 1200);
-  CHECK_EQ(b.range[0].hi, 1500);
+  CHECK_EQ(rcvbuf_range_lo(&b, 0), 1200);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), 1500);
   CHECK(rcvbuf_holds(&b, 1250, 1500));
   CHECK(!rcvbuf_holds(&b, 1100, 1300));
   CHECK_EQ(insert(&b, 1000, 200), 500);  /* fills the gap */
@@ -205,21 +205,21 @@ static void test_reassembly_overlaps(void)
   CHECK_EQ(insert(&b, 20, 10), 0);   /* 20--29 */
   CHECK_EQ(insert(&b, 15, 20), 0);   /* 15--34 covers it */
   CHECK_EQ(b.nranges, 1);
-  CHECK_EQ(b.range[0].lo, 15);
-  CHECK_EQ(b.range[0].hi, 35);
+  CHECK_EQ(rcvbuf_range_lo(&b, 0), 15);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), 35);
   CHECK_EQ(insert(&b, 18, 4), 0);    /* inside */
   CHECK_EQ(b.nranges, 1);
   CHECK_EQ(insert(&b, 35, 5), 0);    /* touches the end */
-  CHECK_EQ(b.range[0].hi, 40);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), 40);
   CHECK_EQ(insert(&b, 10, 5), 0);    /* touches the start */
-  CHECK_EQ(b.range[0].lo, 10);
+  CHECK_EQ(rcvbuf_range_lo(&b, 0), 10);
   CHECK_EQ(insert(&b, 50, 5), 0);
   CHECK_EQ(insert(&b, 60, 5), 0);
   CHECK_EQ(b.nranges, 3);
   CHECK_EQ(insert(&b, 38, 25), 0);   /* bridges all three */
   CHECK_EQ(b.nranges, 1);
-  CHECK_EQ(b.range[0].lo, 10);
-  CHECK_EQ(b.range[0].hi, 65);
+  CHECK_EQ(rcvbuf_range_lo(&b, 0), 10);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), 65);
   CHECK_EQ(insert(&b, 0, 10), 65);
   CHECK_EQ(read_and_check(&b, 0, 256), 65);
 }
@@ -236,7 +236,7 @@ static void test_reassembly_window_edges(void)
   CHECK_EQ(insert(&b, 7100, 1), 0);  /* the first byte beyond the edge */
   CHECK_EQ(b.nranges, 0);
   CHECK_EQ(insert(&b, 7090, 30), 0);  /* cut at the edge */
-  CHECK_EQ(b.range[0].hi, 7100);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), 7100);
   CHECK_EQ(insert(&b, 7000, 90), 100);
   CHECK_EQ(rcvbuf_window(&b), 0);
   CHECK_EQ(insert(&b, 7150, 10), 0);
@@ -260,7 +260,7 @@ static void test_reassembly_bounded(void)
   CHECK_EQ(b.nranges, TCP_REASM_RANGES);
   CHECK(!rcvbuf_holds(&b, 10 + 20 * TCP_REASM_RANGES, 20 + 20 * TCP_REASM_RANGES));
   CHECK_EQ(insert(&b, 20, 3), 0);  /* extends the first island */
-  CHECK_EQ(b.range[0].hi, 23);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), 23);
   CHECK_EQ(insert(&b, 0, 10), 23);
   CHECK_EQ(b.nranges, TCP_REASM_RANGES - 1);
 }
@@ -309,7 +309,7 @@ static bool invariants_hold(const struct tcp_rcvbuf *b, uint64_t seed)
   bool ok = CHECKF(b->len <= b->cap, "seed %llu: %u bytes in order in a buffer of %u",
     (unsigned long long) seed, b->len, b->cap);
   for (uint32_t k = 0; ok && k < b->nranges; k++) {
-    uint32_t lo = b->range[k].lo - nxt, hi = b->range[k].hi - nxt;
+    uint32_t lo = rcvbuf_range_lo(b, k) - nxt, hi = rcvbuf_range_hi(b, k) - nxt;
     ok = CHECKF(lo > prev && lo < hi && hi <= rcvbuf_window(b),
       "seed %llu: range %u is %u..%u from RCV.NXT (after %u, window %u)",
       (unsigned long long) seed, k, lo, hi, prev, rcvbuf_window(b));

@@ -474,12 +474,14 @@ static bool run_script(const struct script *sc)
 
 @ Our end is the client's address and port; the configuration is the
 default one, with the article's MSL of 30 seconds written out, so that
-the scripts' times do not depend on the default.
+the scripts' times do not depend on the default, and, as on the simulated
+link, without delayed acknowledgments.
 
 @<Set up the connection of a script's run@>=
 tcp_config_default(&r->cfg);
 r->cfg.msl_us = SECONDS(30);
-const struct tcp_hooks hooks = {r, run_output, run_transition, run_event};
+r->cfg.delack_us = 0;
+const struct tcp_hooks hooks = {r, run_output, run_transition, run_event, NULL};
 r->hooks = hooks;
 r->now = SIM_EPOCH_US;
 sim_end_init(&r->end, "us", OUR_ADDR, OUR_PORT, &r->cfg, &r->hooks);

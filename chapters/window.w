@@ -43,6 +43,7 @@ so do the tests, which exercise them alone.
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 @<Types of the buffers@>@;
 @<Inline functions of the buffers@>@;
 @<Declarations of the buffers@>@;
@@ -102,35 +103,46 @@ uint32_t ring_size(uint32_t cap)
 
 @ Copying |n| bytes into a ring at sequence number |seq| is one copy,
 or two when the run of indexes passes the end of the ring.  The caller
-makes sure that the bytes fit.  A copy of nothing returns at once,
-since |memcpy| may not be given a null pointer even for no bytes.
+makes sure that the bytes fit.  A copy of nothing does nothing, since
+|memcpy| may not be given a null pointer even for no bytes.
 
-@<Functions of the buffers@>=
-static void ring_put(uint8_t *data, uint32_t mask, uint32_t seq,
+The common case, one copy, is an |inline| function of the header, a hint
+that the compiler takes: it is copied into the functions that store and
+fetch text, which saves a call and a return on every segment.  The rare
+case of two copies is a function of \.{buffer.c}, |ring_copy_split|,
+which is not |static|, so that the compiler leaves it where it is
+instead of making every caller save the registers it needs.
+
+@<Inline functions of the buffers@>=
+void ring_copy_split(uint8_t *to, const uint8_t *from, uint32_t first,
+  uint8_t *to2, const uint8_t *from2, uint32_t rest);
+static inline void ring_put(uint8_t *data, uint32_t mask, uint32_t seq,
   const uint8_t *p, uint32_t n)
 {
-  if (n == 0) return;
   uint32_t at = seq & mask, first = mask + 1 - at;
-  if (n <= first) memcpy(data + at, p, n);
-  else {
-    memcpy(data + at, p, first);
-    memcpy(data, p + first, n - first);
-  }
+  if (n > first) ring_copy_split(data + at, p, first, data, p + first, n - first);
+  else if (n > 0) memcpy(data + at, p, n);
 }
 
 @ Copying out is the mirror image.
 
-@<Functions of the buffers@>=
-static void ring_get(const uint8_t *data, uint32_t mask, uint32_t seq,
+@<Inline functions of the buffers@>=
+static inline void ring_get(const uint8_t *data, uint32_t mask, uint32_t seq,
   uint8_t *p, uint32_t n)
 {
-  if (n == 0) return;
   uint32_t at = seq & mask, first = mask + 1 - at;
-  if (n <= first) memcpy(p, data + at, n);
-  else {
-    memcpy(p, data + at, first);
-    memcpy(p + first, data, n - first);
-  }
+  if (n > first) ring_copy_split(p, data + at, first, p + first, data, n - first);
+  else if (n > 0) memcpy(p, data + at, n);
+}
+
+@ The two copies of a run that passes the end.
+
+@<Functions of the buffers@>=
+void ring_copy_split(uint8_t *to, const uint8_t *from, uint32_t first,
+  uint8_t *to2, const uint8_t *from2, uint32_t rest)
+{
+  memcpy(to, from, first);
+  memcpy(to2, from2, rest);
 }
 
 @ The mask of a ring of |size| bytes, which must be a power of two; a
@@ -167,9 +179,6 @@ struct tcp_sndbuf {
 void sndbuf_init(struct tcp_sndbuf *b, uint32_t size, uint32_t cap,
   uint32_t seq);
 size_t sndbuf_write(struct tcp_sndbuf *b, const void *data, size_t n);
-uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack);
-const uint8_t *sndbuf_text(const struct tcp_sndbuf *b, uint32_t seq,
-  uint32_t n, uint8_t *scratch);
 
 @ A new send buffer is empty, and its first byte will have the sequence
 number |seq|.  Its ring has |size| bytes, a power of two, of which it
@@ -221,8 +230,8 @@ also cover the FIN that follows the last byte, so the count is limited
 to what the buffer holds; one that covers nothing new (it is not after
 |head|) frees nothing.  The function returns the number of bytes freed.
 
-@<Functions of the buffers@>=
-uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack)
+@<Inline functions of the buffers@>=
+static inline uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack)
 {
   uint32_t done = ack - b->head;
   if (done == 0 || done >= 0x80000000u) return 0;  /* not after |head| */
@@ -238,10 +247,11 @@ within the ring and the function returns a pointer into it: no copy at
 all.  When it crosses the end of the ring, which happens at most once in
 every trip round the ring, the bytes are copied into |scratch|, which
 the caller provides with room for |n| bytes.  The text asked for must be
-in the buffer.
+in the buffer.  The function is |inline|, since the core calls it for
+every segment it sends.
 
-@<Functions of the buffers@>=
-const uint8_t *sndbuf_text(const struct tcp_sndbuf *b, uint32_t seq,
+@<Inline functions of the buffers@>=
+static inline const uint8_t *sndbuf_text(const struct tcp_sndbuf *b, uint32_t seq,
   uint32_t n, uint8_t *scratch)
 {
   uint32_t at = seq & b->mask;
@@ -292,9 +302,6 @@ static inline uint32_t rcvbuf_window(const struct tcp_rcvbuf *b)
 @ @<Declarations of the buffers@>=
 void rcvbuf_init(struct tcp_rcvbuf *b, uint32_t size, uint32_t cap,
   uint32_t seq);
-uint32_t rcvbuf_insert(struct tcp_rcvbuf *b, uint32_t seq,
-  const uint8_t *text, uint32_t n);
-size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n);
 
 @ A new receive buffer is empty and expects the byte |seq|, which is
 IRS${}+1$, the one after the peer's SYN.
@@ -319,11 +326,17 @@ and the buffer holds nothing out of order: then the text goes straight
 into the ring, trimmed to the window.  This {\it fast path} is three
 comparisons and a copy.  Everything else (a segment that repeats old
 bytes, one that begins beyond a gap, one that fills a gap) takes the
-general path of the chapter on reassembly.
+general path of the chapter on reassembly.  The fast path is an |inline|
+function of the header, so that the core's own fast path, header
+prediction, has it without a call.
 
 @<Functions of the buffers@>=
 @<The general path of arriving text@>@;
-uint32_t rcvbuf_insert(struct tcp_rcvbuf *b, uint32_t seq,
+
+@ @<Inline functions of the buffers@>=
+uint32_t rcvbuf_insert_out_of_order(struct tcp_rcvbuf *b, uint32_t seq,
+  const uint8_t *text, uint32_t n);
+static inline uint32_t rcvbuf_insert(struct tcp_rcvbuf *b, uint32_t seq,
   const uint8_t *text, uint32_t n)
 {
   if (seq != rcvbuf_next(b) || b->nranges != 0)
@@ -339,8 +352,8 @@ uint32_t rcvbuf_insert(struct tcp_rcvbuf *b, uint32_t seq,
 caller has room for.  Bytes held beyond a gap cannot be read: the user
 sees a stream, and a stream has no gaps.
 
-@<Functions of the buffers@>=
-size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n)
+@<Inline functions of the buffers@>=
+static inline size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n)
 {
   if (n > b->len) n = b->len;
   ring_get(b->data, b->mask, b->head, out, (uint32_t) n);
@@ -382,6 +395,48 @@ static inline uint32_t segment_size(uint32_t usable, uint32_t mss,
   return n < unsent ? n : unsent;
 }
 
+@* Delayed acknowledgments.
+A receiver that acknowledges every segment at once sends as many
+segments as it receives, and most of them say little: on a transfer, the
+next acknowledgment will say more a moment later; in a conversation,
+the program is about to answer, and its answer could have carried the
+acknowledgment for nothing.  RFC~9293 therefore recommends (\S3.8.6.3)
+that a receiver {\it delay} its acknowledgments, within two limits: the
+delay must stay under half a second, and at least every second
+full-sized segment must be acknowledged (RFC~5681 \S4.2 says the same).
+The cost falls on the sender, which learns of delivered data later and
+measures round trips a little long; the delay must also never leave the
+sender waiting on the receiver while the receiver waits on the sender,
+which is why it is short.
+
+\.{ltcp} delays only the plainest case, text that arrives in order when
+no acknowledgment is already waiting: the timer starts, and the
+acknowledgment leaves with the next segment the connection sends for any
+reason (data of the program's answer, a window update, a FIN), or when
+the timer expires, after |delack_us| of the configuration, 40
+milliseconds by default.  Everything else is acknowledged at once: a
+second segment while one waits, text out of order or filling a gap
+(whose duplicate acknowledgments the sender needs promptly, RFC~5681
+\S4.2), text cut short by the window, and a FIN, so that the closing of
+a connection looks in a capture as the article's Figure~3 draws it.  The
+deadline itself is the flag: a delayed acknowledgment waits when
+|delack_deadline| is not zero.
+
+The simulated link sets |delack_us| to zero, so that the logs of this
+book show an acknowledgment for every segment, as the article's figures
+do; the programs and the benchmarks keep the default.
+
+@<Private declarations of the core@>=
+static void acknowledge_text(struct tcp_conn *c, bool may_wait);
+
+@ @<Functions of the core@>=
+static void acknowledge_text(struct tcp_conn *c, bool may_wait)
+{
+  if (may_wait && c->cfg->delack_us > 0 && c->delack_deadline == 0)
+    c->delack_deadline = c->now + c->cfg->delack_us;
+  else c->ack_owed = true;
+}
+
 @* Exercises.
 
 \smallskip\noindent
@@ -416,7 +471,14 @@ and run \.{make test}: which tests notice, and why do the tests of the
 buffers not?
 
 \smallskip\noindent
-5.~\diff3 The buffers copy every byte twice, once on each side: from
+5.~\diff2 Run \.{ltcp listen --echo 9000} in one terminal and
+\.{ltcp connect -l c.log 127.0.0.1 9000} in another, and type a line.
+How many segments does the line cost, and which of them carries the
+server's acknowledgment of it?  Now set |delack_us| to zero in
+|tcp_config_default|, rebuild, and count again.
+
+\smallskip\noindent
+6.~\diff3 The buffers copy every byte twice, once on each side: from
 the user into the send buffer, and from the receive buffer to the user
 (the carrier copies too).  Design an interface that lets the user write
 directly into the ring (``give me room for $n$ bytes'', then ``I wrote
