@@ -982,8 +982,8 @@ worse, since it delays the very answer it waits for.  So the default is
 spinning at all on one; a program may set |spin_us| either way, and
 \.{ltcp}'s option \.{--spin} does.  Fifty microseconds covers the
 round trip of a segment and its answer on the loopback, twice the cost
-of the wake-up it tries to save; the benchmarks of the next chapters
-measure both ways.
+of the wake-up it tries to save; the benchmark of the carrier,
+\.{bench\_carrier}, measures both ways.
 
 @<Constants of the host@>=
 #define LT_SPIN_US 50
@@ -1403,6 +1403,18 @@ in a binary heap ordered by deadline and count again.
 before the host looks at the other ports and at the timers.  What could go wrong with no
 limit at all?  Build a case where it matters, with one busy connection
 and one that waits for a retransmission.
+
+\diff2 Run \.{build/bench/bench\_carrier lifecycles rtt} a few times and
+compare each figure with its \.{-nospin} twin.  Then run it under
+\.{taskset -c 0}, so that client and server share one processor, and
+again after replacing |sched_yield()| in |spin| by |continue|.  Explain
+the three sets of figures with the section on busy polling.
+
+\diff2 Make |on_output| send every bare ACK at once, as it did before
+acknowledgments could be held back, and count the datagrams and system
+calls of one serial lifecycle with
+$$\hbox{\.{strace -f -c build/bench/bench\_carrier lifecycles}}$$
+Which ACKs came back, and which of them could a peer have missed?
 
 \diff3 |lt_poll| returns when a socket is ready; a program that never
 calls it starves its TCP, since timers fire only inside the loop.  Write

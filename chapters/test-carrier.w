@@ -684,9 +684,12 @@ noisy machine.  It prints lines of the form \.{NAME VALUE UNIT}:
 \.{udp-throughput} and \.{kernel-throughput} in Gbit/s, and their ratio;
 connection lifecycles per second (connect, one byte each way, close),
 one at a time and 64 at once; and the round-trip time of a one-byte
-echo.  The numbers depend on the core's data path as much as on the
-carrier; they are measurements, never tests, and nothing fails if they
-are low.
+echo.  Where the hosts spin before they sleep (on a machine with more
+than one processor), the figures of our TCP come a second time with the
+spinning turned off, under the same names ending in \.{-nospin}.  The
+numbers depend on the core's data path as much as on the carrier, and
+on the scheduler most of all; they are measurements, never tests, and
+nothing fails if they are low.
 
 Each benchmark forks a server process, which tells its port through a
 pipe, and plays the client in the parent.
