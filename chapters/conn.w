@@ -512,7 +512,7 @@ static void drop(struct tcp_conn *c, enum tcp_drop why);
 @ @<Functions of the core@>=
 static void drop(struct tcp_conn *c, enum tcp_drop why)
 {
-  if (c->hooks->stats) c->hooks->stats->dropped[why]++;
+  if (stats(c)) stats(c)->dropped[why]++;
 }
 
 @* The transmission control block.
@@ -648,11 +648,17 @@ struct tcp_stats {
   uint32_t bad_transitions;
 };
 
-@ Counting goes through one macro, which does nothing when the host
-keeps no counters.
+@ Counting goes through |stats|, which gives the host's counters; a
+place that counts does so only when there are counters.
 
 @<Private declarations of the core@>=
-#define count(c, f) do { if ((c)->hooks->stats) (c)->hooks->stats->f++; } while (0)
+static struct tcp_stats *stats(const struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static struct tcp_stats *stats(const struct tcp_conn *c)
+{
+  return c->hooks->stats;
+}
 
 @* The interface.
 The functions of the core, in the order of a connection's life.
@@ -752,7 +758,7 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
 {
   if ((unsigned) id >= T_NTRANSITIONS ||
       tcp_transitions[id].from != c->state) {
-    count(c, bad_transitions);
+    if (stats(c)) stats(c)->bad_transitions++;
     assert(!c->cfg->assert_transitions && "a change of state not in the table");
     return false;
   }
@@ -764,8 +770,8 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
 }
 
 @ A closed connection runs no timer; nothing else is to be cleaned up,
-since a closed connection still holds its buffers and counters for the
-user to look at.
+since a closed connection still holds its buffers for the user to look
+at.
 
 @<Stop every timer of the connection@>=
 {
@@ -888,7 +894,7 @@ opened the window far enough to be worth announcing.
 }
 
 @ @<Count the segment and hand it to the surroundings@>=
-if (flags & TCP_RST) count(c, resets_sent);
+if ((flags & TCP_RST) && stats(c)) stats(c)->resets_sent++;
 if (flags & TCP_ACK) @<Forget the acknowledgment owed@>@;
 if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &s);
 
@@ -933,7 +939,7 @@ static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
 {
   struct segment rst;
   if (!tcp_reply_to_closed(in, &rst)) return;
-  count(c, resets_sent);
+  if (stats(c)) stats(c)->resets_sent++;
   if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &rst);
 }
 

@@ -595,7 +595,7 @@ static void retransmission_timeout(struct tcp_conn *c)
     give_up(c);
     return;
   }
-  count(c, retransmitted);
+  if (stats(c)) stats(c)->retransmitted++;
   rto_expired(&c->rtx, c->now);
   if (!c->syn_acked) send_syn(c);
   else {

@@ -268,7 +268,7 @@ static void check_reset(struct tcp_conn *c, const struct segment *s)
 
 static void challenge_ack(struct tcp_conn *c)
 {
-  count(c, challenge_acks);
+  if (stats(c)) stats(c)->challenge_acks++;
   send_ack(c);
 }
 

@@ -313,7 +313,7 @@ static void repair_next_hole(struct tcp_conn *c, uint32_t ack)
     c->recovering = false;
     return;
   }
-  count(c, retransmitted);
+  if (stats(c)) stats(c)->retransmitted++;
   retransmit_data(c);
 }
 
