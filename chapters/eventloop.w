@@ -416,7 +416,9 @@ reset) follows the held ACK out, in order.
 
 @ Before the host waits, and before it frees a socket, the held
 acknowledgments go out; |h->holding| counts them, so that a host with
-none does not look.
+none does not look.  The one exception is a connection that a reset or
+an error has ended: the peer has forgotten it, and an ACK would only
+draw another reset; its held ACK is dropped.
 
 @<Private declarations of the host@>=
 static void send_held_acks(struct lt_host *h)
@@ -424,14 +426,14 @@ static void send_held_acks(struct lt_host *h)
   if (h->holding == 0) return;
   for (struct lt_endpoint *ep = h->endpoints; ep; ep = ep->next)
     for (struct lt_sock *k = ep->conns; k; k = k->next)
-      if (k->holding) send_held(h, k);
+      if (k->holding) send_held(h, k, true);
 }
 
-static void send_held(struct lt_host *h, struct lt_sock *k)
+static void send_held(struct lt_host *h, struct lt_sock *k, bool send)
 {
   k->holding = false;
   h->holding--;
-  carrier_send(&h->wire, &k->ep->port, &k->held, h->now);
+  if (send) carrier_send(&h->wire, &k->ep->port, &k->held, h->now);
 }
 
 @ The second hook: a state changed.  The note has the form of the state
@@ -726,7 +728,7 @@ static void reap(struct lt_host *h)
 for (struct lt_sock **pk = &ep->conns; *pk;) {
   struct lt_sock *k = *pk;
   if (ended(k) && (k->released || k->parent)) {
-    if (k->holding) send_held(h, k);
+    if (k->holding) send_held(h, k, !k->err);
     *pk = k->next;
     if (k->parent) unqueue(k->parent, k);
     free(k);
@@ -949,7 +951,8 @@ asleep in |poll| must be found by the kernel, put back on a processor,
 and given its caches again, and on the virtual machines where this book
 was measured one such wake-up costs about eighteen microseconds: more
 than everything our TCP and the carrier do with the segment.  A
-request and its answer wake a process twice; a connection's whole
+request and its answer cost two wake-ups, one in each process; a
+connection's whole
 lifecycle (SYN, SYN,ACK, data, its echo, two FINs) wakes one of the two
 processes at almost every segment.  So the speed of an exchange of small
 segments between two programs is set by the scheduler, not by TCP.
@@ -1364,7 +1367,7 @@ static long processors_online(void);
 static void note(struct lt_host *h, const char *fmt, ...);
 static bool pure_ack(const struct segment *s);
 static void send_held_acks(struct lt_host *h);
-static void send_held(struct lt_host *h, struct lt_sock *k);
+static void send_held(struct lt_host *h, struct lt_sock *k, bool send);
 
 @*1 Watching the loop.
 Every call that the host makes to the core leaves its mark in the log:

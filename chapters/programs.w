@@ -1088,7 +1088,8 @@ static const char exit_description[] =@/
 "    2  the command line could not be understood\n"@/
 "    3  the connection was refused (reset in answer to our SYN, or\n"@/
 "       no socket at the peer's UDP port)\n"@/
-"    4  the connection was reset\n"@/
+"    4  the connection was reset (even after both sides had closed,\n"@/
+"       if our FIN was not yet acknowledged)\n"@/
 "    5  the peer stopped answering (retransmissions gave up)\n"@/
 "    128+N  stopped by signal N; the connections were reset\n\n"@/
 "EXAMPLES\n"@/
