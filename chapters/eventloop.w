@@ -188,6 +188,7 @@ struct lt_host {
   struct lt_endpoint **pep;
   size_t pcap;
   size_t holding;            /* sockets that hold back an ACK */
+  bool put_off;              /* the last turn did not flush */
 };
 
 @ The clock.  The core never reads a clock; the host reads
@@ -876,7 +877,8 @@ static int sockets_ready(struct lt_pollfd *fds, size_t n)
 @ The wait itself.  The |pollfd| array lists the ports of every endpoint
 first, then the program's descriptors; |pep| remembers which endpoint
 each port belongs to.  The datagrams queued by the carrier leave first,
-since the peer's answers to them are what we are about to wait for.  The
+since the peer's answers to them are what we are about to wait for
+(with one exception, explained below).  The
 host may then {\it spin} a while, looking for input without sleeping
 (the next group of sections says why); if nothing came, it sleeps in
 |poll|.  The timeout is rounded up to whole milliseconds, since waking a
@@ -898,8 +900,7 @@ static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
   for (size_t i = 0; i < n; i++)
     h->pfd[m + i] = (struct pollfd) {@[.fd = fds[i].sock ? -1 : fds[i].fd@],
       @[.events = fds[i].events@]};
-  send_held_acks(h);
-  carrier_flush(&h->wire);
+  @<Send what waits to be sent, unless the loop can put it off a turn@>@;
   int r = spin(h, (nfds_t) (m + n), wake);
   if (r == 0) r = poll(h->pfd, (nfds_t) (m + n), milliseconds_until(h, wake));
   if (r < 0) return -1;
@@ -910,6 +911,21 @@ static int wait_for_input(struct lt_host *h, struct lt_pollfd *fds, size_t n,
     if (!fds[i].sock) fds[i].revents = h->pfd[m + i].revents;
   return 0;
 }
+
+@ When sockets are ready already, the loop does not wait at all: it
+only looks for input and goes back to the program, which is about to
+act on what is ready, and very likely to send.  An ACK held back now
+might be superseded by what the program sends in a moment; so the
+host puts the flush off, but for one turn only, so that a program that
+calls |lt_poll| without acting on what is ready cannot keep its
+segments in the queue for ever.
+
+@<Send what waits to be sent, unless the loop can put it off a turn@>=
+if (wake > h->now || h->put_off) {
+  send_held_acks(h);
+  carrier_flush(&h->wire);
+  h->put_off = false;
+} else h->put_off = true;
 
 @ @<Private declarations of the host@>=
 static int milliseconds_until(const struct lt_host *h, uint64_t wake)

@@ -1140,7 +1140,8 @@ $$\vbox{\halign{\.{#}\hfil\cr
 \# client FIN\_WAIT\_2 -> TIME\_WAIT (recv: FIN; send: ACK)\cr
 \# client TIME\_WAIT -> CLOSED (2MSL timeout)\cr}}$$
 (with FIN\_WAIT\_1${}\to{}$FIN\_WAIT\_2 between the last two, under the
-server's ACK of our FIN, if the server's FIN came separately).  A log can
+server's segment that acknowledged our FIN, if the server's FIN came
+separately).  A log can
 be followed while the run goes on, with \.{tail -f c.log}.
 
 @ The capture (\.{-w FILE}) holds the same segments as IPv4 packets, with
