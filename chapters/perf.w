@@ -1059,9 +1059,10 @@ hooks point to (92 bytes; the chapter on connections); the ranges of
 bytes held out of order are stored in 16 bits instead of 32, since none
 lies $2^{16}$ bytes beyond RCV.NXT (32 bytes; the chapter on
 reassembly); the retransmission timer keeps the time of its timed segment
-in 32 bits (8 bytes; the chapter on the timer); and the fields were put
-in an order that leaves the compiler no holes to pad, the flags
-together, the 64-bit fields first (some 20 bytes).  The delayed
+in 32 bits, and its fields in an order without holes (16 bytes; the
+chapter on the timer); and the connection's own fields were put in an
+order that leaves the compiler no holes to pad, the flags together, the
+64-bit fields first (20 bytes).  The delayed
 acknowledgment added a deadline of 8 bytes, and the connection is now
 256 bytes without its buffers.  An idle connection
 also keeps its two buffers of 64 kilobytes, since they are inside the
