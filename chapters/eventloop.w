@@ -340,8 +340,8 @@ static void on_output(void *ctx, struct tcp_conn *c, const struct segment *s)
   struct lt_sock *k = sock_of(c);
   if (k->holding) @<Send the held acknowledgment of |k|, or drop it if |s|
     supersedes it@>@;
-  bool hold = pure_ack(s) && (!k->acked || s->ack != k->ack_sent
-    || s->window != k->wnd_sent);
+  bool hold = pure_ack(s) && !c->fin_received
+    && (!k->acked || s->ack != k->ack_sent || s->window != k->wnd_sent);
   if (s->flags & TCP_ACK) {
     k->acked = true;
     k->ack_sent = s->ack;
@@ -362,9 +362,10 @@ program, woken by the news that the connection is established, sends its
 request at once, and that request carries the very same acknowledgment
 number and window.  The bare ACK told the peer nothing that the request
 does not tell it too; it cost a system call to send, a datagram, and,
-worst of all, very likely a wake-up of the peer.  The same happens when
-an echo arrives and the client closes (ACK, then FIN), and when a FIN
-arrives and the server closes in turn.
+worst of all, very likely a wake-up of the peer.  (The core's delayed
+acknowledgment, of the chapter on the sliding window, saves the same for
+text; it does not wait on the handshake's last segment, which is not
+text.)
 
 So the host holds a connection's bare ACK back until it is about to
 wait for input, which is when the carrier's queue goes out anyway; if
@@ -384,6 +385,11 @@ So only an ACK that brings the peer news is held: the first ACK of a
 connection, or one whose acknowledgment number or window differs from
 those of the last segment we sent.  A duplicate goes out at once, and
 it goes out after any ACK held before it, so that order is kept.
+
+Nor is the acknowledgment of the peer's FIN held, for the reason the core
+sends it at once: the close of a connection then looks on the wire as
+the article's Figure~3 draws it, four segments, even when the program
+closes its own direction the moment it learns of the peer's.
 
 @<Fields of a socket for the acknowledgments it holds back@>=
 bool acked;          /* a segment with ACK has been sent */
