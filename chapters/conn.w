@@ -370,8 +370,10 @@ const char *tcp_event_name(enum tcp_event e)
 function pointers that it calls at the moment it needs them: send this
 segment, note that the state changed (by which row of the table), and
 tell the user this event.  Each receives the pointer |ctx| that the
-surroundings put in the structure, and the connection concerned.  Any of
-the three may be |NULL|.  The hooks also carry the host's counters,
+surroundings put in the structure, and the connection concerned.  The
+first must be given, since a connection that cannot send is no
+connection, and the core calls it without asking; the other two may be
+|NULL|.  The hooks also carry the host's counters,
 described below, which may be |NULL| too.  A change of state is reported before the
 segments it sends and the events it causes, so that a log written by the
 hooks shows each change under the segment that caused it and above the
@@ -896,7 +898,7 @@ opened the window far enough to be worth announcing.
 @ @<Count the segment and hand it to the surroundings@>=
 if ((flags & TCP_RST) && stats(c)) stats(c)->resets_sent++;
 if (flags & TCP_ACK) @<Forget the acknowledgment owed@>@;
-if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &s);
+c->hooks->output(c->hooks->ctx, c, &s);
 
 @ RCV.WND, the receive window.
 
@@ -940,7 +942,7 @@ static void answer_with_reset(struct tcp_conn *c, const struct segment *in)
   struct segment rst;
   if (!tcp_reply_to_closed(in, &rst)) return;
   if (stats(c)) stats(c)->resets_sent++;
-  if (c->hooks->output) c->hooks->output(c->hooks->ctx, c, &rst);
+  c->hooks->output(c->hooks->ctx, c, &rst);
 }
 
 @ @<Functions of the core@>=
@@ -954,16 +956,25 @@ sizes and no timer running.  The configuration and the hooks are not
 copied but pointed to: a host gives all its connections the same ones,
 and a hundred-odd bytes saved in every connection are worth the rule
 that the caller keeps them alive.  A connection given no hooks points to
-|no_hooks|, a constant whose every hook is null, so that the core need
-not ask twice whether there are hooks.
+|no_hooks|, a constant whose output hook throws the segment away and
+whose other hooks are null, so that the core need not ask twice whether
+there are hooks.  Hooks without an output hook break the rule above, and
+|tcp_init| stops the program at once rather than let it fail at the
+first segment.
 
 @<Private declarations of the core@>=
-static const struct tcp_hooks no_hooks;
+static void discard_segment(void *ctx, struct tcp_conn *c,
+  const struct segment *s)
+{
+  (void) ctx, (void) c, (void) s;
+}
+static const struct tcp_hooks no_hooks = {@[.output = discard_segment@]};
 
 @ @<Functions of the core@>=
 void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   const struct tcp_hooks *h, uint32_t local_addr, uint16_t local_port)
 {
+  assert((h == NULL || h->output != NULL) && "the output hook is required");
   clear_all_but_rings(c);
   c->state = TCP_CLOSED;
   c->cfg = cfg;
