@@ -375,7 +375,10 @@ becomes slower, and by how much?  What does the socket option
 \.{TCP\_NODELAY} of real systems switch off?
 
 \smallskip\noindent
-5.~\diff3 Add delayed acknowledgments: acknowledge every second
-full-sized segment at once, and otherwise after 40 milliseconds, with a
-timer of its own.  Measure the change in the throughput of the benchmark
-of the chapter ``How fast is it?'' and in the instructions per segment.
+5.~\diff3 With Nagle's rule of the last exercise in place, and the
+delayed acknowledgments of the chapter on the sliding window, write a
+program on the socket interface of the chapter on the event loop that
+sends a request in two writes, a header and then a body, and waits for
+the answer of an echo server.  Measure the round trip, and explain the
+40 milliseconds you find.  Which of the two rules would you switch off,
+and on which side?

@@ -22,7 +22,11 @@ figures.
 \input logs/perf-table.tex
 
 \noindent The throughput depends most of all on the checksum, as the
-section ``Where the time goes'' shows.
+section ``Where the time goes'' shows.  The rows after the gap are
+those of the programs over UDP, two processes on one machine, measured
+by the benchmark in the appendix on tests beside the kernel's own TCP
+doing the same work in the same run; the chapter on the event loop
+explains busy polling, and why the figures without it are printed too.
 
 @ The simulated link of the chapter on the link is a laboratory: it
 records every segment, prints it as \.{tcpdump} would, and keeps the
