@@ -354,8 +354,9 @@ RCV.NXT, as the first TCPs did, and run the property test of transfers
 under reordering.  How many more segments does a transfer take?
 
 \smallskip\noindent
-5.~\diff4 Send the acknowledgment of in-order data only for every second
-segment, as RFC~9293's delayed acknowledgment allows (\S3.8.6.3), with a
-timer that sends it anyway after 200 milliseconds.  Which parts of the
-core must change, and what does the benchmark of the chapter ``How fast
-is it?'' say?
+5.~\diff4 The core acknowledges in-order text for every second segment
+at least, as RFC~9293 asks of a delayed acknowledgment (\S3.8.6.3; the
+chapter on the sliding window).  Make it every fourth instead, and run
+the benchmark of the chapter ``How fast is it?'' and the property test
+of transfers.  What do you gain, what does the sender lose, and which
+rule of RFC~5681 \S4.2 have you broken?

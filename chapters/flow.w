@@ -96,7 +96,7 @@ edge.
 
 @* Telling the sender.
 Every segment the receiver sends carries its window, and a receiver
-that is receiving data sends an acknowledgment for each segment, so a
+that is receiving data acknowledges at least every second segment, so a
 sender that is sending hears about the window all the time.  The case
 that needs care is a window that opens while nothing arrives: the
 receiver's program reads from a buffer that had filled up.  Then the
@@ -218,8 +218,9 @@ static inline bool worth_sending(uint32_t n, uint32_t unsent, uint32_t mss,
 }
 
 @* Nagle's rule, and delayed acknowledgments.
-Two other rules of flow control are common and \.{ltcp} leaves them out,
-on purpose.  {\it Nagle's rule} (RFC~896; \S3.7.4) says that a sender
+Two other rules of flow control are common.  \.{ltcp} leaves the first
+out, on purpose, and follows the second only where it runs for real.
+{\it Nagle's rule} (RFC~896; \S3.7.4) says that a sender
 with unacknowledged data in flight should hold back a segment smaller
 than the MSS until the acknowledgment comes, gathering small writes into
 one segment: it saves the network from many tiny segments when a
@@ -230,11 +231,12 @@ in practice a few tens of milliseconds, before it acknowledges, in the
 hope of riding along on data of its own or of acknowledging two segments
 at once.  Each halves some traffic; together they are famous for
 stalling request-response programs for the length of the delay timer.
-\.{ltcp} acknowledges every segment that brings data and sends every
-segment the window allows at once (unless the sender's rule against
-silly windows holds it back), so that every log in this book shows one
-cause and one effect.  The exercises invite a reader to add both and
-measure what they change.
+\.{ltcp} sends every segment the window allows at once (unless the
+sender's rule against silly windows holds it back).  It delays the
+acknowledgment of text in order, as the chapter on the sliding window
+explains, but the simulated link turns the delay off, so that every log
+in this book shows one cause and one effect.  The exercises invite a
+reader to add Nagle's rule and to see the two together.
 
 @* Flow control in the core.
 The core applies these rules in five places.  The chapter on the first

@@ -1121,7 +1121,8 @@ why.  Which scenarios drop anything, and is each drop one that the
 chapter on the scenario explains?
 
 \smallskip\noindent
-6.~\diff4 Add delayed acknowledgments (the last exercise of the chapter
-on flow control) and measure all six figures.  Which improve, which get
-worse, and what does the property test under 30\% loss say about the
-time the transfers take on the virtual clock?
+6.~\diff3 Turn delayed acknowledgments off for the bulk link (set
+|delack_us| to zero in |bulk_defaults|) and measure all six figures.
+Which get worse, and by how much?  What does the property test under
+30\% loss say about the time the transfers take on the virtual clock,
+with and without the delay?
