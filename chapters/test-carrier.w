@@ -44,23 +44,34 @@ static uint64_t ms_now(void)
 }
 
 @ A segment to send through a bare carrier: a data segment from one port
-to another, whose sequence number tells the copies apart.
+to another, whose sequence number tells the copies apart.  Both it and
+the segments of a server played by hand, below, start from a plain
+header with the given addresses, numbers and flags.
 
 @<Helpers of the carrier tests@>=
+static struct segment plain_segment(uint32_t src_addr, uint16_t src_port,
+  uint32_t dst_addr, uint16_t dst_port, uint32_t seq, uint32_t ack,
+  uint8_t flags, uint16_t window)
+{
+  struct segment s;
+  memset(&s, 0, sizeof s);
+  s.src_addr = src_addr;
+  s.dst_addr = dst_addr;
+  s.src_port = src_port;
+  s.dst_port = dst_port;
+  s.seq = seq;
+  s.ack = ack;
+  s.flags = flags;
+  s.window = window;
+  return s;
+}
+
 static struct segment test_segment(const struct carrier_port *from,
   const struct carrier_port *to, uint32_t seq)
 {
   static const uint8_t text[] = "hello";
-  struct segment s;
-  memset(&s, 0, sizeof s);
-  s.src_addr = from->addr;
-  s.dst_addr = to->addr;
-  s.src_port = from->port;
-  s.dst_port = to->port;
-  s.seq = seq;
-  s.ack = 1;
-  s.flags = TCP_ACK | TCP_PSH;
-  s.window = 1000;
+  struct segment s = plain_segment(from->addr, from->port, to->addr, to->port,
+    seq, 1, TCP_ACK | TCP_PSH, 1000);
   s.payload = text;
   s.len = 5;
   return s;
@@ -646,16 +657,8 @@ static bool await_flag(struct carrier *k, struct carrier_port *p,
 static void send_flags(struct carrier *k, struct carrier_port *p,
   const struct segment *syn, uint32_t seq, uint32_t ack, uint8_t flags)
 {
-  struct segment s;
-  memset(&s, 0, sizeof s);
-  s.src_addr = p->addr;
-  s.dst_addr = syn->src_addr;
-  s.src_port = p->port;
-  s.dst_port = syn->src_port;
-  s.seq = seq;
-  s.ack = ack;
-  s.flags = flags;
-  s.window = (flags & TCP_RST) ? 0 : 65535;
+  struct segment s = plain_segment(p->addr, p->port, syn->src_addr,
+    syn->src_port, seq, ack, flags, (flags & TCP_RST) ? 0 : 65535);
   carrier_send(k, p, &s, 0);
   carrier_flush(k);
 }
