@@ -284,6 +284,46 @@ static void test_reassembly_across_the_wrap(void)
   CHECK_EQ(read_and_check(&b, seq, 64), 55);
 }
 
+@ The ranges are kept in sixteen bits (the chapter on reassembly), which
+is exactly enough for the largest ring: a range may begin 65,535 bytes
+after RCV.NXT, and may be 65,535 bytes long.  Here are both, in a ring of
+64 kilobytes whose window straddles $2^{32}$: one byte at the far edge of
+the window, a byte beyond it that is refused, then the whole rest of the
+window but its first byte, sent from the top down so that every piece
+joins the range above it; and last the first byte, which brings in all
+65,536 bytes at once.
+
+@<Tests of the buffers@>=
+static void test_ranges_at_the_far_edge(void)
+{
+  static struct tcp_rcvbuf b;
+  uint32_t seq = UINT32_C(0xffff8000);
+  rcvbuf_init(&b, 65536, 65536, seq);
+  CHECK_EQ(insert(&b, seq + 65535, 1), 0);
+  CHECK_EQ(insert(&b, seq + 65536, 1), 0);
+  CHECK_EQ(b.nranges, 1);
+  CHECK_EQ(rcvbuf_range_lo(&b, 0), seq + 65535);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), seq + 65536);
+  CHECK(!rcvbuf_holds(&b, seq + 65536, seq + 65537));
+  for (uint32_t hi = 65535; hi > 1; ) {
+    uint32_t lo = hi > 4001 ? hi - 4000 : 1;
+    CHECK_EQ(insert(&b, seq + lo, hi - lo), 0);
+    hi = lo;
+  }
+  CHECK_EQ(b.nranges, 1);
+  CHECK_EQ(rcvbuf_range_lo(&b, 0), seq + 1);
+  CHECK_EQ(rcvbuf_range_hi(&b, 0), seq + 65536);
+  CHECK_EQ(insert(&b, seq, 1), 65536);
+  CHECK_EQ(b.nranges, 0);
+  size_t got = 0;
+  while (got < 65536) {
+    size_t k = read_and_check(&b, seq + (uint32_t) got, 4096);
+    if (!CHECK(k > 0)) break;
+    got += k;
+  }
+  CHECK_EQ(got, 65536);
+}
+
 @ Last, a randomised test of the reassembler against the stream itself.
 Text is drawn at random around the window (some old, some beyond the
 edge, of random lengths), and read at random; after each step the
@@ -372,6 +412,7 @@ check_run("reassembly: overlaps", test_reassembly_overlaps);
 check_run("reassembly: window edges", test_reassembly_window_edges);
 check_run("reassembly: bounded memory", test_reassembly_bounded);
 check_run("reassembly: across 2^32", test_reassembly_across_the_wrap);
+check_run("reassembly: ranges of 16 bits at the far edge", test_ranges_at_the_far_edge);
 check_run("reassembly: random text against the stream", test_reassembly_random);
 
 @* Tests of the timers.
