@@ -121,6 +121,9 @@ datagram per call.
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#ifdef __linux__
+#include <linux/errqueue.h>
+#endif
 #include "carrier.h"
 #ifdef SOCK_NONBLOCK
 #define CARRIER_SOCK_NONBLOCK SOCK_NONBLOCK
@@ -183,6 +186,7 @@ int carrier_open(struct carrier_port *p, uint32_t addr, uint16_t port)
   p->fd = socket(AF_INET, SOCK_DGRAM | CARRIER_SOCK_NONBLOCK, 0);
   if (p->fd < 0) return -1;
   struct sockaddr_in sa = sockaddr_of(addr, port);
+  watch_unreachable(p);
   if (bind(p->fd, (struct sockaddr *) &sa, sizeof sa) < 0
       || finish_opening(p) < 0) {
     int e = errno;
@@ -855,6 +859,86 @@ uint64_t carrier_wallclock(void)
   return (uint64_t) ts.tv_sec * 1000000u + (uint64_t) ts.tv_nsec / 1000u;
 }
 
+@*1 Peers that have gone away.
+The last sections showed how a connected port hears of an ICMP
+message ``port unreachable'': a call on it fails with |ECONNREFUSED|.
+A listening port is not
+connected: it talks to many peers, and by default the kernel keeps ICMP
+errors to itself for such a socket, since it could not say which peer
+failed.  Linux can say it.  Given the socket option |IP_RECVERR|, the
+kernel queues each error with a copy of the offending datagram's
+destination, and reports the error once on the next call on the socket,
+a read or a send; the program then reads the queued errors with
+|recvmsg|, passing it the flag |MSG_ERRQUEUE|.  This matters to a server whose client
+process has died: without it, the server learns nothing, and a
+connection in LAST\_ACK repeats its FIN for minutes until its retries run
+out; with it, the first FIN brings back the news, and the host can abort
+the connection as \S3.9.2.2 asks of a hard error.  Where the option does
+not exist, nothing changes.
+
+@<Functions of the carrier@>=
+static void watch_unreachable(struct carrier_port *p)
+{
+#ifdef IP_RECVERR
+  int one = 1;
+  (void) setsockopt(p->fd, IPPROTO_IP, IP_RECVERR, &one, sizeof one);
+#else
+  (void) p;
+#endif
+}
+
+@ |carrier_unreachable| takes one error from the queue of a port.  It
+returns 1 when the error is ``port unreachable'' and sets |*addr| and
+|*port| to the peer that was not there; 2 for an error of another kind,
+which is taken off the queue and ignored (the timers of TCP deal with
+peers that merely do not answer); 0 when the queue is empty.  A caller
+empties the queue by calling it until it returns 0.  A send that failed
+because the kernel reported such an error there lost its datagram, which
+TCP will send again.
+
+@<Declarations of the carrier's functions@>=
+int carrier_unreachable(struct carrier_port *p, uint32_t *addr,
+  uint16_t *port);
+
+@ @<Functions of the carrier@>=
+int carrier_unreachable(struct carrier_port *p, uint32_t *addr,
+  uint16_t *port)
+{
+#if defined(MSG_ERRQUEUE) && defined(IP_RECVERR)
+  struct sockaddr_in sa;
+  uint8_t byte, control[256];
+  struct iovec iov = {@[.iov_base = &byte@], @[.iov_len = 1@]};
+  struct msghdr m;
+  memset(&m, 0, sizeof m);
+  m.msg_name = &sa;
+  m.msg_namelen = sizeof sa;
+  m.msg_iov = &iov;
+  m.msg_iovlen = 1;
+  m.msg_control = control;
+  m.msg_controllen = sizeof control;
+  if (recvmsg(p->fd, &m, MSG_ERRQUEUE | MSG_DONTWAIT) < 0) return 0;
+  address_of(&sa, addr, port);
+  for (struct cmsghdr *c = CMSG_FIRSTHDR(&m); c; c = CMSG_NXTHDR(&m, c))
+    if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_RECVERR)
+      @<Return 1 if the error in |c| is ICMP's ``port unreachable''@>@;
+  return 2;
+#else
+  (void) p, (void) addr, (void) port;
+  return 0;
+#endif
+}
+
+@ The error comes as a |struct sock_extended_err| of Linux: its origin is
+ICMP, type 3 (destination unreachable), code 3 (port unreachable).
+
+@<Return 1 if the error in |c| is ICMP's ...@>=
+{
+  struct sock_extended_err e;
+  memcpy(&e, CMSG_DATA(c), sizeof e);
+  if (e.ee_origin == SO_EE_ORIGIN_ICMP && e.ee_type == 3 && e.ee_code == 3)
+    return 1;
+}
+
 @*1 Recording what crosses the carrier.
 The capture file and the text log follow the conventions of the chapter
 on logs: each segment is a packet in the capture and a line in the log,
@@ -1068,6 +1152,7 @@ static void send_one(struct carrier *k, struct carrier_port *p,
   const uint8_t *bytes, size_t n, uint32_t dst, uint16_t dport);
 static void send_failed(struct carrier *k, struct carrier_port *p);
 static int fill_batch(struct carrier *k, struct carrier_port *p);
+static void watch_unreachable(struct carrier_port *p);
 static double uniform(struct carrier *k);
 static bool chance(struct carrier *k, double p);
 static void transmit(struct carrier *k, struct carrier_port *p,

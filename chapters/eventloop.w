@@ -545,7 +545,9 @@ static void receive(struct lt_host *h, struct lt_endpoint *ep)
   while ((r = carrier_receive(&h->wire, &ep->port, &s, &usec)) > 0)
     deliver(h, ep, &s, usec);
   if (r < 0 && errno == ECONNREFUSED && ep->port.connected)
-    unreachable(h, ep);
+    unreachable(h, ep->conns, ep->port.peer_addr, ep->port.peer_port);
+  else if (r < 0 && !ep->port.connected)
+    @<Abort the connections of |ep| whose peers are unreachable@>@;
 }
 
 @ Demultiplexing.  A segment is for the connection of its endpoint whose
@@ -651,17 +653,35 @@ A connection in TIME\_WAIT has nothing left to lose and ignores it: the
 peer may well have exited already, as it is entitled to.
 
 @<Private declarations of the host@>=
-static void unreachable(struct lt_host *h, struct lt_endpoint *ep)
+static void unreachable(struct lt_host *h, struct lt_sock *k, uint32_t addr,
+  uint16_t port)
 {
-  struct lt_sock *k = ep->conns;
   if (!k || ended(k) || state_of(k) == TCP_TIME_WAIT) return;
   if (!k->err)
     k->err = state_of(k) == TCP_SYN_SENT ? ECONNREFUSED : ECONNRESET;
   begin(h);
   note(h, "carrier: ICMP port unreachable: nobody at %s",
-    dotted(ep->port.peer_addr, ep->port.peer_port).text);
+    dotted(addr, port).text);
   tcp_abort(&k->tcb, h->now);
   end(h, NULL, 0);
+}
+
+@ A listening endpoint's port is shared by all its connections, and the
+carrier says which peer was unreachable (the chapter on the carrier
+explains how, and where it cannot); the connection with that peer is
+aborted the same way.  The queue of errors is emptied, so that |poll|
+stops reporting them.
+
+@<Abort the connections of |ep| whose peers are unreachable@>=
+{
+  uint32_t addr;
+  uint16_t port;
+  int e;
+  while ((e = carrier_unreachable(&ep->port, &addr, &port)) > 0)
+    for (struct lt_sock *k = ep->conns; e == 1 && k; k = k->next)
+      if (!k->listening && k->tcb.remote_addr == addr
+          && k->tcb.remote_port == port)
+        unreachable(h, k, addr, port);
 }
 
 @*1 Timers.
@@ -1371,7 +1391,8 @@ static struct lt_sock *spawn(struct lt_host *h, struct lt_sock *l,
   const struct segment *syn);
 static void answer_closed(struct lt_host *h, struct lt_endpoint *ep,
   const struct segment *s);
-static void unreachable(struct lt_host *h, struct lt_endpoint *ep);
+static void unreachable(struct lt_host *h, struct lt_sock *k, uint32_t addr,
+  uint16_t port);
 static uint64_t run_timers(struct lt_host *h);
 static uint64_t tick(struct lt_host *h, struct lt_sock *k);
 static void reap(struct lt_host *h);

@@ -466,6 +466,45 @@ static void test_half_close(void)
   lt_host_free(h);
 }
 
+@ A client that vanishes: its process dies (here, its host is freed)
+after it has closed its direction, while the server still has its own
+to close.  The server's FIN then finds no socket at the client's port;
+the ICMP message that comes back must end the server's connection at
+once, where it would otherwise repeat its FIN for seconds (with this
+test's timeout of 50 milliseconds, eight times over some 25 seconds).
+Two hosts are needed, so that freeing one closes only the client's
+socket; |pump| lets each run for a moment.
+
+@<Tests of the carrier@>=
+static void pump(struct lt_host *hs, struct lt_host *hc)
+{
+  lt_poll(hc, NULL, 0, 1);
+  lt_poll(hs, NULL, 0, 1);
+}
+
+static void test_vanished_client(void)
+{
+  struct lt_host *hs = test_host(), *hc = test_host();
+  struct lt_sock *l = lt_listen(hs, LOCALHOST, 0, "server"), *s = NULL;
+  if (!CHECK(l != NULL)) return;
+  struct lt_sock *c = lt_connect(hc, LOCALHOST, lt_local_port(l), "client");
+  uint64_t until = ms_now() + 5000;
+  while (!(s = lt_accept(l)) && ms_now() < until) pump(hs, hc);
+  if (!CHECK(s != NULL)) return;
+  CHECK(lt_shutdown(c) == 0);
+  char b[4];
+  while (lt_recv(s, b, sizeof b) != 0 && ms_now() < until) pump(hs, hc);
+  CHECK_EQ(lt_state(s), TCP_CLOSE_WAIT);
+  lt_host_free(hc);
+  lt_close(s);
+  uint64_t t0 = ms_now();
+  CHECKF(lt_finish(hs, 2000) == 0, "the server's connection did not end");
+  CHECKF(ms_now() - t0 < 200, "the server took %llu ms to give up",
+    (unsigned long long) (ms_now() - t0));
+  lt_close(l);
+  lt_host_free(hs);
+}
+
 @ The log of a lifecycle, written to a file in memory: the client's
 state lines are there, each under its segment, in the order of Figure~1,
 and every line that is not a state line is a segment line.  The client
@@ -675,6 +714,7 @@ check_run("refused by ICMP port unreachable", test_refused_by_icmp);
 check_run("timeout when the peer is silent", test_timeout);
 check_run("reset by the peer", test_reset);
 check_run("half-close", test_half_close);
+check_run("a server whose client vanished ends at once", test_vanished_client);
 check_run("the log of a lifecycle", test_log_of_a_lifecycle);
 check_run("ltcp connect reports a reset in CLOSING", test_program_reset_in_closing);
 
