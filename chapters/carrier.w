@@ -323,7 +323,6 @@ struct carrier_stats {
   uint64_t malformed;           /* could not be parsed, or bad checksum */
   uint64_t misaddressed;        /* TCP ports differ from the UDP ports */
   uint64_t send_failed;         /* the kernel would not take it */
-  uint64_t superseded;          /* ACKs the host did not send (next chapter) */
 };
 
 @ |carrier_init| allocates the buffers of the queue and of the batch; it

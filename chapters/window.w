@@ -109,9 +109,9 @@ makes sure that the bytes fit.  A copy of nothing does nothing, since
 The common case, one copy, is an |inline| function of the header, a hint
 that the compiler takes: it is copied into the functions that store and
 fetch text, which saves a call and a return on every segment.  The rare
-case of two copies is a function of \.{buffer.c}, |ring_copy_split|,
-which is not |static|, so that the compiler leaves it where it is
-instead of making every caller save the registers it needs.
+case of two copies is a function of \.{buffer.c}, |ring_copy_split|;
+the core, compiled apart from \.{buffer.c}, can only call it, and so
+does not make every segment pay for the registers that two copies need.
 
 @<Inline functions of the buffers@>=
 void ring_copy_split(uint8_t *to, const uint8_t *from, uint32_t first,
