@@ -635,8 +635,8 @@ if it wants to.  The counters are not in the connection but in a structure that
 the host keeps and the hooks point to, as an operating system keeps its
 statistics of TCP for the whole machine rather than for each connection:
 a host may give every connection the same counters, or each its own.
-Kept in the connection, they took 92 bytes of every one, more than a
-third of it; the chapter ``How fast is it?'' tells that story.  They
+Kept in the connection, they took 92 bytes of every one, nearly a
+quarter of it; the chapter ``How fast is it?'' tells that story.  They
 are 32 bits wide: four billion segments take hours at the speed that
 chapter measures over UDP, and a host that wants totals over longer
 lives adds them up into wider counters of its own.

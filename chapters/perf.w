@@ -991,7 +991,7 @@ every segment, once to write it and once to check it; a quarter go to
 the copies of the data, four of them (into the send buffer, into the
 segment's bytes, into the receive buffer, out to the reading program);
 the link's heap and loop and the programs take a tenth; the core and its
-buffers, the rest, about a sixth.  Clark, Jacobson, Romkey and Salwen
+buffers, the rest, about an eighth.  Clark, Jacobson, Romkey and Salwen
 said as much of BSD in 1989: the protocol is cheap, the bytes are not.
 
 The checksum used to be a larger share still.  The first version of the
@@ -1004,15 +1004,16 @@ order, 32 bits at a time, and swap the bytes of the folded result at the
 end; the chapter on segments now does that, and the throughput more than
 doubled.
 
-@ What the core spends on a segment on the receiving end was some 375
+@ What the core spends on a segment on the receiving end was 379
 instructions at first, spread thin: the checks on arrival and header
 prediction, a hundred; taking the text into the receive buffer, seventy;
 building the acknowledgment (clearing a segment structure, filling it
 in, computing the window to offer) and handing it to the link, seventy;
 the user's read, seventy; the rest calls and returns between them.  The
-sending end spent about 395, with the acknowledgment's processing in
+sending end spent 398, with the acknowledgment's processing in
 place of the text's, and a data segment to build.  These changes
-brought them down, measured one after the other (receiving, sending):
+brought them down, measured one after the other (receiving, sending),
+each a change a reader can undo to see what it was worth:
 
 \item{1.} Delayed acknowledgments (the chapter on the sliding window):
 one acknowledgment for every second segment halves the largest item on
