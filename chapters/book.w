@@ -156,10 +156,10 @@ describes the layout of the source and the packages needed on other
 systems.  Each chapter ends with exercises; the marks \diff1 to \diff4 grade
 their difficulty, from a few minutes' thought to a small project.
 
-@ Students of this book will find that several sections are short on
-purpose: they are the places where laboratory assignments cut a hole in
-the program for a student to fill, while the rest of the program keeps
-working around the hole.
+@ Teachers will find in an appendix how this book becomes six
+laboratory assignments: a student's copy of the program with the code of
+a few sections cut out, the explanation of each left in place, and tests
+that grade what the student writes in its place.
 
 @i segment.w
 @i log.w
@@ -181,6 +181,7 @@ working around the hole.
 @i programs.w
 @i ltcp.w
 @i testing.w
+@i instructors.w
 
 @** Index.
 Underlined entries show where an identifier is defined.
