@@ -47,7 +47,7 @@ for f in exercises/*/*.sh; do
 done
 [ -z "$bad" ] && ok "exercises/LIST: a check script for each 'check', and only for those" \
   || fail "exercises/LIST: a check script for each 'check', and only for those" "$bad"
-cat chapters/*.w | grep -o 'EX=[a-z-]*\.[0-9]*' | sed 's/EX=//' | sort -u > "$tmp/mentioned"
+cat chapters/*.w | grep -o '\\excheck{[a-z-]*\.[0-9]*}' | sed 's/.*{//; s/}//' | sort -u > "$tmp/mentioned"
 if cmp -s "$tmp/mentioned" <(printf '%s\n' $checks | sort); then
   ok "the book mentions the check next to each checkable exercise, and no other"
 else
