@@ -7,5 +7,5 @@ outcome() {
   case $? in 0) echo accepts ;; 124|137) echo hangs ;; *) echo refuses ;; esac
 }
 o=$(outcome)
-fact "seg_parse no longer refuses an option length of 0 (ltcp decode $o the segment)" test "$o" != refuses
+fact "seg_parse no longer refuses an option length of 0 (ltcp decode now: $o)" test "$o" != refuses
 same outcome "$o"
