@@ -175,6 +175,11 @@ grade: | $(DEPS)
 	@tools/lab grade --quiet $(if $(RESULTS),--results $(RESULTS))
 endif
 
+# A chapter's exercise, checked against a run of the program as it is now
+# (tools/exercise; exercises/README.md).  Without EX it lists them all.
+exercise: build/ltcp
+	@tools/exercise $(EX)
+
 lint: | $(DEPS)
 	@tools/cweblint
 
