@@ -247,8 +247,8 @@ void rto_expired(struct tcp_rto *r, uint64_t now)
 @q LAB hole retransmit.backoff @>
   r->rto = bounded(r, 2 * (uint64_t) r->rto);
   r->timing = false;
-  if (r->backoffs < UINT8_MAX) r->backoffs++;
 @q LAB end @>
+  if (r->backoffs < UINT8_MAX) r->backoffs++;
   r->deadline = now + r->rto;
 }
 
