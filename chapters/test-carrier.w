@@ -702,7 +702,26 @@ static void send_flags(struct carrier *k, struct carrier_port *p,
   carrier_flush(k);
 }
 
+@ A host facing the network must not use the key published in the
+core's defaults (RFC~6528): each set of options made by
+|lt_options_default| carries a key of its own from the kernel.
+
+@<Tests of the carrier@>=
+static void test_secret_isn_key(void)
+{
+  struct lt_options a, b;
+  struct tcp_config published;
+  tcp_config_default(&published);
+  CHECK(lt_options_default(&a) == 0);
+  CHECK(lt_options_default(&b) == 0);
+  CHECKF(memcmp(a.tcp.isn_key, published.isn_key, sizeof a.tcp.isn_key) != 0,
+    "a host uses the published key");
+  CHECKF(memcmp(a.tcp.isn_key, b.tcp.isn_key, sizeof a.tcp.isn_key) != 0,
+    "two hosts drew the same key");
+}
+
 @ @<Run the tests of the carrier@>=
+check_run("a host draws a secret ISN key", test_secret_isn_key);
 check_run("carrier delivers in order", test_carrier_clean);
 check_run("carrier loses with --loss 1", test_carrier_loss);
 check_run("carrier duplicates with --dup 1", test_carrier_dup);
