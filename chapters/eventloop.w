@@ -1450,6 +1450,48 @@ a quiet machine it is a few microseconds.  The same figures, for every
 packet, are in Wireshark's column ``Delta time displayed,'' or come from
 $$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$$
 
+@*1 The limits of a host.
+A host that faces a network holds what its peers ask it to hold, and a
+careless or hostile peer asks for a great deal.  Each connection costs
+some 140 kilobytes here, most of it the two rings of 64 kilobytes inside
+|struct tcp_conn|, and a peer can keep a connection alive at almost no
+cost to itself: by offering a window of zero, which our persist timer
+will probe for ever as RFC~9293 requires (MUST-37); by going silent in
+the middle of a half-close; or by simply vanishing.  Four limits bound
+what the host keeps, each against one of these.
+
+{\it Connections per listener.}  A listener holds at most |max_conns|
+connections, in any state (256 unless the program says otherwise, about
+36 megabytes); a thousand clients with closed windows would otherwise pin
+150 megabytes.  The SYN of one client too many is refused with a reset,
+so that its user hears ``connection refused'' at once, rather than a
+silence that its TCP would retry for a minute.
+
+{\it Half-open connections.}  At most |LT_BACKLOG| connections that the
+application has not accepted, 128; beyond them the listener answers with
+SYN cookies (RFC~4987 \S3.6, the chapter on the handshake), which cost
+nothing to keep.  A flood of SYNs from addresses that never answer then
+fills the backlog and no more, and an honest client is served from its
+first SYN.
+
+{\it FIN\_WAIT\_2.}  A connection that has closed its direction and
+had its FIN acknowledged waits for the peer's FIN, which may never come.
+The core gives up after |fin_wait_2_us| of silence from the peer, and
+the host sets it to 60 seconds, the value of Linux's
+\.{tcp\_fin\_timeout}; the simulated link leaves it off.
+
+{\it Keepalives.}  A connection on which neither side sends anything
+cannot tell a quiet peer from a dead one.  With keepalives on (RFC~9293
+\S3.8.4; the chapter on the wave), an idle connection probes its peer
+and gives up after nine unanswered probes.  They stay off by default,
+as the RFC requires, since they cost traffic and can end a connection
+that a short outage would have spared; a server that must not leak its
+connections to vanished clients turns them on.
+
+@ The host counts what its limits did, for tests and for a curious
+reader with a debugger: the SYNs it refused at the limit of
+connections, the SYN cookies it sent, and the cookies it took back.
+
 @*1 Exercises.
 
 \diff1 The log of a client shows \.{\# client TIME\_WAIT -> CLOSED} two
