@@ -151,3 +151,4 @@ alone.
 @i test-figures.w
 @i test-carrier.w
 @i test-hostile.w
+@i test-fuzz.w
