@@ -429,9 +429,14 @@ timeout of RFC~6298, the Ethernet MSS of 1460 bytes, and buffers of 64
 kilobytes, of which the receive buffer is one byte short so that its
 free space always fits the 16-bit window field.  Acknowledgments of data
 may wait up to 40 milliseconds for company, as the chapter on the sliding
-window explains; the simulated link turns that off.  The key of the hash is a
-fixed pattern; a program that faces a real network must put a secret
-there (the chapter on the handshake explains why).
+window explains; the simulated link turns that off.  Answers to dropped
+segments are limited to ten a second (the chapter on the whole machine).
+Keepalives are off, as RFC~9293 wants them; turned on, they probe every
+75 seconds and give up after nine probes, Linux's numbers (the chapter on
+the wave).  The key of the hash is a fixed pattern, the key of the test
+vectors of SipHash; a program that faces a real network must put a
+secret there (the chapter on the handshake explains why), and the host
+of the chapter on the event loop does.
 
 @<Functions of the core@>=
 void tcp_config_default(struct tcp_config *cfg)

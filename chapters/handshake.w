@@ -85,7 +85,11 @@ sockets start at numbers that tell an observer nothing.
 In \.{ltcp} the clock is the time |now| that the caller passed in, so the
 same run of the simulator chooses the same numbers every time; the key
 comes from the configuration, so that a run can be repeated by anyone
-who knows it.  A test may also fix the number outright, which is how the
+who knows it.  The simulated link draws its key from its seed, so that
+every figure of this book comes out the same; the host on which the
+programs \.{ltcp listen} and \.{ltcp connect} run draws a secret one
+from the kernel each time it starts (the chapter on the event loop), as
+RFC~6528 requires of a key that an attacker must not know (\S3).  A test may also fix the number outright, which is how the
 tests bring the sequence numbers close to their wrap at $2^{32}$.
 
 @<Private declarations of the core@>=

@@ -8,7 +8,12 @@ set -u
 export LC_ALL=C TZ=UTC
 LTCP=${LTCP:-build/san/ltcp}     # the sanitized build, for the main tests
 FAST=${FAST:-build/ltcp}         # the plain build, for the 100 clients
-T="timeout 30"
+# --foreground: a timeout that forwards a signal (the tests stop servers with
+# SIGTERM sent to it) then sends SIGCONT too, and a SIGCONT that arrives
+# while LeakSanitizer's tracer is stopping the exiting program cancels the
+# stop the tracer waits for: the sanitized program then spins for ever.
+# In the foreground mode timeout sends no SIGCONT.
+T="timeout --foreground 30"
 MSL="--msl 0.02"
 tmp=$(mktemp -d)
 cleanup() {
