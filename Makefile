@@ -197,7 +197,7 @@ build/labs/.kits: $(LABSRC) $(WEBS) build/ltcp build/book.pdf
 	tools/lab kit
 	@touch $@
 labs: build/labs/.kits
-lab-check: build/labs/.kits
+lab-check: build/labs/.kits build/san/ltcp $(TESTS)
 	@tools/runtests --only tools/lab check
 endif
 
@@ -207,6 +207,11 @@ check: | $(DEPS)
 grade: | $(DEPS)
 	@tools/lab grade --quiet $(if $(RESULTS),--results $(RESULTS))
 endif
+
+# A chapter's exercise, checked against a run of the program as it is now
+# (tools/exercise; exercises/README.md).  Without EX it lists them all.
+exercise: build/ltcp
+	@tools/exercise $(EX)
 
 lint: | $(DEPS)
 	@tools/cweblint

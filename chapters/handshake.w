@@ -862,7 +862,7 @@ static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s)
 \smallskip\noindent
 1.~\diff1 In the log of the handshake, find $x$ and $y$, and check that
 the second segment acknowledges $x+1$ and the third $y+1$.  Why does a
-SYN occupy a sequence number although it carries no byte of data?
+SYN occupy a sequence number although it carries no byte of data? \excheck{handshake.1}
 
 \smallskip\noindent
 2.~\diff2 The last field of a scenario's row in the chapter on the
@@ -871,14 +871,14 @@ the usual 10.  Set it to 600 in the row of \.{lost-syn}, so that an
 answer takes more than a second to come back.  Predict which segments
 appear twice in the log before you run \.{make} and \.{build/ltcp sim
 lost-syn}.  What does RFC~6298
-\S5.7 suggest a sender should do after its SYN has been retransmitted?
+\S5.7 suggest a sender should do after its SYN has been retransmitted? \excheck{handshake.2}
 
 \smallskip\noindent
 3.~\diff1 |choose_iss| with a fixed key and the simulator's fixed clock
 makes every run choose the same numbers.  The simulator draws the key
 from its random numbers, so \.{--seed} changes it.  Predict what changes
 in the log of \.{build/ltcp sim handshake --seed 2}, and what does not;
-then run it.
+then run it. \excheck{handshake.3}
 
 \smallskip\noindent
 4.~\diff3 A SYN cookie rounds the client's MSS down to one of eight

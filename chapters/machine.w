@@ -630,7 +630,7 @@ with |challenge_acks| set to |false|; then run \.{make test}.
 3.~\diff2 In \.{syn-to-closed-port}, the client's SYN is answered by
 |tcp_reply_to_closed|.  Compute the reset's sequence and acknowledgment
 numbers from the SYN's before you look at the log.  Why must the reset's
-ACK field acknowledge the SYN?
+ACK field acknowledge the SYN? \excheck{machine.3}
 
 \smallskip\noindent
 4.~\diff3 |may_answer| counts answers in whole seconds that begin with

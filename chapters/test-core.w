@@ -811,6 +811,32 @@ static void test_answer_limit(void)
   arrive(f, peer(TCP_RST, PEER_ISN + 10, 0, NULL), 3000 + TCP_SECOND);
   CHECK_EQ(f->rec.nout - before, 31);
   SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
+@ The send window is taken only from a segment that is not older than
+the one that last set it (\S3.10.7.4): SND.WL1 and SND.WL2 remember that
+segment's sequence and acknowledgment numbers.  An acknowledgment that
+moves on, with the same sequence number, sets the window; a segment from
+before it does not.
+
+@<Core tests@>=
+static struct segment with_window(struct segment s, uint16_t window)
+{
+  s.window = window;
+  return s;
+}
+
+static void test_send_window_update(void)
+{
+  struct fixture *f = established_client();
+  tcp_send(&f->c, "abcdef", 6, 1500);
+  arrive(f, with_window(peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 4, NULL), 1000), 2000);
+  CHECK_EQ(f->c.snd_wnd, 1000);
+  CHECK_EQ(f->c.snd_wl1, PEER_ISN + 1);
+  CHECK_EQ(f->c.snd_wl2, OUR_ISN + 4);
+  arrive(f, with_window(peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 7, NULL), 2000), 2100);
+  CHECK_EQ(f->c.snd_wnd, 2000);
+  CHECK_EQ(f->c.snd_wl2, OUR_ISN + 7);
+  arrive(f, with_window(peer(TCP_ACK, PEER_ISN, OUR_ISN + 7, NULL), 5), 2200);
+  CHECK_EQ(f->c.snd_wnd, 2000);
   end_fixture(f);
 }
 
@@ -1402,6 +1428,7 @@ check_run("no probe past our FIN", test_no_probe_past_fin);
 check_run("a second FIN is the first repeated", test_second_fin);
 check_run("the peer's MSS has a floor", test_mss_floor);
 check_run("answers to dropped segments are limited", test_answer_limit);
+check_run("the send window follows SND.WL1 and SND.WL2", test_send_window_update);
 check_run("active close and 2MSL", test_active_close);
 check_run("FIN_WAIT_2 time limit", test_fin_wait_2_limit);
 check_run("FIN_WAIT_2 limit counts silence", test_fin_wait_2_limit_counts_silence);

@@ -13,7 +13,7 @@ FAST=${FAST:-build/ltcp}         # the plain build, for the 100 clients
 # while LeakSanitizer's tracer is stopping the exiting program cancels the
 # stop the tracer waits for: the sanitized program then spins for ever.
 # In the foreground mode timeout sends no SIGCONT.
-T="timeout --foreground 30"
+T="timeout --foreground -k 5 30"   # -k: one that ignores TERM is killed
 MSL="--msl 0.02"
 tmp=$(mktemp -d)
 cleanup() {
