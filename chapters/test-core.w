@@ -811,6 +811,9 @@ static void test_answer_limit(void)
   arrive(f, peer(TCP_RST, PEER_ISN + 10, 0, NULL), 3000 + TCP_SECOND);
   CHECK_EQ(f->rec.nout - before, 31);
   SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
+  end_fixture(f);
+}
+
 @ The send window is taken only from a segment that is not older than
 the one that last set it (\S3.10.7.4): SND.WL1 and SND.WL2 remember that
 segment's sequence and acknowledgment numbers.  An acknowledgment that
