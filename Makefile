@@ -45,6 +45,7 @@ help:
 	@echo "make demo       run the short demonstration"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make soak       run the property test of transfers for 5000 seeds"
+	@echo "make fuzz       run each fuzz target for FUZZ_TIME seconds (default 600)"
 	@echo "make lint       list sections whose C cweave cannot parse (typeset badly)"
 	@echo "make labs       build each lab's kit in build/labs/NAME/ (student tree, handout, autograder)"
 	@echo "make lab-check  test the kits: holes fail, mutants lose points, the book scores full marks"
@@ -83,7 +84,7 @@ endif
 
 # ltcp.c is the program; test_*.c are test programs; check.c is the test
 # harness; every other file is a module of the library.
-LIBSRC  := $(filter-out ltcp.c check.c test_%.c bench_%.c,$(SOURCES))
+LIBSRC  := $(filter-out ltcp.c check.c test_%.c bench_%.c fuzz_%.c,$(SOURCES))
 TESTS   := $(patsubst %.c,build/tests/%,$(filter test_%.c,$(SOURCES)))
 BENCHES := $(patsubst %.c,build/bench/%,$(filter bench_%.c,$(SOURCES)))
 LIBOBJ  := $(LIBSRC:%.c=build/obj/%.o)
@@ -113,6 +114,38 @@ build/tests/%: build/san/%.o build/san/check.o $(SANOBJ)
 build/bench/%: build/obj/%.o $(LIBOBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# ---------------------------------------------------------------- fuzzing
+# fuzz_*.c are targets for libFuzzer (chapter test-fuzz.w), built with clang,
+# AddressSanitizer and UndefinedBehaviorSanitizer.  `make fuzz` runs each for
+# FUZZ_TIME seconds, keeping its corpus in build/fuzz/corpus/NAME and
+# starting from the committed seeds in tests/fuzz/NAME; tests/fuzz.sh, run
+# by `make test`, runs each briefly.
+FUZZCC    ?= clang
+FUZZ_TIME ?= 600
+FUZZSAN   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZERS   := $(patsubst %.c,build/fuzz/%,$(filter fuzz_%.c,$(SOURCES)))
+FUZZOBJ   := $(LIBSRC:%.c=build/fuzzobj/%.o)
+
+build/fuzzobj/%.o: code/%.c | code/.stamp
+	@mkdir -p $(@D)
+	$(FUZZCC) $(WARN) $(FUZZSAN) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+-include $(wildcard build/fuzzobj/*.d)
+
+build/fuzz/%: build/fuzzobj/%.o $(FUZZOBJ)
+	@mkdir -p $(@D)
+	$(FUZZCC) $(FUZZSAN) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+.PHONY: fuzz
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do \
+	  n=$$(basename $$f); mkdir -p build/fuzz/corpus/$$n; \
+	  echo "== $$n for $(FUZZ_TIME) s"; \
+	  $$f -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/$$n- build/fuzz/corpus/$$n tests/fuzz/$$n \
+	    || exit 1; \
+	done
 
 # ---------------------------------------------------------------- figures and logs
 # The book quotes logs printed by runs of the program (\runlog{NAME} reads
@@ -147,7 +180,7 @@ pdf: build/book.pdf
 demo: build/ltcp
 	@tools/demo
 
-test: build/ltcp build/san/ltcp build/book.pdf $(TESTS)
+test: build/ltcp build/san/ltcp build/book.pdf $(TESTS) $(FUZZERS)
 	@tools/runtests $(TESTS)
 
 # ---------------------------------------------------------------- labs

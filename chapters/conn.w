@@ -408,8 +408,12 @@ struct tcp_config {
   unsigned retries;         /* retransmissions of data or FIN before giving up */
   uint64_t fin_wait_2_us;   /* time limit in FIN\_WAIT\_2; 0 for none */
   uint64_t delack_us;       /* longest wait of a delayed acknowledgment; 0 for none */
+  uint64_t keepalive_us;    /* silence before the first keepalive probe; 0 for none */
+  uint64_t keepalive_intvl_us;  /* between keepalive probes */
+  unsigned keepalive_probes;    /* unanswered probes that end the connection */
   bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
   bool ack_validation;      /* RFC~5961 \S5 */
+  uint32_t answer_limit;    /* answers to dropped segments per second (RFC~5961 \S7); 0 for none */
   bool rfc1337;             /* TIME\_WAIT ignores resets (RFC~1337) */
   bool isn_fixed;           /* for tests: use |isn| as the initial sequence number */
   uint32_t isn;
@@ -425,9 +429,14 @@ timeout of RFC~6298, the Ethernet MSS of 1460 bytes, and buffers of 64
 kilobytes, of which the receive buffer is one byte short so that its
 free space always fits the 16-bit window field.  Acknowledgments of data
 may wait up to 40 milliseconds for company, as the chapter on the sliding
-window explains; the simulated link turns that off.  The key of the hash is a
-fixed pattern; a program that faces a real network must put a secret
-there (the chapter on the handshake explains why).
+window explains; the simulated link turns that off.  Answers to dropped
+segments are limited to ten a second (the chapter on the whole machine).
+Keepalives are off, as RFC~9293 wants them; turned on, they probe every
+75 seconds and give up after nine probes, Linux's numbers (the chapter on
+the wave).  The key of the hash is a fixed pattern, the key of the test
+vectors of SipHash; a program that faces a real network must put a
+secret there (the chapter on the handshake explains why), and the host
+of the chapter on the event loop does.
 
 @<Functions of the core@>=
 void tcp_config_default(struct tcp_config *cfg)
@@ -444,8 +453,12 @@ void tcp_config_default(struct tcp_config *cfg)
   cfg->retries = 8;
   cfg->fin_wait_2_us = 0;
   cfg->delack_us = 40 * TCP_MILLISECOND;
+  cfg->keepalive_us = 0;
+  cfg->keepalive_intvl_us = 75 * TCP_SECOND;
+  cfg->keepalive_probes = 9;
   cfg->challenge_acks = true;
   cfg->ack_validation = true;
+  cfg->answer_limit = 10;
   cfg->rfc1337 = true;
   cfg->isn_fixed = false;
   cfg->isn_key[0] = UINT64_C(0x0706050403020100);
@@ -459,6 +472,7 @@ void tcp_config_default(struct tcp_config *cfg)
 #define TCP_SECOND UINT64_C(1000000)
 #define TCP_MILLISECOND UINT64_C(1000)
 #define TCP_BUFFER_SIZE 65536
+#define TCP_MSS_MIN 48  /* the smallest MSS a peer may impose: see |learn_from_syn| */
 
 @* Dropped segments.
 Every segment that the core drops without acting on it is counted,
@@ -648,6 +662,8 @@ struct tcp_stats {
   uint32_t challenge_acks;
   uint32_t resets_sent;
   uint32_t bad_transitions;
+  uint32_t refused_past_fin;  /* segments |send_segment| would not send */
+  uint32_t answers_throttled; /* ACKs not sent by RFC~5961 \S7's limit */
 };
 
 @ Counting goes through |stats|, which gives the host's counters; a
@@ -767,13 +783,19 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
   const struct transition *t = &tcp_transitions[id];
   c->state = t->to;
   if (t->to == TCP_CLOSED) @<Stop every timer of the connection@>@;
+  if (t->to == TCP_FIN_WAIT_2 || t->to == TCP_TIME_WAIT) persist_stop(&c->persist);
+  if (t->to == TCP_ESTABLISHED && c->cfg->keepalive_us)
+    c->keepalive_deadline = c->now + c->cfg->keepalive_us;
   if (c->hooks->transition) c->hooks->transition(c->hooks->ctx, c, t);
   return true;
 }
 
 @ A closed connection runs no timer; nothing else is to be cleaned up,
 since a closed connection still holds its buffers for the user to look
-at.
+at.  A connection in FIN\_WAIT\_2 or TIME\_WAIT has had everything it
+sent acknowledged, FIN included, and sends no data again: the persist
+timer, which probes a closed window for data, stops on the way in
+(the chapter on flow control says why this matters).
 
 @<Stop every timer of the connection@>=
 {
@@ -782,6 +804,7 @@ at.
   c->time_wait_deadline = 0;
   c->fin_wait_2_deadline = 0;
   c->delack_deadline = 0;
+  c->keepalive_deadline = 0;
 }
 
 @ Events go through one small function, so that a missing hook is
@@ -854,6 +877,10 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
 static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   const uint8_t *text, size_t len)
 {
+  if (c->fin_sent && !before_our_fin(c, flags, seq, len)) {
+    @<Refuse to send past our FIN@>@;
+    return;
+  }
   struct segment s;
   s.src_addr = c->local_addr;
   s.dst_addr = c->remote_addr;
@@ -870,6 +897,42 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   s.len = len;
   @<Count the segment and hand it to the surroundings@>@;
 }
+
+@ Once our FIN is out, its sequence number |fin_seq| is the end of our
+stream: nothing we send may carry a byte at or beyond it, and only the FIN
+itself may stand there.  Every segment passes through |send_segment|, so
+this is the one place where that promise can be kept whatever the rest
+of the core does.  The check is not idle.  An earlier version of the
+persist timer kept running after the peer had acknowledged our FIN with a
+closed window, and each of its probes sent the next byte of the send
+ring, one beyond the FIN, from memory that no user had written: a peer
+could read the host's memory a byte at a time, and it advanced SND.NXT
+past a FIN that RFC~9293 makes the last number of the stream (\S3.10.4).
+The chapter on flow control stops that timer now; this check makes sure
+that no other path can do the same.  A segment that breaks the rule is
+not sent, is counted, and, like a change of state outside the table,
+stops the program when the configuration asks for assertions.
+
+@<Private declarations of the core@>=
+static bool before_our_fin(const struct tcp_conn *c, uint8_t flags,
+  uint32_t seq, size_t len);
+
+@ Text must end at or before the FIN, and a FIN must sit exactly there.
+Empty segments (acknowledgments, resets, the keepalive probes of the
+chapter on TIME\_WAIT) occupy no sequence number and always pass.
+
+@<Functions of the core@>=
+static bool before_our_fin(const struct tcp_conn *c, uint8_t flags,
+  uint32_t seq, size_t len)
+{
+  uint32_t end = seq + (uint32_t) len;
+  if (flags & TCP_FIN) return end == c->fin_seq;
+  return len == 0 || seq_le(end, c->fin_seq);
+}
+
+@ @<Refuse to send past our FIN@>=
+if (stats(c)) stats(c)->refused_past_fin++;
+assert(!c->cfg->assert_transitions && "a segment past our FIN");
 
 @ A segment with the ACK bit carries every acknowledgment owed,
 including one that is being delayed, whose timer therefore stops.

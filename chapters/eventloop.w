@@ -64,6 +64,8 @@ functions below.
 #include <time.h>
 #include <unistd.h>
 #include <sched.h>
+#include <fcntl.h>
+#include <sys/random.h>
 #include "ltsock.h"
 @<Constants of the host@>@;
 @<The structures of the host@>@;
@@ -88,22 +90,67 @@ struct lt_options {
   FILE *log;                        /* or |NULL| */
   bool name_peers;
   uint32_t spin_us;                 /* busy polling before a wait; 0: none */
+  size_t max_conns;                 /* connections per listener; 0: no limit */
 };
 
 @ @<Declarations of the socket interface@>=
 struct lt_host;
 struct lt_sock;
-void lt_options_default(struct lt_options *o);
+int lt_options_default(struct lt_options *o);
 struct lt_host *lt_host_new(const struct lt_options *o);
 void lt_host_free(struct lt_host *h);
 
-@ @<Functions of the host@>=
-void lt_options_default(struct lt_options *o)
+@ The defaults of a host are the core's, with four changes for a program
+that faces a network rather than a simulated link.  First, the key of
+RFC~6528's hash (the chapter on the handshake) is a secret drawn from the
+kernel's random numbers with |getrandom|, every time a host's options
+are made: with the key published in the core's defaults, anyone could
+compute our initial sequence numbers from the clock and forge segments
+of a connection he cannot see, which is the attack the key exists to
+stop.  The simulated link keeps a key drawn from its seed, so that every
+figure of this book can be made again to the byte.  Should the kernel
+refuse (a system without |getrandom|), the key is read from
+\.{/dev/urandom}; failing both, the program is told so by the return
+value and refuses to run.
+
+The other three limit what a peer can make the host keep.  A connection
+in FIN\_WAIT\_2 whose peer has vanished waits 60 seconds, Linux's
+\.{tcp\_fin\_timeout}, instead of for ever; a listener holds at most
+|LT_MAX_CONNS| connections; and keepalives, off as RFC~9293 wants them
+by default, may be turned on.  The section on the limits of a host, at
+the end of this chapter, explains each.
+
+@<Functions of the host@>=
+int lt_options_default(struct lt_options *o)
 {
   memset(o, 0, sizeof *o);
   tcp_config_default(&o->tcp);
   o->faults.seed = 1;
   o->spin_us = processors_online() > 1 ? LT_SPIN_US : 0;
+  o->tcp.fin_wait_2_us = 60 * TCP_SECOND;
+  o->max_conns = LT_MAX_CONNS;
+  return secret_key(o->tcp.isn_key);
+}
+
+@ @<Private declarations of the host@>=
+static int secret_key(uint64_t key[2])
+{
+  uint8_t b[16];
+  size_t got = 0;
+  while (got < sizeof b) {
+    ssize_t n = getrandom(b + got, sizeof b - got, 0);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += (size_t) n;
+  }
+  if (got < sizeof b) {
+    int fd = open("/dev/urandom", O_RDONLY);
+    got = fd >= 0 && read(fd, b, sizeof b) == (ssize_t) sizeof b ? sizeof b : 0;
+    if (fd >= 0) close(fd);
+  }
+  if (got < sizeof b) return -1;
+  memcpy(key, b, sizeof b);
+  return 0;
 }
 
 @*1 The host and its sockets.
@@ -120,6 +167,7 @@ struct lt_endpoint {
   struct carrier_port port;
   struct lt_sock *listener;    /* the listening socket, or |NULL| */
   struct lt_sock *conns;       /* its connections, linked by |next| */
+  size_t nconns;               /* how many */
   struct lt_endpoint *next;
 };
 
@@ -187,6 +235,7 @@ struct lt_host {
   struct lt_endpoint **pep;
   size_t pcap;
   bool put_off;              /* the last turn did not flush */
+  uint64_t refused, cookies_sent, cookies_taken;  /* see |syn_for_listener| */
 };
 
 @ The clock.  The core never reads a clock; the host reads
@@ -461,12 +510,71 @@ static void deliver(struct lt_host *h, struct lt_endpoint *ep,
     tcp_segment_arrives(&k->tcb, s, h->now);
     @<Make the shutdown that waited for the handshake, if it is over@>@;
   } else if (!ep->listener) answer_closed(h, ep, s);
-  else if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN)
+  else if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) == TCP_SYN)
+    syn_for_listener(h, ep, s);
+  else if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_ACK
+           || !spawn_from_cookie(h, ep, s))
     tcp_segment_arrives(&ep->listener->tcb, s, h->now);
-  else if (!spawn(h, ep->listener, s))
-    note(h, "%s: no room for another connection; SYN dropped",
-      ep->listener->name);
   end(h, s, usec);
+}
+
+@ A SYN for the listener meets the limits of the host in turn.  When the
+listener holds as many connections as it may, the SYN is refused with a
+reset: the client hears at once, and clearly, ``connection refused'',
+rather than retrying for a minute against silence.  When it merely has
+no room for another half-open connection, it answers with a SYN cookie
+(the chapter on the handshake) and keeps nothing.  Otherwise the SYN
+starts a connection.
+
+@<Private declarations of the host@>=
+static void syn_for_listener(struct lt_host *h, struct lt_endpoint *ep,
+  const struct segment *s)
+{
+  struct lt_sock *l = ep->listener;
+  if (h->opt.max_conns && ep->nconns >= h->opt.max_conns) {
+    note(h, "%s: limit of %zu connections reached; SYN refused", l->name,
+      h->opt.max_conns);
+    h->refused++;
+    answer_closed(h, ep, s);
+  } else if (l->pending >= LT_BACKLOG) {
+    tcp_answer_with_cookie(&l->tcb, s, h->now);
+    h->cookies_sent++;
+  } else if (!spawn(h, l, s))
+    note(h, "%s: no room for another connection; SYN dropped", l->name);
+}
+
+@ An ACK that belongs to no connection may be the third segment of a
+handshake answered with a cookie.  If its cookie is good, and the limit
+allows, it becomes a connection that is already established and joins
+the queue of the listener; if not, it goes to the listener, whose rules
+in LISTEN answer it with a reset.
+
+@<Private declarations of the host@>=
+static bool spawn_from_cookie(struct lt_host *h, struct lt_endpoint *ep,
+  const struct segment *s)
+{
+  struct lt_sock *l = ep->listener;
+  if (!tcp_cookie_ok(&l->tcb, s, h->now)) return false;
+  if (h->opt.max_conns && ep->nconns >= h->opt.max_conns) return false;
+  struct lt_sock *k = sock_new(h, ep, l->name);
+  if (!k) return false;
+  name_for_peer(h, l, k, s);
+  k->parent = l;
+  k->peer_addr = s->src_addr;
+  k->peer_port = s->src_port;
+  k->next = ep->conns;
+  ep->conns = k;
+  ep->nconns++;
+  l->pending++;
+  if (!tcp_accept_cookie(&l->tcb, &k->tcb, s, h->now)) {
+    ep->conns = k->next;
+    ep->nconns--;
+    unqueue(l, k);
+    free(k);
+    return false;
+  }
+  h->cookies_taken++;
+  return true;
 }
 
 @ @<Make the shutdown that waited for the handshake...@>=
@@ -495,6 +603,7 @@ again, as with the backlog of |listen| in POSIX.
 
 @<Constants of the host@>=
 #define LT_BACKLOG 128
+#define LT_MAX_CONNS 256
 
 @ @<Private declarations of the host@>=
 static struct lt_sock *spawn(struct lt_host *h, struct lt_sock *l,
@@ -503,9 +612,7 @@ static struct lt_sock *spawn(struct lt_host *h, struct lt_sock *l,
   if (l->pending >= LT_BACKLOG) return NULL;
   struct lt_sock *k = sock_new(h, l->ep, l->name);
   if (!k) return NULL;
-  if (h->opt.name_peers)
-    snprintf(k->name, sizeof k->name, "%.39s %s", l->name,
-      dotted(syn->src_addr, syn->src_port).text);
+  name_for_peer(h, l, k, syn);
   k->parent = l;
   k->peer_addr = syn->src_addr;
   k->peer_port = syn->src_port;
@@ -516,7 +623,17 @@ static struct lt_sock *spawn(struct lt_host *h, struct lt_sock *l,
   l->pending++;
   k->next = l->ep->conns;
   l->ep->conns = k;
+  l->ep->nconns++;
   return k;
+}
+
+@ @<Private declarations of the host@>=
+static void name_for_peer(struct lt_host *h, const struct lt_sock *l,
+  struct lt_sock *k, const struct segment *s)
+{
+  if (h->opt.name_peers)
+    snprintf(k->name, sizeof k->name, "%.39s %s", l->name,
+      dotted(s->src_addr, s->src_port).text);
 }
 
 @ A segment for which no connection exists gets the answer of a closed
@@ -650,6 +767,7 @@ for (struct lt_sock **pk = &ep->conns; *pk;) {
   struct lt_sock *k = *pk;
   if (ended(k) && (k->released || k->parent)) {
     *pk = k->next;
+    ep->nconns--;
     if (k->parent) unqueue(k->parent, k);
     free(k);
   } else pk = &k->next;
@@ -1063,6 +1181,7 @@ struct lt_sock *lt_connect(struct lt_host *h, uint32_t addr, uint16_t port,
   k->peer_addr = addr;
   k->peer_port = port;
   ep->conns = k;
+  ep->nconns = 1;
   tcp_init(&k->tcb, &h->opt.tcp, &h->hooks, ep->port.addr, ep->port.port);
   h->now = monotonic();
   begin(h);
@@ -1285,6 +1404,12 @@ static struct lt_sock *find_conn(struct lt_endpoint *ep, uint32_t addr,
   uint16_t port);
 static struct lt_sock *spawn(struct lt_host *h, struct lt_sock *l,
   const struct segment *syn);
+static void syn_for_listener(struct lt_host *h, struct lt_endpoint *ep,
+  const struct segment *s);
+static bool spawn_from_cookie(struct lt_host *h, struct lt_endpoint *ep,
+  const struct segment *s);
+static void name_for_peer(struct lt_host *h, const struct lt_sock *l,
+  struct lt_sock *k, const struct segment *s);
 static void answer_closed(struct lt_host *h, struct lt_endpoint *ep,
   const struct segment *s);
 static void unreachable(struct lt_host *h, struct lt_sock *k, uint32_t addr,
@@ -1324,6 +1449,48 @@ arrived and the answer to it is the time the host and the core took; on
 a quiet machine it is a few microseconds.  The same figures, for every
 packet, are in Wireshark's column ``Delta time displayed,'' or come from
 $$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$$
+
+@*1 The limits of a host.
+A host that faces a network holds what its peers ask it to hold, and a
+careless or hostile peer asks for a great deal.  Each connection costs
+some 140 kilobytes here, most of it the two rings of 64 kilobytes inside
+|struct tcp_conn|, and a peer can keep a connection alive at almost no
+cost to itself: by offering a window of zero, which our persist timer
+will probe for ever as RFC~9293 requires (MUST-37); by going silent in
+the middle of a half-close; or by simply vanishing.  Four limits bound
+what the host keeps, each against one of these.
+
+{\it Connections per listener.}  A listener holds at most |max_conns|
+connections, in any state (256 unless the program says otherwise, about
+36 megabytes); a thousand clients with closed windows would otherwise pin
+150 megabytes.  The SYN of one client too many is refused with a reset,
+so that its user hears ``connection refused'' at once, rather than a
+silence that its TCP would retry for a minute.
+
+{\it Half-open connections.}  At most |LT_BACKLOG| connections that the
+application has not accepted, 128; beyond them the listener answers with
+SYN cookies (RFC~4987 \S3.6, the chapter on the handshake), which cost
+nothing to keep.  A flood of SYNs from addresses that never answer then
+fills the backlog and no more, and an honest client is served from its
+first SYN.
+
+{\it FIN\_WAIT\_2.}  A connection that has closed its direction and
+had its FIN acknowledged waits for the peer's FIN, which may never come.
+The core gives up after |fin_wait_2_us| of silence from the peer, and
+the host sets it to 60 seconds, the value of Linux's
+\.{tcp\_fin\_timeout}; the simulated link leaves it off.
+
+{\it Keepalives.}  A connection on which neither side sends anything
+cannot tell a quiet peer from a dead one.  With keepalives on (RFC~9293
+\S3.8.4; the chapter on the wave), an idle connection probes its peer
+and gives up after nine unanswered probes.  They stay off by default,
+as the RFC requires, since they cost traffic and can end a connection
+that a short outage would have spared; a server that must not leak its
+connections to vanished clients turns them on.
+
+@ The host counts what its limits did, for tests and for a curious
+reader with a debugger: the SYNs it refused at the limit of
+connections, the SYN cookies it sent, and the cookies it took back.
 
 @*1 Exercises.
 

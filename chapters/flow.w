@@ -302,7 +302,11 @@ static void window_opened(struct tcp_conn *c)
   if (c->snd_nxt != c->snd_una) start_retransmission_timer(c);
 }
 
-@ The persist timer expires.  If the window is open after all, it was
+@ The persist timer expires.  It may find that there is nothing left to
+probe for: every byte has been acknowledged, perhaps our FIN too, while
+the window stayed closed.  Then the timer simply stops.  (It used to run
+on, and in FIN\_WAIT\_2 each probe sent a byte from beyond the end of the
+stream; the chapter on the connection tells that story.)  If the window is open after all, it was
 the rule against silly windows that held a segment back, and the timer
 is the RFC's ``override'': the segment goes, as large as the window
 allows.  Otherwise a probe goes: one byte, the oldest one in flight if
@@ -312,6 +316,10 @@ timer doubles its wait and runs on until the window opens.
 @<Functions of the core@>=
 static void persist_timeout(struct tcp_conn *c)
 {
+  if (!may_send_data(c) || c->sndbuf.len == 0) {
+    persist_stop(&c->persist);
+    return;
+  }
   persist_probed(&c->persist, c->rtx.rto_max, c->now);
   uint32_t unsent = sndbuf_end(&c->sndbuf) - c->snd_nxt;
   if (c->snd_wnd > 0) {
@@ -336,10 +344,29 @@ has opened hands the byte to its user at once.
 @q LAB hole flow.probe @>
   uint8_t byte;
   uint32_t seq = c->snd_nxt != c->snd_una ? c->snd_una : c->snd_nxt;
-  if (sndbuf_end(&c->sndbuf) == seq) return;  /* nothing to probe with */
+  if (!seq_lt(seq, sndbuf_end(&c->sndbuf))) return;  /* nothing to probe with */
   send_segment(c, TCP_ACK | TCP_PSH, seq, sndbuf_text(&c->sndbuf, seq, 1, &byte), 1);
   if (seq == c->snd_nxt) c->snd_nxt += 1;
 @q LAB end @>
+}
+
+@ Data, new or repeated, is sent only in the states in which our stream
+is open or its end not yet acknowledged: ESTABLISHED and CLOSE\_WAIT,
+and FIN\_WAIT\_1, CLOSING and LAST\_ACK, where bytes queued before the
+close may still be waiting for the window.  In FIN\_WAIT\_2 and
+TIME\_WAIT everything we sent has been acknowledged, FIN included, so the
+persist timer has no business there; |tcp_enter| stops it on the way in
+(the chapter on the connection), and |persist_timeout| checks again.
+
+@<Private declarations of the core@>=
+static bool may_send_data(const struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static bool may_send_data(const struct tcp_conn *c)
+{
+  return c->state == TCP_ESTABLISHED || c->state == TCP_CLOSE_WAIT ||
+    c->state == TCP_FIN_WAIT_1 || c->state == TCP_CLOSING ||
+    c->state == TCP_LAST_ACK;
 }
 
 @ A window update after a read, in the states in which the peer may

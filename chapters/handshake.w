@@ -85,7 +85,11 @@ sockets start at numbers that tell an observer nothing.
 In \.{ltcp} the clock is the time |now| that the caller passed in, so the
 same run of the simulator chooses the same numbers every time; the key
 comes from the configuration, so that a run can be repeated by anyone
-who knows it.  A test may also fix the number outright, which is how the
+who knows it.  The simulated link draws its key from its seed, so that
+every figure of this book comes out the same; the host on which the
+programs \.{ltcp listen} and \.{ltcp connect} run draws a secret one
+from the kernel each time it starts (the chapter on the event loop), as
+RFC~6528 requires of a key that an attacker must not know (\S3).  A test may also fix the number outright, which is how the
 tests bring the sequence numbers close to their wrap at $2^{32}$.
 
 @<Private declarations of the core@>=
@@ -222,7 +226,8 @@ static void forget_connection(struct tcp_conn *c)
   c->rcv_nxt = c->irs = c->rcv_adv = 0;
   c->sndbuf.len = 0;
   c->rcvbuf.len = c->rcvbuf.nranges = 0;
-  c->time_wait_deadline = c->fin_wait_2_deadline = 0;
+  c->time_wait_deadline = c->fin_wait_2_deadline = c->keepalive_deadline = 0;
+  c->keepalive_probes = 0;
   rto_init(&c->rtx, c->cfg->rto_initial_us, c->cfg->rto_min_us, c->cfg->rto_max_us);
   persist_stop(&c->persist);
   c->fin_pending = c->recovering = false;
@@ -371,6 +376,20 @@ the largest segment the peer will take, from its MSS option (536 bytes
 if it sent none, \S3.7.1), and no larger than we would take ourselves;
 and the peer's window, which is the send window from now on.
 
+The MSS option is the peer's to choose, and \S3.7.1 sets no lower bound
+on it.  A peer that announces an MSS of one byte asks for a segment of
+41 bytes of headers (20 of IP, 20 of TCP) per byte of data, and makes a
+transfer some fifty times slower and the sender's work per byte as many
+times larger: an attacker's way to make a server spend itself.  Linux
+stopped honouring such values in 2019 (CVE-2019-11479) and raises any
+MSS below 48 bytes, its \.{tcp\_min\_snd\_mss}, to 48: the smallest
+datagram every IPv4 link must carry is 68 bytes (RFC~791), and 48 is
+what remains of it after two headers of 20 bytes and their smallest
+options.  \.{ltcp} keeps the same floor, |TCP_MSS_MIN|.  A path that
+truly cannot carry 48 bytes of data would fragment, which is slow but
+works; the floor only refuses to be talked into waste.  Our own
+configured MSS may still be smaller, since a user may choose to be slow.
+
 @<Private declarations of the core@>=
 static void learn_from_syn(struct tcp_conn *c, const struct segment *s);
 
@@ -381,6 +400,7 @@ static void learn_from_syn(struct tcp_conn *c, const struct segment *s)
   c->rcv_nxt = s->seq + 1;
   set_up_receive_buffer(c);
   c->snd_mss = s->mss ? s->mss : 536;
+  if (c->snd_mss < TCP_MSS_MIN) c->snd_mss = TCP_MSS_MIN;
   if (c->snd_mss > c->cfg->mss) c->snd_mss = c->cfg->mss;
   c->snd_wnd = s->window;
   c->snd_wl1 = s->seq;
@@ -518,7 +538,7 @@ listener stays in LISTEN for the next caller.
 Setting resources aside for every SYN is what a {\it SYN flood} exploits:
 an attacker sends SYNs from addresses that will never complete the
 handshake, and each one holds a TCB in SYN\_RCVD until it times out.
-One exercise below asks what defends against it.
+The section on SYN cookies, below, is the defence.
 
 @<Functions of the core@>=
 bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
@@ -556,6 +576,161 @@ static bool addressed_to(const struct tcp_conn *c, const struct segment *s)
   if (c->state == TCP_LISTEN && !c->remote_fixed) return true;
   if (s->src_port != c->remote_port) return false;
   return c->remote_addr == 0 || s->src_addr == c->remote_addr;
+}
+
+@* SYN cookies.
+A listener can only hold so many half-open connections: the host of the
+chapter on the event loop allows 128, as the backlog of POSIX's
+|listen| does.  Before this section, a flood of 128 SYNs from ports that
+stayed silent filled them, and every honest client was refused for the
+63 seconds it took the five retransmissions of each SYN,ACK to give up.
+RFC~4987 surveys the defences (\S3).  Evicting the oldest half-open
+entry helps only while the flood is slower than an honest round trip;
+on a fast link, an attacker sends 128 SYNs while one SYN,ACK crosses,
+and the honest entry is evicted before its ACK comes.  The defence that
+does not depend on speed is the {\it SYN cookie} (\S3.6): when the
+half-open entries are all taken, the listener answers a SYN without
+keeping anything, and writes what it will need into the one field the
+client must send back, our initial sequence number.  The third segment
+acknowledges ISS${}+1$; from it the listener reads the cookie, checks it,
+and only then sets aside a connection, already established.
+
+@ The cookie is 32 bits.  Its top five are a coarse clock, a count of
+periods of $2^{26}$ microseconds (about 67 seconds), so that a cookie
+expires; the next three are an index into a table of eight MSS values,
+the largest not above the client's; the low 24 bits are a keyed hash of
+the pair of sockets, the client's ISN, the full count and the index.
+The key is the secret of the ISN hash, so a blind attacker who wants a
+connection to be set aside must guess 24 bits, one chance in sixteen
+million per ACK, while an attacker who sees our SYN,ACK could as well
+complete the handshake honestly.  A cookie is good during the period in
+which it was made and the next.
+
+What a cookie cannot carry is lost: any text of the SYN (which
+\.{ltcp} ignores anyway), the exact MSS (rounded down to the table),
+and options that \.{ltcp} does not implement (window scaling, selective
+acknowledgment), which is why Linux, too, sends cookies only when its
+queue of half-open connections is full.  And the SYN,ACK is never
+retransmitted, since nothing remembers it; the client retransmits its
+SYN instead.
+
+@<Private declarations of the core@>=
+static const uint16_t cookie_mss[8] = {48, 536, 1220, 1440, 1460, 4312, 8960, 65495};
+static uint32_t cookie(const struct tcp_conn *l, const struct segment *s,
+  uint32_t irs, uint64_t count, unsigned mss_index);
+
+@ The hash covers everything the cookie vouches for, in a message of 21
+bytes, a length that no ISN of |choose_iss| uses.
+
+@<Functions of the core@>=
+static uint32_t cookie(const struct tcp_conn *l, const struct segment *s,
+  uint32_t irs, uint64_t count, unsigned mss_index)
+{
+  uint8_t m[21];
+  store_be32(m, s->dst_addr);
+  store_be16(m + 4, s->dst_port);
+  store_be32(m + 6, s->src_addr);
+  store_be16(m + 10, s->src_port);
+  store_be32(m + 12, irs);
+  store_be32(m + 16, (uint32_t) count);
+  m[20] = (uint8_t) mss_index;
+  uint32_t h = (uint32_t) tcp_siphash24(l->cfg->isn_key, m, sizeof m);
+  return (uint32_t) (count & 31) << 27 | (uint32_t) mss_index << 24 | (h & 0xffffff);
+}
+
+@ Two calls of the interface use the cookie: the host calls
+|tcp_answer_with_cookie| for a SYN when it has no room for another
+half-open connection, and |tcp_accept_cookie| for an ACK that belongs to
+no connection.  The first sends the SYN,ACK through the listener's output
+hook and changes nothing; the second, like |tcp_accept|, makes |c| a copy
+of the listener, and returns |true| if the ACK carried a good cookie and
+|c| is now established.
+
+@<Declarations of the core@>=
+bool tcp_answer_with_cookie(struct tcp_conn *listener,
+  const struct segment *syn, uint64_t now);
+bool tcp_accept_cookie(const struct tcp_conn *listener, struct tcp_conn *c,
+  const struct segment *ack, uint64_t now);
+bool tcp_cookie_ok(const struct tcp_conn *listener, const struct segment *ack,
+  uint64_t now);
+
+@ The SYN,ACK of a cookie is the one |send_syn| would send from
+SYN\_RCVD, built from the SYN since there is no TCB to build it from.
+
+@<Functions of the core@>=
+bool tcp_answer_with_cookie(struct tcp_conn *l, const struct segment *syn,
+  uint64_t now)
+{
+  if (l->state != TCP_LISTEN || !tcp_matches(l, syn)) return false;
+  if ((syn->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN) return false;
+  unsigned k = 0;
+  uint16_t mss = syn->mss ? syn->mss : 536;
+  while (k < 7 && cookie_mss[k + 1] <= mss) k++;
+  struct segment s;
+  memset(&s, 0, sizeof s);
+  s.src_addr = syn->dst_addr;
+  s.dst_addr = syn->src_addr;
+  s.src_port = syn->dst_port;
+  s.dst_port = syn->src_port;
+  s.seq = cookie(l, syn, syn->seq, now >> 26, k);
+  s.ack = syn->seq + 1;
+  s.flags = TCP_SYN | TCP_ACK;
+  s.window = (uint16_t) receive_window(l);
+  seg_set_mss(&s, l->cfg->mss);
+  l->hooks->output(l->hooks->ctx, l, &s);
+  return true;
+}
+
+@ An ACK with a good cookie becomes a connection in two steps that reuse
+the ordinary path: first the listener's copy takes a SYN rebuilt from
+the ACK (its sequence number less one, the MSS of the table) and the
+cookie as its ISS, and takes the arrow from LISTEN to SYN\_RCVD without
+sending anything, since the SYN,ACK has gone already; then the ACK
+itself arrives, and completes the handshake as any third segment does,
+text and all.
+
+A host checks the cookie with |tcp_cookie_ok| before it sets anything
+aside, so that a flood of forged ACKs costs it no memory.
+
+@<Functions of the core@>=
+bool tcp_cookie_ok(const struct tcp_conn *l, const struct segment *ack,
+  uint64_t now)
+{
+  if (l->state != TCP_LISTEN || !tcp_matches(l, ack)) return false;
+  if ((ack->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_ACK) return false;
+  uint32_t iss = ack->ack - 1, irs = ack->seq - 1;
+  unsigned k = (iss >> 24) & 7;
+  uint64_t count = now >> 26;
+  return cookie(l, ack, irs, count, k) == iss ||
+    (count > 0 && cookie(l, ack, irs, count - 1, k) == iss);
+}
+
+bool tcp_accept_cookie(const struct tcp_conn *l, struct tcp_conn *c,
+  const struct segment *ack, uint64_t now)
+{
+  if (!tcp_cookie_ok(l, ack, now)) return false;
+  uint32_t iss = ack->ack - 1, irs = ack->seq - 1;
+  unsigned k = (iss >> 24) & 7;
+  copy_all_but_rings(c, l);
+  c->now = now;
+  struct segment syn = *ack;
+  syn.seq = irs;
+  syn.flags = TCP_SYN;
+  syn.len = 0;
+  syn.mss = cookie_mss[k];
+  c->remote_addr = ack->src_addr;
+  c->remote_port = ack->src_port;
+  if (c->local_addr == 0) c->local_addr = ack->dst_addr;
+  learn_from_syn(c, &syn);
+  c->passive = true;
+  c->iss = iss;
+  c->snd_una = iss;
+  c->snd_nxt = iss + 1;
+  set_up_send_buffer(c);
+  if (!tcp_enter(c, T_LISTEN_SYN_RCVD)) return false;
+  tcp_segment_arrives(c, ack, now);
+  return c->state != TCP_SYN_RCVD && c->state != TCP_CLOSED &&
+    c->state != TCP_LISTEN;
 }
 
 @* When a SYN is lost.
@@ -706,11 +881,12 @@ in the log of \.{build/ltcp sim handshake --seed 2}, and what does not;
 then run it. \excheck{handshake.3}
 
 \smallskip\noindent
-4.~\diff3 SYN cookies (RFC~4987) let a server under a SYN flood set
-nothing aside until the third segment arrives, by encoding what it needs
-in its own ISS.  Sketch what |segment_in_listen| would send and what
-|tcp_accept| would have to check in the third segment instead of in the
-TCB.  Which features of TCP does a cookie lose?
+4.~\diff3 A SYN cookie rounds the client's MSS down to one of eight
+values.  Which table would serve the paths of today's Internet best?
+Linux keeps one for IPv4 and another for IPv6; find them, and say why
+they differ.  Then write a test that sends SYNs with MSS 1 to 65535 to
+|tcp_answer_with_cookie| and checks, from the ACK of each SYN,ACK, the
+MSS that |tcp_accept_cookie| takes.
 
 \smallskip\noindent
 5.~\diff4 Write a test that feeds |tcp_siphash24| the 64 messages of the

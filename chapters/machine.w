@@ -34,7 +34,8 @@ void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
     drop(c, TCP_DROP_WRONG_PORTS);
     return;
   }
-  if (!header_predicted(c, s)) tcp_long_way(c, s);
+  if (header_predicted(c, s)) heard_from_peer(c);
+  else tcp_long_way(c, s);
 }
 
 @ @<Private declarations of the core@>=
@@ -121,6 +122,7 @@ static void segment_in_synchronized(struct tcp_conn *c, const struct segment *in
   if (answer_repeated_syn(c, &s)) return;
   take_syn_ack_as_ack(c, &s);
   if (!check_sequence_number(c, &s)) return;  /* first */
+  heard_from_peer(c);
   if (s.flags & TCP_RST) {  /* second */
     check_reset(c, &s);
     return;
@@ -189,7 +191,7 @@ static bool check_sequence_number(struct tcp_conn *c, struct segment *s)
   drop(c, TCP_DROP_UNACCEPTABLE);
   if (s->flags & TCP_RST) return false;
   if (c->state == TCP_TIME_WAIT && repeats_peer_fin(c, s)) start_time_wait_timer(c);
-  send_ack(c);
+  if (may_answer(c, s)) send_ack(c);
   return false;
 }
 
@@ -268,6 +270,7 @@ static void check_reset(struct tcp_conn *c, const struct segment *s)
 
 static void challenge_ack(struct tcp_conn *c)
 {
+  if (!may_answer(c, NULL)) return;
   if (stats(c)) stats(c)->challenge_acks++;
   send_ack(c);
 }
@@ -399,7 +402,7 @@ static bool validate_ack(struct tcp_conn *c, const struct segment *s)
 {
   if (seq_gt(s->ack, c->snd_nxt)) {
     drop(c, TCP_DROP_ACK_UNSENT);
-    send_ack(c);
+    if (may_answer(c, s)) send_ack(c);
     return false;
   }
   if (c->cfg->ack_validation && seq_lt(s->ack, c->snd_una - c->max_snd_wnd)) {
@@ -407,6 +410,62 @@ static bool validate_ack(struct tcp_conn *c, const struct segment *s)
     challenge_ack(c);
     return false;
   }
+  return true;
+}
+
+@* Answering in moderation.
+Three of the checks above answer a segment they drop: with an
+acknowledgment when it lies outside the window or acknowledges what we
+never sent, and with a challenge ACK when it is a reset or a SYN that
+might be genuine.  Each answer is right for one segment, and wrong for a
+stream of them.  A blind attacker who sends forged segments as fast as
+the network carries them makes us send one acknowledgment for each, a
+reflector at the service of whoever owns the source address; and two
+ends that each think the other is out of step can answer each other's
+answers for ever, an {\it ACK war}.  An early test of \.{ltcp} drew 47,857
+acknowledgments from as many spoofed segments.  RFC~5961 \S7 asks for a
+limit on the rate of challenge ACKs, and suggests making it configurable;
+Linux applies one to the acknowledgments of out-of-window segments too.
+
+The limit here is per connection: at most |answer_limit| answers in any
+second of the connection's clock (ten by default; 0 turns the limit
+off), shared by challenges and out-of-window acknowledgments.  RFC~5961's
+example is a limit for the whole system, and Linux had one until 2016,
+when it was shown to be a side channel: an attacker who watched how many
+challenges were left in the shared budget could infer whether some other
+connection existed and where its window was (CVE-2016-5696).  A limit
+per connection tells an attacker nothing about the others, and it needs
+no global state, which the core does not keep anyway.  Like Linux, the
+limit spares segments that carry text without a SYN: the acknowledgment
+of a retransmitted duplicate is what the sender's recovery waits for,
+and an attacker gains nothing by drawing it that a pure ACK would not
+give.  A repeated FIN is spared for the same reason.
+
+@<The flags of the connection@>=
+uint64_t answers_since;  /* when the current second of answers began */
+uint32_t answers;        /* answers sent in it */
+
+@ |may_answer| spends one answer of the budget, if any is left, and says
+whether it did; |s| is the segment being answered, or |NULL| for a
+challenge.  A throttled answer is counted.
+
+@<Private declarations of the core@>=
+static bool may_answer(struct tcp_conn *c, const struct segment *s);
+
+@ @<Functions of the core@>=
+static bool may_answer(struct tcp_conn *c, const struct segment *s)
+{
+  if (s && s->len > 0 && !(s->flags & TCP_SYN)) return true;
+  if (c->cfg->answer_limit == 0) return true;
+  if (c->now - c->answers_since >= TCP_SECOND) {
+    c->answers_since = c->now;
+    c->answers = 0;
+  }
+  if (c->answers >= c->cfg->answer_limit) {
+    if (stats(c)) stats(c)->answers_throttled++;
+    return false;
+  }
+  c->answers++;
   return true;
 }
 
@@ -464,8 +523,9 @@ void tcp_abort(struct tcp_conn *c, uint64_t now)
 }
 
 @* Time.
-The connection's next deadline is the earliest of its five timers that
-runs.
+The connection's next deadline is the earliest of its timers that
+runs: the five of the chapter on the connection, and the keepalive timer
+of the chapter on the wave.
 
 @<Functions of the core@>=
 uint64_t tcp_next_deadline(const struct tcp_conn *c)
@@ -476,6 +536,7 @@ uint64_t tcp_next_deadline(const struct tcp_conn *c)
   if (c->time_wait_deadline && c->time_wait_deadline < d) d = c->time_wait_deadline;
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline < d) d = c->fin_wait_2_deadline;
   if (c->delack_deadline && c->delack_deadline < d) d = c->delack_deadline;
+  if (c->keepalive_deadline && c->keepalive_deadline < d) d = c->keepalive_deadline;
   return d;
 }
 
@@ -492,6 +553,7 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
   if (c->time_wait_deadline && c->time_wait_deadline <= now) time_wait_timeout(c);
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline <= now) fin_wait_2_timeout(c);
   if (c->delack_deadline && c->delack_deadline <= now) send_ack(c);
+  if (c->keepalive_deadline && c->keepalive_deadline <= now) keepalive_timeout(c);
 }
 
 @* Every arrow, and where it is taken.
@@ -571,10 +633,11 @@ numbers from the SYN's before you look at the log.  Why must the reset's
 ACK field acknowledge the SYN? \excheck{machine.3}
 
 \smallskip\noindent
-4.~\diff3 RFC~5961 \S7 asks that challenge ACKs be rate-limited (Linux
-sends at most one per half second per socket).  Add a limit to
-|challenge_ack|, using |now| and a field of the TCB, and a test that
-floods a connection with resets inside its window.
+4.~\diff3 |may_answer| counts answers in whole seconds that begin with
+the first answer, so a burst straddling two such seconds may draw twice
+|answer_limit| answers in a moment.  Replace the count by a token bucket
+that refills at |answer_limit| tokens per second, and say what the test
+of the limit in the appendix must change.
 
 \smallskip\noindent
 5.~\diff3 Draw, by hand, the arrows of the table that Figure~6 does not

@@ -109,7 +109,7 @@ it sets, whether it is only for \.{listen}, and a line of help.
 enum net_option_id {
   OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
   OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
-  OPT_SPIN, OPT_HELP
+  OPT_SPIN, OPT_MAX_CONNS, OPT_FIN_TIMEOUT, OPT_KEEPALIVE, OPT_HELP
 };
 struct net_option {
   const char *name;
@@ -154,6 +154,12 @@ static const struct net_option net_options[] = {
     "seed of the fault injector's random numbers (default 1)"},@/
   {"spin", ' ', "US", OPT_SPIN, false,
     "poll up to US microseconds before sleeping (0: never)"},@/
+  {"max-conns", ' ', "N", OPT_MAX_CONNS, true,
+    "refuse clients beyond N connections (256; 0: none)"},@/
+  {"fin-timeout", ' ', "SEC", OPT_FIN_TIMEOUT, false,
+    "end FIN_WAIT_2 after SEC of silence (60; 0: never)"},@/
+  {"keepalive", ' ', "SEC", OPT_KEEPALIVE, false,
+    "probe a peer silent for SEC (off); 9 unanswered end it"},@/
   {"help", 'h', NULL, OPT_HELP, false, "print this help and exit"},@/
   {NULL, ' ', NULL, OPT_HELP, false, NULL}
 };
@@ -231,6 +237,14 @@ if (a[1] == '-' && a[2 + len] == '=') {
   value = argv[++i];
 }
 
+@ Three options bound what a peer can make a program keep, and the
+chapter on the event loop explains each: \.{--max-conns}, the most
+connections a listener holds; \.{--fin-timeout}, how long a connection
+waits in FIN\_WAIT\_2 for a peer that has stopped talking; and
+\.{--keepalive}, off by default as RFC~9293 requires (\S3.8.4), the
+silence after which a connection probes its peer, every \.{SEC} or
+75 seconds, whichever is less, until nine probes have gone unanswered.
+
 @ Setting an option checks its value.  Numbers must be numbers and in
 range; a probability is between 0 and 1; a segment size must fit in a
 datagram of the carrier.  The spin of the host before it sleeps
@@ -270,6 +284,20 @@ case OPT_RTO:
 case OPT_WINDOW:
   if (!parse_whole(v, 1, 65535, &u)) return bad_value(c, o, v, "1 to 65535");
   c->lt.tcp.rcv_wnd = (uint32_t) u;
+  break;
+case OPT_MAX_CONNS:
+  if (!parse_whole(v, 0, 1000000, &u)) return bad_value(c, o, v, "0 to 1000000");
+  c->lt.max_conns = (size_t) u;
+  break;
+case OPT_FIN_TIMEOUT:
+  if (!parse_real(v, 0, 86400, &d)) return bad_value(c, o, v, "0 to 86400");
+  c->lt.tcp.fin_wait_2_us = (uint64_t) llround(d * 1e6);
+  break;
+case OPT_KEEPALIVE:
+  if (!parse_real(v, 0.001, 86400, &d)) return bad_value(c, o, v, "0.001 to 86400");
+  c->lt.tcp.keepalive_us = (uint64_t) llround(d * 1e6);
+  c->lt.tcp.keepalive_intvl_us = c->lt.tcp.keepalive_us < 75 * TCP_SECOND
+    ? c->lt.tcp.keepalive_us : 75 * TCP_SECOND;
   break;
 case OPT_MSS:
   if (!parse_whole(v, 1, CARRIER_MSS_MAX, &u))
@@ -652,12 +680,36 @@ static void accept_all(struct runner *r)
     }
     int in = c->echo ? -1 : c->send_file ? open(c->send_file, O_RDONLY)
       : c->keep ? -1 : STDIN_FILENO;
+    if (in < 0 && c->send_file) {
+      @<Refuse the connection: the file to send cannot be read@>@;
+      continue;
+    }
     add_session(r, session_new(k, in, c->echo, c->echo ? -1 : r->recv_fd), k);
     if (!c->keep) {
       lt_close(r->listener);
       r->listener = NULL;
     }
   }
+}
+
+@ A server that keeps listening opens \.{--send}'s file afresh for each
+client, and the file may have gone or become unreadable since the
+program started.  A session without its source would send nothing and
+close, and the client would take an empty reply for the file; an earlier
+version did exactly that, and exited with status 0.  The connection is
+refused instead, with a reset that the client reports as such, and the
+server says why, once per client, and remembers the failure in its exit
+status.  It goes on listening: the file may come back.
+
+@<Refuse the connection: the file to send cannot be read@>=
+fprintf(stderr, "ltcp: listen: cannot read '%s': %s; connection refused\n",
+  c->send_file, strerror(errno));
+lt_abort(k);
+lt_close(k);
+r->status = EXIT_FAILURE;
+if (!c->keep) {
+  lt_close(r->listener);
+  r->listener = NULL;
 }
 
 @ @<Subcommand functions@>=
@@ -941,7 +993,11 @@ static int net_main(int argc, char **argv, bool listening)
   memset(&c, 0, sizeof c);
   c.cmd = listening ? "listen" : "connect";
   c.listening = listening;
-  lt_options_default(&c.lt);
+  if (lt_options_default(&c.lt) < 0) {
+    fprintf(stderr, "ltcp: %s: no random numbers for the secret of the "@t}\1\1{@>@/
+      "initial sequence numbers: %s\n", c.cmd, strerror(errno)@t}\2\2{@>);
+    return EXIT_FAILURE;
+  }
   if (wants_help(argc, argv)) {
     print_net_help(&c);
     return EXIT_SUCCESS;

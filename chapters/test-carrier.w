@@ -612,12 +612,65 @@ static void test_program_reset_in_closing(void)
   carrier_free(&k);
 }
 
+@ A peer that acknowledges our FIN and then says nothing more, not even
+its own FIN, leaves us in FIN\_WAIT\_2.  The programs give such a peer a
+limited time, \.{--fin-timeout}, after which \.{ltcp connect} reports a
+timeout (exit 5) instead of waiting for ever.  The test plays the silent
+server.
+
+@<Tests of the carrier@>=
+static void test_program_fin_wait_2_limit(void)
+{
+  const char *ltcp = getenv("LTCP") ? getenv("LTCP") : "build/san/ltcp";
+  if (!CHECKF(access(ltcp, X_OK) == 0, "cannot run %s", ltcp)) return;
+  struct carrier k;
+  struct carrier_port p;
+  if (!CHECK(carrier_init(&k, NULL, NULL, NULL) == 0)) return;
+  if (!CHECK(carrier_open(&p, LOCALHOST, 0) == 0)) return;
+  int in[2], err[2];
+  if (!CHECK(pipe(in) == 0 && pipe(err) == 0)) return;
+  pid_t pid = spawn_client_with(ltcp, p.port, in, err, "--fin-timeout", "0.3");
+  if (!CHECK(pid > 0)) return;
+  close(in[1]);
+  struct segment s, syn;
+  bool got = await_flag(&k, &p, TCP_SYN, &syn);
+  CHECKF(got, "no SYN from the client");
+  if (got) {
+    send_flags(&k, &p, &syn, 1000, syn.seq + 1, TCP_SYN | TCP_ACK);
+    got = await_flag(&k, &p, TCP_FIN, &s);
+    CHECKF(got, "no FIN from the client");
+  }
+  if (got) send_flags(&k, &p, &syn, 1001, s.seq + 1, TCP_ACK);
+  uint64_t t0 = ms_now();
+  int status = finish_client(pid);
+  char text[512] = "";
+  ssize_t n = read(err[0], text, sizeof text - 1);
+  text[n > 0 ? n : 0] = '\0';
+  close(err[0]);
+  CHECKF(WIFEXITED(status) && WEXITSTATUS(status) == 5,
+    "ltcp connect ended with status %d (wanted exit 5) after %llu ms, saying: %s",
+    WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+    (unsigned long long) (ms_now() - t0), text);
+  CHECKF(strstr(text, "timed out") != NULL, "no 'timed out' in: %s", text);
+  carrier_close(&k, &p);
+  carrier_free(&k);
+}
+
 @ The client runs with its standard input from a pipe, its output
-thrown away, and its error stream into another pipe.
+thrown away, and its error stream into another pipe; |spawn_client_with|
+gives it one more option and its value.
 
 @<Helpers of the carrier tests@>=
+static pid_t spawn_client_with(const char *ltcp, uint16_t port, int in[2],
+  int err[2], const char *opt, const char *value);
 static pid_t spawn_client(const char *ltcp, uint16_t port, int in[2],
   int err[2])
+{
+  return spawn_client_with(ltcp, port, in, err, "-q", "-q");
+}
+
+static pid_t spawn_client_with(const char *ltcp, uint16_t port, int in[2],
+  int err[2], const char *opt, const char *value)
 {
   char portname[8];
   snprintf(portname, sizeof portname, "%u", port);
@@ -629,8 +682,8 @@ static pid_t spawn_client(const char *ltcp, uint16_t port, int in[2],
     if (null >= 0) dup2(null, STDOUT_FILENO);
     close(in[1]);
     close(err[0]);
-    execl(ltcp, ltcp, "connect", "-q", "--msl", "0.01", "127.0.0.1",
-      portname, (char *) NULL);
+    execl(ltcp, ltcp, "connect", "-q", "--msl", "0.01", opt, value,
+      "127.0.0.1", portname, (char *) NULL);
     _exit(127);
   }
   close(in[0]);
@@ -702,7 +755,26 @@ static void send_flags(struct carrier *k, struct carrier_port *p,
   carrier_flush(k);
 }
 
+@ A host facing the network must not use the key published in the
+core's defaults (RFC~6528): each set of options made by
+|lt_options_default| carries a key of its own from the kernel.
+
+@<Tests of the carrier@>=
+static void test_secret_isn_key(void)
+{
+  struct lt_options a, b;
+  struct tcp_config published;
+  tcp_config_default(&published);
+  CHECK(lt_options_default(&a) == 0);
+  CHECK(lt_options_default(&b) == 0);
+  CHECKF(memcmp(a.tcp.isn_key, published.isn_key, sizeof a.tcp.isn_key) != 0,
+    "a host uses the published key");
+  CHECKF(memcmp(a.tcp.isn_key, b.tcp.isn_key, sizeof a.tcp.isn_key) != 0,
+    "two hosts drew the same key");
+}
+
 @ @<Run the tests of the carrier@>=
+check_run("a host draws a secret ISN key", test_secret_isn_key);
 check_run("carrier delivers in order", test_carrier_clean);
 check_run("carrier loses with --loss 1", test_carrier_loss);
 check_run("carrier duplicates with --dup 1", test_carrier_dup);
@@ -717,6 +789,7 @@ check_run("half-close", test_half_close);
 check_run("a server whose client vanished ends at once", test_vanished_client);
 check_run("the log of a lifecycle", test_log_of_a_lifecycle);
 check_run("ltcp connect reports a reset in CLOSING", test_program_reset_in_closing);
+check_run("ltcp connect gives up a silent FIN_WAIT_2", test_program_fin_wait_2_limit);
 
 @* Benchmarks of the carrier.
 \.{make bench} runs \.{build/bench/bench\_carrier}, which measures the

@@ -700,6 +700,120 @@ static void test_window_probe(void)
   end_fixture(f);
 }
 
+@ The probes must stop when nothing is left to probe for.  Here the peer
+acknowledges half the data with a closed window; the retransmission
+timer hands over to the persist timer; then the peer acknowledges
+everything, FIN included, still with a closed window.  In FIN\_WAIT\_2
+no timer may run (none is configured for that state), and no segment
+may carry a byte: before the fix, each probe sent the next byte of the
+ring, beyond the FIN, and moved SND.NXT past it.
+
+@<Core tests@>=
+static void test_no_probe_past_fin(void)
+{
+  struct fixture *f = established_client();
+  tcp_send(&f->c, "abcdef", 6, 2000);
+  CHECK_EQ(tcp_close(&f->c, 2100), TCP_OK);
+  SENT(f, TCP_FIN | TCP_ACK, OUR_ISN + 7, PEER_ISN + 1, 0);
+  struct segment s = peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 4, NULL);
+  s.window = 0;
+  arrive(f, s, 3000);
+  tcp_tick(&f->c, tcp_next_deadline(&f->c));
+  s.ack = OUR_ISN + 8;
+  arrive(f, s, 5000000);
+  CHECK_EQ(f->c.state, TCP_FIN_WAIT_2);
+  CHECK_EQ(tcp_next_deadline(&f->c), UINT64_MAX);
+  int before = f->rec.nout;
+  for (int i = 0; i < 10 && tcp_next_deadline(&f->c) != UINT64_MAX; i++)
+    tcp_tick(&f->c, tcp_next_deadline(&f->c));
+  CHECK_EQ(f->rec.nout, before);
+  for (int i = 0; i < f->rec.nout; i++)
+    CHECKF(!seq_gt(f->rec.out[i].s.seq + (uint32_t) f->rec.out[i].s.len,
+      OUR_ISN + 7), "segment %d reaches past the FIN", i);
+  CHECK_EQ(f->c.snd_nxt, OUR_ISN + 8);
+  CHECK_EQ(f->stats.refused_past_fin, 0);
+  end_fixture(f);
+}
+
+@ A second FIN, at RCV.NXT after the first was taken, is the first one
+repeated at best: it moves nothing, is acknowledged with the same
+number, raises no second end of stream, and in TIME\_WAIT restarts the
+wait.
+
+@<Core tests@>=
+static void test_second_fin(void)
+{
+  struct fixture *f = established_server();
+  arrive(f, peer(TCP_FIN | TCP_ACK, PEER_ISN + 1, OUR_ISN + 1, NULL), 3000);
+  CHECK_EQ(f->c.state, TCP_CLOSE_WAIT);
+  int eofs = 0;
+  arrive(f, peer(TCP_FIN | TCP_ACK, PEER_ISN + 2, OUR_ISN + 1, NULL), 4000);
+  CHECK_EQ(f->c.rcv_nxt, PEER_ISN + 2);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 2, 0);
+  for (int i = 0; i < f->rec.nev; i++) eofs += f->rec.ev[i] == TCP_EV_EOF;
+  CHECK_EQ(eofs, 1);
+  end_fixture(f);
+  f = established_client();
+  tcp_close(&f->c, 2000);
+  arrive(f, peer(TCP_FIN | TCP_ACK, PEER_ISN + 1, OUR_ISN + 2, NULL), 3000);
+  CHECK_EQ(f->c.state, TCP_TIME_WAIT);
+  arrive(f, peer(TCP_FIN | TCP_ACK, PEER_ISN + 2, OUR_ISN + 2, NULL), 9000);
+  CHECK_EQ(f->c.rcv_nxt, PEER_ISN + 2);
+  SENT(f, TCP_ACK, OUR_ISN + 2, PEER_ISN + 2, 0);
+  CHECK_EQ(tcp_next_deadline(&f->c), 9000 + 2 * f->cfg.msl_us);
+  end_fixture(f);
+}
+
+@ A peer's MSS below |TCP_MSS_MIN| is raised to it; one above our own
+is lowered to ours.
+
+@<Core tests@>=
+static void test_mss_floor(void)
+{
+  static const uint16_t asked[] = {1, 20, 47, 48, 49, 536, 9000};
+  static const uint16_t taken[] = {48, 48, 48, 48, 49, 536, 1460};
+  for (size_t i = 0; i < sizeof asked / sizeof asked[0]; i++) {
+    struct fixture *f = new_fixture();
+    tcp_listen(&f->c, 0);
+    struct segment syn = peer(TCP_SYN, PEER_ISN, 0, NULL);
+    syn.mss = asked[i];
+    arrive(f, syn, 1000);
+    CHECKF(f->c.snd_mss == taken[i], "MSS %u taken as %u, expected %u",
+      asked[i], f->c.snd_mss, taken[i]);
+    end_fixture(f);
+  }
+}
+
+@ A flood of forged segments draws at most |answer_limit| answers a
+second (RFC~5961 \S7): pure ACKs outside the window, resets inside it,
+SYNs.  Text outside the window is still acknowledged every time, and
+the budget comes back a second later.
+
+@<Core tests@>=
+static void test_answer_limit(void)
+{
+  struct fixture *f = established_server();
+  int before = f->rec.nout;
+  for (int i = 0; i < 1000; i++)
+    arrive(f, peer(TCP_ACK, PEER_ISN + 100000 + (uint32_t) i, OUR_ISN + 1, NULL),
+      3000 + (uint64_t) i);
+  for (int i = 0; i < 1000; i++)
+    arrive(f, peer(TCP_RST, PEER_ISN + 10 + (uint32_t) i % 1000, 0, NULL), 5000);
+  for (int i = 0; i < 1000; i++)
+    arrive(f, peer(TCP_SYN, PEER_ISN + (uint32_t) i * 77, 0, NULL), 6000);
+  CHECK_EQ(f->rec.nout - before, f->cfg.answer_limit);
+  CHECK_EQ(f->stats.answers_throttled, 3000 - f->cfg.answer_limit);
+  CHECK_EQ(f->c.state, TCP_ESTABLISHED);
+  before = f->rec.nout;
+  for (int i = 0; i < 30; i++)
+    arrive(f, peer(TCP_ACK, PEER_ISN - 1000, OUR_ISN + 1, "old"), 7000);
+  CHECK_EQ(f->rec.nout - before, 30);
+  arrive(f, peer(TCP_RST, PEER_ISN + 10, 0, NULL), 3000 + TCP_SECOND);
+  CHECK_EQ(f->rec.nout - before, 31);
+  SENT(f, TCP_ACK, OUR_ISN + 1, PEER_ISN + 1, 0);
+  end_fixture(f);
+}
+
 @ The send window is taken only from a segment that is not older than
 the one that last set it (\S3.10.7.4): SND.WL1 and SND.WL2 remember that
 segment's sequence and acknowledgment numbers.  An acknowledgment that
@@ -775,6 +889,56 @@ static void test_fin_wait_2_limit(void)
   tcp_tick(&f->c, 3000 + 10 * TCP_SECOND);
   TOOK(f, T_FIN_WAIT_2_CLOSED_TIMEOUT);
   CHECK(has_event(f, TCP_EV_TIMEOUT));
+  end_fixture(f);
+}
+
+@ The limit counts from the peer's last segment: data that keeps
+arriving in the half-closed connection keeps it alive.
+
+@<Core tests@>=
+static void test_fin_wait_2_limit_counts_silence(void)
+{
+  struct fixture *f = established_client();
+  f->cfg.fin_wait_2_us = 10 * TCP_SECOND;
+  tcp_close(&f->c, 2000);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 2, NULL), 3000);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 2, "more"), 9 * TCP_SECOND);
+  tcp_tick(&f->c, 3000 + 10 * TCP_SECOND);
+  CHECK_EQ(f->c.state, TCP_FIN_WAIT_2);
+  CHECK_EQ(tcp_next_deadline(&f->c), 19 * TCP_SECOND);
+  tcp_tick(&f->c, 19 * TCP_SECOND);
+  TOOK(f, T_FIN_WAIT_2_CLOSED_TIMEOUT);
+  end_fixture(f);
+}
+
+@ Keepalives, when configured: after the silence, a probe at SND.NXT${}-1$
+with no text; an answer restarts the silence; unanswered probes end the
+connection with a timeout, never a single lost one.
+
+@<Core tests@>=
+static void test_keepalive(void)
+{
+  struct fixture *f = new_fixture();
+  f->cfg.keepalive_us = 100 * TCP_SECOND;
+  f->cfg.keepalive_intvl_us = 10 * TCP_SECOND;
+  f->cfg.keepalive_probes = 3;
+  tcp_connect(&f->c, PEER_ADDR, PEER_PORT, 0);
+  arrive(f, peer(TCP_SYN | TCP_ACK, PEER_ISN, OUR_ISN + 1, NULL), 1000);
+  CHECK_EQ(tcp_next_deadline(&f->c), 1000 + 100 * TCP_SECOND);
+  int before = f->rec.nout;
+  tcp_tick(&f->c, 1000 + 100 * TCP_SECOND);
+  SENT(f, TCP_ACK, OUR_ISN, PEER_ISN + 1, 0);
+  CHECK_EQ(f->rec.nout, before + 1);
+  arrive(f, peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 1, NULL), 105 * TCP_SECOND);
+  CHECK_EQ(tcp_next_deadline(&f->c), 205 * TCP_SECOND);
+  for (int i = 0; i < 4; i++) tcp_tick(&f->c, tcp_next_deadline(&f->c));
+  CHECK_EQ(f->rec.nout, before + 4);
+  TOOK(f, T_ESTABLISHED_CLOSED_TIMEOUT);
+  CHECK(has_event(f, TCP_EV_TIMEOUT));
+  for (int i = 0; i < f->rec.nout; i++) CHECK_EQ(f->rec.out[i].s.len, 0);
+  end_fixture(f);
+  f = established_client();
+  CHECK_EQ(tcp_next_deadline(&f->c), UINT64_MAX);
   end_fixture(f);
 }
 
@@ -1263,9 +1427,15 @@ check_run("data retransmission", test_data_retransmission);
 check_run("unacceptable segments", test_unacceptable_segments);
 check_run("zero receive window", test_zero_window);
 check_run("zero window probes", test_window_probe);
+check_run("no probe past our FIN", test_no_probe_past_fin);
+check_run("a second FIN is the first repeated", test_second_fin);
+check_run("the peer's MSS has a floor", test_mss_floor);
+check_run("answers to dropped segments are limited", test_answer_limit);
 check_run("the send window follows SND.WL1 and SND.WL2", test_send_window_update);
 check_run("active close and 2MSL", test_active_close);
 check_run("FIN_WAIT_2 time limit", test_fin_wait_2_limit);
+check_run("FIN_WAIT_2 limit counts silence", test_fin_wait_2_limit_counts_silence);
+check_run("keepalives", test_keepalive);
 check_run("passive close", test_passive_close);
 check_run("FIN,ACK in FIN_WAIT_1 and simultaneous close", test_fin_ack_and_simultaneous_close);
 check_run("TIME_WAIT repeats the ACK and restarts", test_time_wait_repeats);

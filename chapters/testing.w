@@ -150,3 +150,5 @@ alone.
 @i test-data.w
 @i test-figures.w
 @i test-carrier.w
+@i test-hostile.w
+@i test-fuzz.w

@@ -192,8 +192,17 @@ acknowledged: to TIME\_WAIT.
 \smallskip
 
 \noindent In CLOSE\_WAIT, CLOSING, LAST\_ACK and TIME\_WAIT the peer's FIN
-is already in, and a FIN cannot arrive in order again; a repeated one is
-outside the window and is dealt with by the first check of the segment.
+is already in.  A true repetition of it lies just left of the window and
+is dealt with by the first check of the segment.  But a FIN can also come
+{\it at} RCV.NXT, one number beyond the FIN we took: the window is still
+open by the letter of the first check, since our receive buffer has room.
+No honest peer sends it, because its FIN was the last number of its
+stream (\S3.10.4); an earlier version of this function took it anyway,
+moved RCV.NXT again, acknowledged a number the peer never sent and told
+the user a second time that the stream had ended.  Now a second FIN is
+treated as what it claims to be at best, the first one repeated: it is
+acknowledged with RCV.NXT, restarts the wait in TIME\_WAIT, and changes
+nothing else.
 
 @<Private declarations of the core@>=
 static void process_fin(struct tcp_conn *c, const struct segment *s);
@@ -203,6 +212,11 @@ static void process_fin(struct tcp_conn *c, const struct segment *s)
 {
 @q LAB hole wave.process-fin @>
   if (!fin_is_next(c, s)) return;
+  if (c->fin_received) {
+    c->ack_owed = true;
+    if (c->state == TCP_TIME_WAIT) start_time_wait_timer(c);
+    return;
+  }
   c->fin_pending = false;
   c->rcv_nxt += 1;
   c->fin_received = true;
@@ -278,6 +292,95 @@ static void fin_wait_2_timeout(struct tcp_conn *c)
   c->fin_wait_2_deadline = 0;
   if (c->state == TCP_FIN_WAIT_2)
     end_connection(c, T_FIN_WAIT_2_CLOSED_TIMEOUT, TCP_EV_TIMEOUT);
+}
+
+@ The limit runs from the last segment the peer sent, not from the
+moment we entered FIN\_WAIT\_2: a peer that goes on sending in the
+half-closed connection, as the server of the run \.{half-close} does, is
+alive and must not be cut off, while one that has said nothing for the
+whole limit is presumed gone.  The programs of the last chapters set the
+limit to Linux's 60 seconds; the simulated link leaves it off, so that no
+log of this book depends on it.
+
+@<Private declarations of the core@>=
+static void heard_from_peer(struct tcp_conn *c);
+
+@ |heard_from_peer| is called for every acceptable segment, on the short
+way of header prediction as on the long way; it also restarts the
+silence that the keepalives, below, measure.
+
+@<Functions of the core@>=
+static void heard_from_peer(struct tcp_conn *c)
+{
+  if (c->fin_wait_2_deadline) c->fin_wait_2_deadline = c->now + c->cfg->fin_wait_2_us;
+  if (c->keepalive_deadline) {
+    c->keepalive_deadline = c->now + c->cfg->keepalive_us;
+    c->keepalive_probes = 0;
+  }
+}
+
+@* Keepalives.
+A connection on which nobody sends anything sends nothing: TCP does not
+notice that the peer has crashed, or that a router between has
+forgotten the connection, until it has something to say.  For a server
+that holds a connection for each client this is a leak, since a client
+that vanished without a word holds its connection, and the memory of its
+buffers, for ever.  RFC~9293 allows {\it keepalives} (\S3.8.4, MAY-5):
+after a long silence the connection sends a segment that the peer must
+answer, and a peer that answers none of several is given up.  The RFC
+hedges them about: they must be off unless the user asks for them
+(MUST-24), the silence before the first must be configurable and at
+least two hours by default (MUST-25), and a connection must not be ended
+for the loss of any single probe, which may be lost like any segment
+(SHLD-16).  So the configuration has three numbers: |keepalive_us|, the
+silence before the first probe, 0 for no keepalives; |keepalive_intvl_us|
+between probes; and |keepalive_probes|, how many unanswered probes end
+the connection.  The programs turn them on with \.{--keepalive}.
+
+The probe is the one that BSD and Linux send: an acknowledgment with
+sequence number SND.NXT${}-1$ and no text.  The number is one the peer
+has already received, so the segment is outside its window, and the
+peer answers it with an acknowledgment, by the first check of every
+segment; that answer is an acceptable segment for us and restarts the
+silence.  (Some old stacks answer only a probe with one byte of text;
+\.{ltcp} keeps the probe empty, so that even in FIN\_WAIT\_2 it carries
+nothing at or past our FIN.)
+
+@<The timers of the connection@>=
+uint64_t keepalive_deadline;  /* the next probe, or 0 */
+uint32_t keepalive_probes;    /* probes sent since the peer was last heard */
+
+@ The keepalive timer starts when the connection is established, in
+|tcp_enter|, and runs in the three states in which the peer owes us
+something but may have nothing to say: ESTABLISHED, CLOSE\_WAIT and
+FIN\_WAIT\_2.  While our own data is in flight the retransmission timer
+watches the peer, and the keepalive timer only waits.
+
+@<Private declarations of the core@>=
+static void keepalive_timeout(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void keepalive_timeout(struct tcp_conn *c)
+{
+  c->keepalive_deadline = 0;
+  enum transition_id row;
+  switch (c->state) {
+  case TCP_ESTABLISHED: row = T_ESTABLISHED_CLOSED_TIMEOUT; break;
+  case TCP_CLOSE_WAIT: row = T_CLOSE_WAIT_CLOSED_TIMEOUT; break;
+  case TCP_FIN_WAIT_2: row = T_FIN_WAIT_2_CLOSED_TIMEOUT; break;
+  default: return;
+  }
+  if (c->snd_nxt != c->snd_una) {
+    c->keepalive_deadline = c->now + c->cfg->keepalive_us;
+    return;
+  }
+  if (c->keepalive_probes >= c->cfg->keepalive_probes) {
+    end_connection(c, row, TCP_EV_TIMEOUT);
+    return;
+  }
+  c->keepalive_probes++;
+  send_segment(c, TCP_ACK, c->snd_nxt - 1, NULL, 0);
+  c->keepalive_deadline = c->now + c->cfg->keepalive_intvl_us;
 }
 
 @* Both at once.

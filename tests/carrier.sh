@@ -8,7 +8,12 @@ set -u
 export LC_ALL=C TZ=UTC
 LTCP=${LTCP:-build/san/ltcp}     # the sanitized build, for the main tests
 FAST=${FAST:-build/ltcp}         # the plain build, for the 100 clients
-T="timeout -k 5 30"   # -k: a process that ignores TERM (seen once: LeakSanitizer hung at exit) is killed
+# --foreground: a timeout that forwards a signal (the tests stop servers with
+# SIGTERM sent to it) then sends SIGCONT too, and a SIGCONT that arrives
+# while LeakSanitizer's tracer is stopping the exiting program cancels the
+# stop the tracer waits for: the sanitized program then spins for ever.
+# In the foreground mode timeout sends no SIGCONT.
+T="timeout --foreground -k 5 30"   # -k: one that ignores TERM is killed
 MSL="--msl 0.02"
 tmp=$(mktemp -d)
 cleanup() {
@@ -243,6 +248,56 @@ if LTCP=$FAST start_server ek -k --echo -q $MSL < /dev/null; then
 fi
 verdict "$name: 100 concurrent clients of one 'ltcp listen -k --echo' get their own bytes back"
 
+# ---------------------------------------------------------------- --send FILE gone
+# A server that keeps listening opens --send's file for each client.  When
+# the file has gone, the client must not get an empty reply that looks
+# like success: it is refused with a reset, and the server says why.
+name=send-gone
+echo "the file" > "$tmp/sendme"
+if LTCP=$FAST start_server sg -k -q $MSL --send "$tmp/sendme" < /dev/null; then
+  $T $LTCP connect -q $MSL 127.0.0.1 "$PORT" < /dev/null > "$tmp/sg1.out" 2> "$tmp/sg1.err"
+  expect_status "connect while the file exists" 0 $?
+  cmp -s "$tmp/sendme" "$tmp/sg1.out" || problem "the first client did not get the file"
+  rm "$tmp/sendme"
+  $T $LTCP connect -q $MSL 127.0.0.1 "$PORT" < /dev/null > "$tmp/sg2.out" 2> "$tmp/sg2.err"
+  expect_status "connect after the file was removed" 4 $?
+  grep -q 'reset' "$tmp/sg2.err" || problem "the second client does not say 'reset': $(head -1 "$tmp/sg2.err")"
+  sleep 0.2
+  grep -q "cannot read '$tmp/sendme'" "$tmp/sg.err" \
+    || problem "the server does not say it cannot read the file: $(head -2 "$tmp/sg.err")"
+  kill -TERM "$SPID"; wait "$SPID" 2>/dev/null
+fi
+verdict "$name: listen -k --send FILE refuses a client when FILE cannot be read"
+
+# ---------------------------------------------------------------- --max-conns
+# A listener at its limit refuses a new client at once with a reset (exit
+# 3, "refused"), and serves the clients it holds as before.
+name=max-conns
+if LTCP=$FAST start_server mc -k --echo -q $MSL --max-conns 2 < /dev/null; then
+  mkfifo "$tmp/mc-in1" "$tmp/mc-in2"
+  for i in 1 2; do
+    $T $LTCP connect -q $MSL 127.0.0.1 "$PORT" < "$tmp/mc-in$i" > "$tmp/mc$i.out" 2> "$tmp/mc$i.err" &
+    eval "mcpid$i=\$!"
+    exec {fd}> "$tmp/mc-in$i"; eval "mcfd$i=\$fd"
+    echo "client $i" >&"$fd"
+  done
+  for i in $(seq 100); do
+    [ -s "$tmp/mc1.out" ] && [ -s "$tmp/mc2.out" ] && break
+    sleep 0.05
+  done
+  $T $LTCP connect -q $MSL 127.0.0.1 "$PORT" < /dev/null > "$tmp/mc3.out" 2> "$tmp/mc3.err"
+  expect_status "a third client" 3 $?
+  grep -q 'refused' "$tmp/mc3.err" || problem "the third client does not say 'refused': $(head -1 "$tmp/mc3.err")"
+  exec {mcfd1}>&- {mcfd2}>&-
+  wait "$mcpid1"; expect_status "client 1" 0 $?
+  wait "$mcpid2"; expect_status "client 2" 0 $?
+  for i in 1 2; do
+    [ "$(cat "$tmp/mc$i.out")" = "client $i" ] || problem "client $i got back '$(cat "$tmp/mc$i.out")'"
+  done
+  kill -TERM "$SPID"; wait "$SPID" 2>/dev/null
+fi
+verdict "$name: a listener at --max-conns refuses the next client clearly"
+
 # ---------------------------------------------------------------- bad command lines
 # Each prints one line naming the problem (and, for usage errors, a hint).
 name=bad-input
@@ -270,6 +325,10 @@ bad_case 2 "bad value" connect --loss 2 127.0.0.1 9
 bad_case 2 "bad value" connect --msl -1 127.0.0.1 9
 bad_case 2 "bad value" listen --window 70000 9000
 bad_case 2 "bad value" connect --spin -1 127.0.0.1 9
+bad_case 2 "bad value" listen --max-conns -1 9000
+bad_case 2 "bad value" connect --fin-timeout x 127.0.0.1 9
+bad_case 2 "bad value" connect --keepalive 0 127.0.0.1 9
+bad_case 2 "only for" connect --max-conns 5 127.0.0.1 9
 bad_case 2 "bad value" connect --spin 2000000 127.0.0.1 9
 bad_case 2 "bad value" listen --spin=fast 9000
 bad_case 2 "needs a value" connect 127.0.0.1 9 --send
@@ -288,10 +347,12 @@ name=help
 for cmd in listen connect; do
   $T $LTCP $cmd --help > "$tmp/help" 2>&1 || problem "ltcp $cmd --help failed"
   for opt in --send --recv --capture --log --quiet --msl --rto --window --mss \
-             --loss --dup --reorder --seed --spin --help "EXIT STATUS" "-o," "-w," "-l," "-q,"; do
+             --loss --dup --reorder --seed --spin --fin-timeout --keepalive --help \
+             "EXIT STATUS" "-o," "-w," "-l," "-q,"; do
     grep -q -- "$opt" "$tmp/help" || problem "ltcp $cmd --help does not mention $opt"
   done
 done
 $T $LTCP listen --help | grep -q -- --keep-open || problem "ltcp listen --help does not mention --keep-open"
 $T $LTCP listen --help | grep -q -- --echo || problem "ltcp listen --help does not mention --echo"
+$T $LTCP listen --help | grep -q -- --max-conns || problem "ltcp listen --help does not mention --max-conns"
 verdict "$name: --help documents every option"
