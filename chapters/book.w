@@ -172,7 +172,9 @@ working around the hole.
 @i machine.w
 @i window.w
 @i retransmit.w
+@i congestion.w
 @i reassembly.w
+@i sack.w
 @i flow.w
 @i perf.w
 @i figures.w

@@ -47,6 +47,7 @@ structure's name.
 #include "flow.h"
 #include "rto.h"
 struct segment;
+@<Types of selective acknowledgments@>@;
 @<Types of the core@>@;
 @<Declarations of the core@>@;
 #endif
@@ -408,6 +409,10 @@ struct tcp_config {
   unsigned retries;         /* retransmissions of data or FIN before giving up */
   uint64_t fin_wait_2_us;   /* time limit in FIN\_WAIT\_2; 0 for none */
   uint64_t delack_us;       /* longest wait of a delayed acknowledgment; 0 for none */
+  bool fast_retransmit;     /* repeat after three duplicate ACKs (RFC~5681 \S3.2, RFC~6582) */
+  bool congestion_control;  /* slow start and congestion avoidance (RFC~5681) */
+  bool sack;                /* offer and use selective acknowledgments (RFC~2018, RFC~6675) */
+  bool rto_forget_backoff;  /* new data acknowledged ends the timer's backoff */
   bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
   bool ack_validation;      /* RFC~5961 \S5 */
   bool rfc1337;             /* TIME\_WAIT ignores resets (RFC~1337) */
@@ -425,7 +430,11 @@ timeout of RFC~6298, the Ethernet MSS of 1460 bytes, and buffers of 64
 kilobytes, of which the receive buffer is one byte short so that its
 free space always fits the 16-bit window field.  Acknowledgments of data
 may wait up to 40 milliseconds for company, as the chapter on the sliding
-window explains; the simulated link turns that off.  The key of the hash is a
+window explains; the simulated link turns that off.  The four
+behaviours of the chapter on losses (fast retransmission, congestion
+control, selective acknowledgments, and a timer that forgets its backoff)
+are on; the simulated link turns them off too, so that the logs of the
+early chapters show the plain rules they teach.  The key of the hash is a
 fixed pattern; a program that faces a real network must put a secret
 there (the chapter on the handshake explains why).
 
@@ -444,6 +453,10 @@ void tcp_config_default(struct tcp_config *cfg)
   cfg->retries = 8;
   cfg->fin_wait_2_us = 0;
   cfg->delack_us = 40 * TCP_MILLISECOND;
+  cfg->fast_retransmit = true;
+  cfg->congestion_control = true;
+  cfg->sack = true;
+  cfg->rto_forget_backoff = true;
   cfg->challenge_acks = true;
   cfg->ack_validation = true;
   cfg->rfc1337 = true;
@@ -547,6 +560,7 @@ struct tcp_conn {
   @<The receive sequence variables@>@;
   @<The timers of the connection@>@;
   @<The flags of the connection@>@;
+  @<The congestion state of the connection@>@;
   @<The buffers of the connection@>@;
 };
 
@@ -645,6 +659,7 @@ lives adds them up into wider counters of its own.
 struct tcp_stats {
   uint32_t dropped[TCP_NDROPS];
   uint32_t retransmitted;
+  uint32_t fast_recoveries;  /* losses repaired without waiting for the timer */
   uint32_t challenge_acks;
   uint32_t resets_sent;
   uint32_t bad_transitions;
@@ -865,7 +880,9 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   s.window = s.urgent = s.mss = 0;
   s.optlen = 0;
   if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
-  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg->mss);
+  if (flags & TCP_SYN) @<Put the options of a SYN in |s|@>@;
+  else if (c->rcvbuf.nranges != 0 && c->sack_ok && (flags & TCP_ACK))
+    put_sack_blocks(c, &s);
   s.payload = text;
   s.len = len;
   @<Count the segment and hand it to the surroundings@>@;
@@ -984,6 +1001,8 @@ void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   c->sndbuf.cap = cfg->snd_buf < TCP_BUFFER_SIZE ? cfg->snd_buf : TCP_BUFFER_SIZE;
   c->rcvbuf.cap = cfg->rcv_wnd < 65535 ? cfg->rcv_wnd : 65535;
   rto_init(&c->rtx, cfg->rto_initial_us, cfg->rto_min_us, cfg->rto_max_us);
+  c->rtx.forget_backoff = cfg->rto_forget_backoff;
+  start_congestion_control(c);
 }
 
 @ Clearing the whole structure would write its two rings, some
