@@ -112,9 +112,37 @@ static void consider_recovery(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void consider_recovery(struct tcp_conn *c)
 {
-  if (!c->cfg->fast_retransmit || c->in_recovery || c->recovering
-      || c->snd_nxt == c->snd_una) return;
+  if (!c->cfg->fast_retransmit || c->recovering || c->snd_nxt == c->snd_una)
+    return;
+  if (c->in_recovery) {
+    if (repetition_lost(c)) c->high_rxt = c->snd_una;
+    return;
+  }
   if (c->dupacks >= TCP_DUPTHRESH || lost_by_sack(c, 0)) enter_recovery(c);
+}
+
+@ A repetition can be lost too, and RFC~6675 leaves it to the timer.
+With selective acknowledgments the sender can do better, by the idea
+that RACK (RFC~8985) makes general: if segments sent {\it after} the
+repetition of the oldest segment have arrived, more than two segments'
+worth, while it has not, it is lost like any other.  |rxt_mark| is
+SND.NXT at the moment the oldest segment was last repeated; when the
+rule fires, |high_rxt| goes back to SND.UNA, and the segment is sent
+once more.
+
+@<Private declarations of the core@>=
+static bool repetition_lost(const struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static bool repetition_lost(const struct tcp_conn *c)
+{
+  if (c->nsacked == 0 || !seq_lt(c->snd_una, c->high_rxt)) return false;
+  uint32_t bytes = 0;
+  for (size_t k = 0; k < c->nsacked; k++)
+    if (seq_gt(c->sacked[k].hi, c->rxt_mark))
+      bytes += c->sacked[k].hi - (seq_lt(c->sacked[k].lo, c->rxt_mark)
+        ? c->rxt_mark : c->sacked[k].lo);
+  return bytes > (TCP_DUPTHRESH - 1) * (uint32_t) c->snd_mss;
 }
 
 @ @<Types of the core@>=
@@ -158,7 +186,7 @@ it.  |last_sent| is when data last left, for the restart after idle.
 uint32_t cwnd, ssthresh;
 uint32_t ca_acked;
 uint32_t dupbytes;
-uint32_t high_rxt;
+uint32_t high_rxt, rxt_mark;
 uint64_t last_sent;
 uint8_t dupacks;
 bool in_recovery, after_timeout;
@@ -454,6 +482,7 @@ static void repeat_lost(struct tcp_conn *c, uint32_t seq, uint32_t n)
   uint32_t data = seq_lt(seq, end) ? end - seq : 0;
   if (n > data) n = data;
   if (stats(c)) stats(c)->retransmitted++;
+  if (seq == c->snd_una) c->rxt_mark = c->snd_nxt;
   if (n == 0) {
     if (!c->fin_sent) return;
     send_segment(c, TCP_FIN | TCP_ACK, c->fin_seq, NULL, 0);

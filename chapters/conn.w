@@ -640,7 +640,8 @@ bool ack_owed;
 
 @ The counters.  The core counts what it drops, under the reason, and a
 few things worth knowing about a connection's life that only the core
-can tell: retransmissions, challenge acknowledgments, resets sent, and
+can tell: retransmissions, recoveries without a timeout, challenge
+acknowledgments, resets sent, and
 changes of state that are not rows of the table, which in a correct
 program never happen (the tests check that |bad_transitions| stays
 zero).  It does not count the segments that come and go: the host hands

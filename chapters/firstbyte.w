@@ -17,8 +17,9 @@ more from the server after the client has closed:
 calls which, and when.  The machinery it calls on has chapters of its
 own after the whole machine: the buffers and the sliding window, the
 retransmission timer of RFC~6298, the reassembly of segments that arrive
-out of order, and flow control with its probes of a closed window.  What
-the book leaves out altogether is congestion control.
+out of order, and flow control with its probes of a closed window; and
+the chapters on losses add fast retransmission, congestion control and
+selective acknowledgments.
 
 @* The buffers.
 The send buffer holds the bytes the user has handed over and the peer

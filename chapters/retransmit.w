@@ -332,8 +332,9 @@ virtual time waiting for timers, though the bytes all arrive.  Real
 TCPs also repeat a segment when three duplicate acknowledgments show
 that the segments after it arrived (fast retransmission, RFC~5681), and
 learn exactly which segments are missing from selective
-acknowledgments (RFC~2018); both are beyond this book, and both leave
-this timer as the last resort.
+acknowledgments (RFC~2018); the next chapter and the one after
+reassembly add both, and a rule that ends the backoff once new data is
+acknowledged.  This timer stays the last resort.
 
 @* Exercises.
 
