@@ -139,6 +139,7 @@ static void send_what_the_window_allows(struct tcp_conn *c)
 
 @ @<Send one segment of new data...@>=
 {
+@q LAB hole window.send @>
   uint32_t usable = usable_window(c->snd_una, c->snd_wnd, c->snd_nxt);
   uint32_t room = congestion_room(c);
   uint32_t n = segment_size(usable < room ? usable : room, c->snd_mss, unsent);
@@ -149,6 +150,7 @@ static void send_what_the_window_allows(struct tcp_conn *c)
   send_data(c, c->snd_nxt, n);
   c->snd_nxt += n;
   if (n == unsent && c->fin_queued) note_fin_sent(c);
+@q LAB end @>
 }
 
 @ A segment of data, new or repeated: its text comes from the send
@@ -207,11 +209,13 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack);
 @ @<Functions of the core@>=
 static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
 {
+@q LAB hole window.ack @>
   c->syn_acked = true;
   uint32_t freed = sndbuf_ack(&c->sndbuf, ack);
   congestion_on_ack(c, ack);
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
+@q LAB end @>
   if (c->recovering) repair_next_hole(c, ack);
   if (freed > 0 && sndbuf_room(&c->sndbuf) >= c->sndbuf.cap / 4)
     emit(c, TCP_EV_WRITABLE);
@@ -230,6 +234,7 @@ static void update_send_window(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static void update_send_window(struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole window.update @>
   if (seq_lt(s->ack, c->snd_una)) return;
   if (seq_lt(c->snd_wl1, s->seq) ||
       (c->snd_wl1 == s->seq && seq_le(c->snd_wl2, s->ack))) {
@@ -239,6 +244,7 @@ static void update_send_window(struct tcp_conn *c, const struct segment *s)
     if (c->snd_wnd > c->max_snd_wnd) c->max_snd_wnd = c->snd_wnd;
     if (c->snd_wnd > 0) window_opened(c);
   }
+@q LAB end @>
 }
 
 @* Retransmission.
@@ -258,6 +264,7 @@ static void retransmit_data(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void retransmit_data(struct tcp_conn *c)
 {
+@q LAB hole window.retransmit @>
   uint32_t in_flight = c->snd_nxt - c->snd_una;
   if (in_flight == 0) return;
   uint32_t data = in_flight - (c->fin_sent ? 1 : 0);
@@ -268,6 +275,7 @@ static void retransmit_data(struct tcp_conn *c)
     return;
   }
   send_data(c, c->snd_una, n);
+@q LAB end @>
 }
 
 @* Receiving.

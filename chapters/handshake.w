@@ -329,6 +329,7 @@ static void segment_in_listen(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static void segment_in_listen(struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole handshake.listen @>
   if (s->flags & TCP_RST) {
     drop(c, TCP_DROP_LISTEN_RST);
     return;
@@ -342,6 +343,7 @@ static void segment_in_listen(struct tcp_conn *c, const struct segment *s)
     drop(c, TCP_DROP_LISTEN_NO_SYN);
     return;
   }
+@q LAB end @>
   @<Take the SYN: learn the peer and choose our ISS@>@;
   if (!tcp_enter(c, T_LISTEN_SYN_RCVD)) return;
   send_syn(c);
@@ -355,6 +357,7 @@ send it again once the connection is established, and a listener that
 keeps no data for strangers is harder to fill with junk.
 
 @<Take the SYN: learn the peer and choose our ISS@>=
+@q LAB hole handshake.take-syn @>
 c->remote_addr = s->src_addr;
 c->remote_port = s->src_port;
 if (c->local_addr == 0) c->local_addr = s->dst_addr;
@@ -364,6 +367,7 @@ c->iss = choose_iss(c);
 c->snd_una = c->iss;
 c->snd_nxt = c->iss + 1;
 set_up_send_buffer(c);
+@q LAB end @>
 
 @ Both ends learn the same things from the other's SYN: IRS and RCV.NXT;
 the largest segment the peer will take, from its MSS option (536 bytes
@@ -404,6 +408,7 @@ static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s);
 static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s)
 {
   bool acks_our_syn = false;
+@q LAB hole handshake.syn-sent @>
   if (s->flags & TCP_ACK) {
     if (seq_le(s->ack, c->iss) || seq_gt(s->ack, c->snd_nxt)) {
       if (!(s->flags & TCP_RST)) answer_with_reset(c, s);
@@ -412,6 +417,7 @@ static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s)
     }
     acks_our_syn = true;
   }
+@q LAB end @>
   @<Take a reset in SYN\_SENT only if it acknowledges our SYN@>@;
   if (!(s->flags & TCP_SYN)) {
     drop(c, TCP_DROP_NO_SYN);
@@ -444,6 +450,7 @@ known.
 
 @<Enter ESTABLISHED and acknowledge the peer's SYN@>=
 {
+@q LAB hole handshake.established @>
   c->snd_una = s->ack;
   c->syn_acked = true;
   rto_acked(&c->rtx, s->ack, true, c->now);
@@ -451,6 +458,7 @@ known.
   c->ack_owed = true;
   flush_output(c);
   emit(c, TCP_EV_CONNECTED);
+@q LAB end @>
 }
 
 @ A SYN without an ACK in SYN\_SENT means that the other end opened at
@@ -482,6 +490,7 @@ static bool complete_handshake(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static bool complete_handshake(struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole handshake.complete @>
   if (!(seq_lt(c->snd_una, s->ack) && seq_le(s->ack, c->snd_nxt))) {
     answer_with_reset(c, s);
     drop(c, TCP_DROP_BAD_ACK);
@@ -494,6 +503,7 @@ static bool complete_handshake(struct tcp_conn *c, const struct segment *s)
   if (!tcp_enter(c, T_SYN_RCVD_ESTABLISHED)) return false;
   emit(c, TCP_EV_CONNECTED);
   return true;
+@q LAB end @>
 }
 
 @* What each end sets aside, and when.
