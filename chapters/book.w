@@ -120,10 +120,12 @@ retransmission timer, RFC~5961 for defences against blind attacks and
 RFC~6528 for the choice of initial sequence numbers.  When the text says
 ``\S3.10.7'' without naming a document, it means a section of RFC~9293.
 
-The program is small on purpose.  It leaves out congestion control, the
-urgent pointer, selective acknowledgements, window scaling and
-timestamps; a reader who finishes the book is ready to add them, and the
-exercises suggest how.  What it keeps, it does properly: sequence numbers
+The program is small on purpose.  It has fast retransmission, congestion
+control (RFC~5681, RFC~6582) and selective acknowledgments (RFC~2018,
+RFC~6675), but leaves out the urgent pointer, window scaling,
+timestamps, explicit congestion notification and the time-based loss
+detection of RACK-TLP; a reader who finishes the book is ready to add
+them, and the exercises suggest how.  What it keeps, it does properly: sequence numbers
 wrap around at $2^{32}$, malformed segments are counted and dropped rather
 than trusted, and every state change passes through one table that the
 book prints and the tests check.
@@ -186,7 +188,9 @@ that grade what the student writes in its place.
 @i machine.w
 @i window.w
 @i retransmit.w
+@i congestion.w
 @i reassembly.w
+@i sack.w
 @i flow.w
 @i perf.w
 @i figures.w

@@ -47,6 +47,7 @@ structure's name.
 #include "flow.h"
 #include "rto.h"
 struct segment;
+@<Types of selective acknowledgments@>@;
 @<Types of the core@>@;
 @<Declarations of the core@>@;
 #endif
@@ -411,6 +412,10 @@ struct tcp_config {
   uint64_t keepalive_us;    /* silence before the first keepalive probe; 0 for none */
   uint64_t keepalive_intvl_us;  /* between keepalive probes */
   unsigned keepalive_probes;    /* unanswered probes that end the connection */
+  bool fast_retransmit;     /* repeat after three duplicate ACKs (RFC~5681 \S3.2, RFC~6582) */
+  bool congestion_control;  /* slow start and congestion avoidance (RFC~5681) */
+  bool sack;                /* offer and use selective acknowledgments (RFC~2018, RFC~6675) */
+  bool rto_forget_backoff;  /* new data acknowledged ends the timer's backoff */
   bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
   bool ack_validation;      /* RFC~5961 \S5 */
   uint32_t answer_limit;    /* answers to dropped segments per second (RFC~5961 \S7); 0 for none */
@@ -433,7 +438,11 @@ window explains; the simulated link turns that off.  Answers to dropped
 segments are limited to ten a second (the chapter on the whole machine).
 Keepalives are off, as RFC~9293 wants them; turned on, they probe every
 75 seconds and give up after nine probes, Linux's numbers (the chapter on
-the wave).  The key of the hash is a fixed pattern, the key of the test
+the wave).  The four behaviours of the chapter on losses (fast
+retransmission, congestion control, selective acknowledgments, and a
+timer that forgets its backoff) are on; the simulated link turns them off
+too, so that the logs of the early chapters show the plain rules they
+teach.  The key of the hash is a fixed pattern, the key of the test
 vectors of SipHash; a program that faces a real network must put a
 secret there (the chapter on the handshake explains why), and the host
 of the chapter on the event loop does.
@@ -456,6 +465,10 @@ void tcp_config_default(struct tcp_config *cfg)
   cfg->keepalive_us = 0;
   cfg->keepalive_intvl_us = 75 * TCP_SECOND;
   cfg->keepalive_probes = 9;
+  cfg->fast_retransmit = true;
+  cfg->congestion_control = true;
+  cfg->sack = true;
+  cfg->rto_forget_backoff = true;
   cfg->challenge_acks = true;
   cfg->ack_validation = true;
   cfg->answer_limit = 10;
@@ -561,6 +574,7 @@ struct tcp_conn {
   @<The receive sequence variables@>@;
   @<The timers of the connection@>@;
   @<The flags of the connection@>@;
+  @<The congestion state of the connection@>@;
   @<The buffers of the connection@>@;
 };
 
@@ -640,7 +654,8 @@ bool ack_owed;
 
 @ The counters.  The core counts what it drops, under the reason, and a
 few things worth knowing about a connection's life that only the core
-can tell: retransmissions, challenge acknowledgments, resets sent, and
+can tell: retransmissions, recoveries without a timeout, challenge
+acknowledgments, resets sent, and
 changes of state that are not rows of the table, which in a correct
 program never happen (the tests check that |bad_transitions| stays
 zero).  It does not count the segments that come and go: the host hands
@@ -659,6 +674,7 @@ lives adds them up into wider counters of its own.
 struct tcp_stats {
   uint32_t dropped[TCP_NDROPS];
   uint32_t retransmitted;
+  uint32_t fast_recoveries;  /* losses repaired without waiting for the timer */
   uint32_t challenge_acks;
   uint32_t resets_sent;
   uint32_t bad_transitions;
@@ -892,7 +908,9 @@ static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
   s.window = s.urgent = s.mss = 0;
   s.optlen = 0;
   if (!(flags & TCP_RST)) @<Offer the receive window in |s|@>@;
-  if (flags & TCP_SYN) seg_set_mss(&s, c->cfg->mss);
+  if (flags & TCP_SYN) @<Put the options of a SYN in |s|@>@;
+  else if (c->rcvbuf.nranges != 0 && c->sack_ok && (flags & TCP_ACK))
+    put_sack_blocks(c, &s);
   s.payload = text;
   s.len = len;
   @<Count the segment and hand it to the surroundings@>@;
@@ -1047,6 +1065,8 @@ void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
   c->sndbuf.cap = cfg->snd_buf < TCP_BUFFER_SIZE ? cfg->snd_buf : TCP_BUFFER_SIZE;
   c->rcvbuf.cap = cfg->rcv_wnd < 65535 ? cfg->rcv_wnd : 65535;
   rto_init(&c->rtx, cfg->rto_initial_us, cfg->rto_min_us, cfg->rto_max_us);
+  c->rtx.forget_backoff = cfg->rto_forget_backoff;
+  start_congestion_control(c);
 }
 
 @ Clearing the whole structure would write its two rings, some

@@ -17,8 +17,9 @@ more from the server after the client has closed:
 calls which, and when.  The machinery it calls on has chapters of its
 own after the whole machine: the buffers and the sliding window, the
 retransmission timer of RFC~6298, the reassembly of segments that arrive
-out of order, and flow control with its probes of a closed window.  What
-the book leaves out altogether is congestion control.
+out of order, and flow control with its probes of a closed window; and
+the chapters on losses add fast retransmission, congestion control and
+selective acknowledgments.
 
 @* The buffers.
 The send buffer holds the bytes the user has handed over and the peer
@@ -93,7 +94,8 @@ static void flush_output(struct tcp_conn *c)
 {
   bool nothing = c->fin_sent
     || (!c->fin_queued && c->snd_nxt == sndbuf_end(&c->sndbuf));
-  if (!nothing) send_what_the_window_allows(c);
+  if (c->in_recovery) send_in_recovery(c);
+  else if (!nothing) send_what_the_window_allows(c);
   if (c->ack_owed) send_ack(c);
 }
 
@@ -123,6 +125,7 @@ static void send_what_the_window_allows(struct tcp_conn *c)
   if (c->state != TCP_ESTABLISHED && c->state != TCP_CLOSE_WAIT &&
       c->state != TCP_FIN_WAIT_1 && c->state != TCP_CLOSING &&
       c->state != TCP_LAST_ACK) return;
+  if (c->snd_nxt == c->snd_una) restart_after_idle(c);
   while (!c->fin_sent) {
     uint32_t unsent = sndbuf_end(&c->sndbuf) - c->snd_nxt;
     if (unsent == 0) {
@@ -137,8 +140,9 @@ static void send_what_the_window_allows(struct tcp_conn *c)
 @ @<Send one segment of new data...@>=
 {
 @q LAB hole window.send @>
-  uint32_t n = segment_size(usable_window(c->snd_una, c->snd_wnd, c->snd_nxt),
-    c->snd_mss, unsent);
+  uint32_t usable = usable_window(c->snd_una, c->snd_wnd, c->snd_nxt);
+  uint32_t room = congestion_room(c);
+  uint32_t n = segment_size(usable < room ? usable : room, c->snd_mss, unsent);
   if (!worth_sending(n, unsent, c->snd_mss, c->max_snd_wnd)) {
     wait_for_window(c);
     return;
@@ -175,6 +179,7 @@ static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n)
   if (fin) flags |= TCP_FIN;
   send_segment(c, flags, seq, text, n);
   rto_sent(&c->rtx, seq + n + fin, repeated, c->now);
+  c->last_sent = c->now;
 }
 
 @ The scratch space for text that crosses the end of the ring holds one
@@ -207,6 +212,7 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
 @q LAB hole window.ack @>
   c->syn_acked = true;
   uint32_t freed = sndbuf_ack(&c->sndbuf, ack);
+  congestion_on_ack(c, ack);
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
 @q LAB end @>
@@ -301,6 +307,7 @@ static void process_text(struct tcp_conn *c, struct segment *s)
       c->state != TCP_FIN_WAIT_2) return;
   uint32_t n = (uint32_t) s->len;
   bool in_order = s->seq == c->rcv_nxt && c->rcvbuf.nranges == 0;
+  if (s->seq != c->rcv_nxt) c->sack_recent = s->seq;
   uint32_t moved = rcvbuf_insert(&c->rcvbuf, s->seq, s->payload, n);
   acknowledge_text(c, in_order && moved == n);
   if (moved == 0) @<Keep the FIN of text held out of order, or count the text dropped@>@;

@@ -229,6 +229,9 @@ static void forget_connection(struct tcp_conn *c)
   c->time_wait_deadline = c->fin_wait_2_deadline = c->keepalive_deadline = 0;
   c->keepalive_probes = 0;
   rto_init(&c->rtx, c->cfg->rto_initial_us, c->cfg->rto_min_us, c->cfg->rto_max_us);
+  c->rtx.forget_backoff = c->cfg->rto_forget_backoff;
+  c->sack_ok = false;
+  start_congestion_control(c);
   persist_stop(&c->persist);
   c->fin_pending = c->recovering = false;
   c->passive = c->syn_acked = false;
@@ -406,6 +409,8 @@ static void learn_from_syn(struct tcp_conn *c, const struct segment *s)
   c->snd_wl1 = s->seq;
   c->snd_wl2 = s->ack;
   if (c->snd_wnd > c->max_snd_wnd) c->max_snd_wnd = c->snd_wnd;
+  c->sack_ok = c->cfg->sack && seg_option(s, TCPOPT_SACK_PERMITTED, NULL);
+  start_congestion_control(c);
 }
 
 @* The reply arrives.
@@ -780,8 +785,12 @@ static void retransmission_timeout(struct tcp_conn *c)
     give_up(c);
     return;
   }
-  if (stats(c)) stats(c)->retransmitted++;
   rto_expired(&c->rtx, c->now);
+  if (c->syn_acked && c->cfg->congestion_control) {
+    recover_after_timeout(c);
+    return;
+  }
+  if (stats(c)) stats(c)->retransmitted++;
   if (!c->syn_acked) send_syn(c);
   else {
     start_recovery(c);

@@ -382,7 +382,10 @@ static bool check_ack(struct tcp_conn *c, const struct segment *s)
   }
   if (c->state == TCP_SYN_RCVD && !complete_handshake(c, s)) return false;
   if (!validate_ack(c, s)) return false;
+  int sacked = c->sack_ok ? take_sack_blocks(c, s) : -1;
   if (seq_gt(s->ack, c->snd_una)) take_acknowledgment(c, s->ack);
+  else count_duplicate_ack(c, s, sacked);
+  if (sacked > 0 || c->dupacks >= TCP_DUPTHRESH) consider_recovery(c);
   update_send_window(c, s);
   return after_ack_of_fin(c);
 }

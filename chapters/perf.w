@@ -923,7 +923,8 @@ static bool header_predicted(struct tcp_conn *c, const struct segment *s)
   if (c->state != TCP_ESTABLISHED && c->state != TCP_CLOSE_WAIT &&
       c->state != TCP_FIN_WAIT_2) return false;
   if ((s->flags & ~TCP_PSH) != TCP_ACK || s->seq != c->rcv_nxt ||
-      s->window != c->snd_wnd || c->persist.deadline != 0) return false;
+      s->window != c->snd_wnd || c->persist.deadline != 0 || s->optlen != 0)
+    return false;
   if (s->len == 0) @<Take a pure acknowledgment of data in flight, if it is one@>@;
   @<Take the next data in order, if it is that@>@;
 }

@@ -109,7 +109,8 @@ it sets, whether it is only for \.{listen}, and a line of help.
 enum net_option_id {
   OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
   OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
-  OPT_SPIN, OPT_MAX_CONNS, OPT_FIN_TIMEOUT, OPT_KEEPALIVE, OPT_HELP
+  OPT_SPIN, OPT_MAX_CONNS, OPT_FIN_TIMEOUT, OPT_KEEPALIVE, OPT_NO_SACK,
+  OPT_NO_FAST_RETRANSMIT, OPT_NO_CC, OPT_HELP
 };
 struct net_option {
   const char *name;
@@ -160,6 +161,12 @@ static const struct net_option net_options[] = {
     "end FIN_WAIT_2 after SEC of silence (60; 0: never)"},@/
   {"keepalive", ' ', "SEC", OPT_KEEPALIVE, false,
     "probe a peer silent for SEC (off); 9 unanswered end it"},@/
+  {"no-sack", ' ', NULL, OPT_NO_SACK, false,
+    "do not offer or use selective acknowledgments"},@/
+  {"no-fast-retransmit", ' ', NULL, OPT_NO_FAST_RETRANSMIT, false,
+    "repair losses only when the retransmission timer expires"},@/
+  {"no-congestion-control", ' ', NULL, OPT_NO_CC, false,
+    "send as much as the receiver's window allows"},@/
   {"help", 'h', NULL, OPT_HELP, false, "print this help and exit"},@/
   {NULL, ' ', NULL, OPT_HELP, false, NULL}
 };
@@ -266,6 +273,9 @@ static int set_net_option(struct net_command *c, const struct net_option *o,
   case OPT_CAPTURE: c->capture_file = v; break;
   case OPT_LOG: c->log_file = v; break;
   case OPT_QUIET: c->quiet = true; break;
+  case OPT_NO_SACK: c->lt.tcp.sack = false; break;
+  case OPT_NO_FAST_RETRANSMIT: c->lt.tcp.fast_retransmit = false; break;
+  case OPT_NO_CC: c->lt.tcp.congestion_control = false; break;
   @<Cases of the numeric options@>@;
   case OPT_HELP: break;
   }

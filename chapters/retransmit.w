@@ -208,6 +208,7 @@ unacknowledged segment is now a later one, sent more recently.  The
 count of expiries starts again from zero: the peer is alive.
 
 @<Inline functions of the retransmission timer@>=
+void rto_forget_backoff(struct tcp_rto *r);
 static inline void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
   uint64_t now)
 {
@@ -215,6 +216,7 @@ static inline void rto_acked(struct tcp_rto *r, uint32_t ack, bool all_acked,
     rto_measure(r, (uint32_t) now - r->timed_at);
     r->timing = false;
   }
+  if (r->backoffs != 0 && r->forget_backoff) rto_forget_backoff(r);
   r->backoffs = 0;
   r->deadline = all_acked ? 0 : now + r->rto;
 }
@@ -237,6 +239,7 @@ instead of repeating (\S3.8.3).
 @<Fields of the running timer@>=
 uint8_t backoffs;   /* expiries since something new was acknowledged */
 uint64_t deadline;  /* when the timer expires; 0 if it does not run */
+bool forget_backoff; /* new data acknowledged undoes the doubling */
 
 @ @<Declarations of the retransmission timer@>=
 void rto_expired(struct tcp_rto *r, uint64_t now);
@@ -309,6 +312,9 @@ static void start_recovery(struct tcp_conn *c)
 {
   c->recovering = true;
   c->recover = c->snd_nxt;
+  c->in_recovery = false;
+  c->dupacks = 0;
+  c->dupbytes = 0;
 }
 
 static void repair_next_hole(struct tcp_conn *c, uint32_t ack)
@@ -330,8 +336,9 @@ virtual time waiting for timers, though the bytes all arrive.  Real
 TCPs also repeat a segment when three duplicate acknowledgments show
 that the segments after it arrived (fast retransmission, RFC~5681), and
 learn exactly which segments are missing from selective
-acknowledgments (RFC~2018); both are beyond this book, and both leave
-this timer as the last resort.
+acknowledgments (RFC~2018); the next chapter and the one after
+reassembly add both, and a rule that ends the backoff once new data is
+acknowledged.  This timer stays the last resort.
 
 @* Exercises.
 

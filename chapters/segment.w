@@ -401,7 +401,8 @@ the length of the whole option, kind and length bytes included, and so
 at least 2.  A receiver must skip kinds it does not know by that length
 (\S3.2), which is what makes new options possible at all.  The kinds a
 reader of this book will meet in captures are these; \.{ltcp} itself
-sends only the MSS.
+sends the MSS, and the two options of selective acknowledgments that the
+chapter on losses adds.
 
 @<Constants of the TCP header@>=
 enum {
@@ -410,8 +411,8 @@ enum {
 };
 
 @ The MSS option is four bytes: kind 2, length 4, and the size.
-|seg_set_mss| makes it the only option of a segment, which is all a SYN
-of \.{ltcp} ever carries.  It is an |inline| function of the header: the
+|seg_set_mss| makes it the only option of a segment; every SYN of
+\.{ltcp} begins its options with it.  It is an |inline| function of the header: the
 core's function that builds every segment calls it only for a SYN, but
 a call anywhere in that function would make every segment pay for
 saving the registers the call needs.
@@ -424,6 +425,52 @@ static inline void seg_set_mss(struct segment *s, uint16_t mss)
   put_be16(s->options + 2, mss);
   s->optlen = 4;
   s->mss = mss;
+}
+
+@ A SYN may also say that its sender understands selective
+acknowledgments (RFC~2018 \S2): the option ``SACK permitted'', kind 4,
+two bytes long.  \.{ltcp} puts it after the MSS, behind two no-operation
+bytes that keep the options a whole number of words, as Linux and BSD
+do.
+
+@<Declarations of the functions on segments@>=
+static inline void seg_add_sack_permitted(struct segment *s)
+{
+  uint8_t *p = s->options + s->optlen;
+  p[0] = TCPOPT_NOP;
+  p[1] = TCPOPT_NOP;
+  p[2] = TCPOPT_SACK_PERMITTED;
+  p[3] = 2;
+  s->optlen += 4;
+}
+
+@ Finding an option of a given kind among those a segment carries: the
+walk of the parser again, which stops, rather than fails, at anything
+malformed, since a segment built by hand has not been through the
+parser.  The function returns the option's first byte, and its length
+in |*len|, or |NULL| if the segment does not carry one.
+
+@<Declarations of the functions on segments@>=
+const uint8_t *seg_option(const struct segment *s, uint8_t kind, size_t *len);
+
+@ @<Functions on segments@>=
+const uint8_t *seg_option(const struct segment *s, uint8_t kind, size_t *len)
+{
+  const uint8_t *p = s->options;
+  size_t n = s->optlen < TCP_OPTIONS_MAX ? s->optlen : TCP_OPTIONS_MAX, i = 0;
+  while (i < n && p[i] != TCPOPT_EOL) {
+    if (p[i] == TCPOPT_NOP) {
+      i++;
+      continue;
+    }
+    if (i + 1 >= n || p[i + 1] < 2 || p[i + 1] > n - i) return NULL;
+    if (p[i] == kind) {
+      if (len) *len = p[i + 1];
+      return p + i;
+    }
+    i += p[i + 1];
+  }
+  return NULL;
 }
 
 @* Malformed segments.

@@ -868,6 +868,7 @@ struct scenario {
   const struct fault *faults;
   size_t nfaults;
   uint32_t delay_ms;
+  bool losses;  /* with the behaviours of the chapter on losses */
 };
 
 @ What a run leaves behind, besides its log and capture, is a result that
@@ -1013,6 +1014,7 @@ m->delay_us = (uint64_t) (sc->delay_ms ? sc->delay_ms : SIM_DELAY_MS) * 1000;
 sim_rng_seed(&m->rng, seed);
 tcp_config_default(&m->cfg);
 m->cfg.delack_us = 0;
+@<Turn off the behaviours of the chapter on losses, unless the scenario wants them@>@;
 m->cfg.isn_key[0] = sim_rng_next(&m->rng);
 m->cfg.isn_key[1] = sim_rng_next(&m->rng);
 const struct tcp_hooks hooks = {m, sim_output, sim_transition, sim_event_hook,
@@ -1259,7 +1261,7 @@ static const struct sim_step lifecycle[] = {@/
 {"lifecycle",@/
   "Figure 1: open, a line each way, the client "@/
   "closes, the server sends one more line and closes",@/
-  STEPS(lifecycle), NO_FAULTS, 0},@/
+  STEPS(lifecycle), NO_FAULTS, 0, false},@/
 
 @ The three-way handshake of Figure~2, and nothing else: both ends are
 left ESTABLISHED, and since neither has a timer running, the run ends.
@@ -1273,7 +1275,7 @@ static const struct sim_step handshake[] = {@/
 @ @<Scenarios@>=
 {"handshake",@/
   "Figure 2: the three-way handshake",@/
-  STEPS(handshake), NO_FAULTS, 0},@/
+  STEPS(handshake), NO_FAULTS, 0, false},@/
 
 @ The four-way wave of Figure~3, the client closing first, and the same
 with the roles swapped: whichever end closes first is the one that waits
@@ -1297,10 +1299,10 @@ static const struct sim_step server_close[] = {@/
 {"client-close",@/
   "Figure 3: the four-way wave, the client "@/
   "closing first",@/
-  STEPS(client_close), NO_FAULTS, 0},@/
+  STEPS(client_close), NO_FAULTS, 0, false},@/
 {"server-close",@/
   "the four-way wave, the server closing first",@/
-  STEPS(server_close), NO_FAULTS, 0},@/
+  STEPS(server_close), NO_FAULTS, 0, false},@/
 
 @ The article's first question, why closing takes four segments when
 opening takes three, is answered by a half-close: the client sends its
@@ -1325,7 +1327,7 @@ static const struct sim_step half_close[] = {@/
 {"half-close",@/
   "question 1: the server sends data after the "@/
   "client's FIN",@/
-  STEPS(half_close), NO_FAULTS, 0},@/
+  STEPS(half_close), NO_FAULTS, 0, false},@/
 
 @ The first reason for TIME\_WAIT: the last ACK of the wave is lost.  The
 server, in LAST\_ACK, sends its FIN again when its retransmission timer
@@ -1343,7 +1345,7 @@ static const struct fault drop_last_ack[] = {@/
 {"lost-last-ack",@/
   "question 2(a): the last ACK is lost; the FIN "@/
   "sent again is answered from TIME_WAIT",@/
-  STEPS(client_close), FAULTS(drop_last_ack), 0},@/
+  STEPS(client_close), FAULTS(drop_last_ack), 0, false},@/
 
 @ The second reason: old duplicates.  The link duplicates the server's
 line of data twice, and holds the copies back for 30 and for 70 seconds.
@@ -1395,7 +1397,7 @@ static const struct fault old_copies[] = {@/
 {"old-duplicate",@/
   "question 2(b): old copies of a segment arrive "@/
   "in TIME_WAIT and in a new connection",@/
-  STEPS(old_duplicate), FAULTS(old_copies), 0},@/
+  STEPS(old_duplicate), FAULTS(old_copies), 0, false},@/
 
 @ Both ends open actively, at the same instant, each towards the other.
 Their SYNs cross on the link, each end answers the other's SYN from
@@ -1418,10 +1420,10 @@ static const struct sim_step simultaneous_close[] = {@/
 @ @<Scenarios@>=
 {"simultaneous-open",@/
   "both ends connect at once; the SYNs cross",@/
-  STEPS(simultaneous_open), NO_FAULTS, 0},@/
+  STEPS(simultaneous_open), NO_FAULTS, 0, false},@/
 {"simultaneous-close",@/
   "both ends close at once; the FINs cross",@/
-  STEPS(simultaneous_close), NO_FAULTS, 0},@/
+  STEPS(simultaneous_close), NO_FAULTS, 0, false},@/
 
 @ FIN\_WAIT\_1 straight to TIME\_WAIT.  When the server's ACK of the
 client's FIN is lost, the next thing the client hears is the server's
@@ -1439,7 +1441,7 @@ static const struct fault drop_ack_of_fin[] = {@/
 {"fin-ack-in-fin-wait-1",@/
   "the client's FIN_WAIT_1 receives FIN and ACK "@/
   "at once",@/
-  STEPS(client_close), FAULTS(drop_ack_of_fin), 0},@/
+  STEPS(client_close), FAULTS(drop_ack_of_fin), 0, false},@/
 
 @ Lost handshake segments.  When the client's first SYN is lost, the
 client sends it again when its retransmission timer expires (RFC~6298
@@ -1464,14 +1466,14 @@ static const struct fault drop_fin[] = {@/
 @ @<Scenarios@>=
 {"lost-syn",@/
   "the client's SYN is lost and sent again",@/
-  STEPS(handshake), FAULTS(drop_syn), 0},@/
+  STEPS(handshake), FAULTS(drop_syn), 0, false},@/
 {"lost-syn-ack",@/
   "the server's SYN,ACK is lost",@/
-  STEPS(handshake), FAULTS(drop_syn_ack), 0},@/
+  STEPS(handshake), FAULTS(drop_syn_ack), 0, false},@/
 {"lost-fin",@/
   "the server's FIN is lost and sent again from "@/
   "LAST_ACK",@/
-  STEPS(client_close), FAULTS(drop_fin), 0},@/
+  STEPS(client_close), FAULTS(drop_fin), 0, false},@/
 
 @ Refused connections.  A SYN to a port where nobody listens is answered
 by a reset, and the client gives up at once.  The same happens when the
@@ -1491,11 +1493,11 @@ static const struct sim_step close_in_listen[] = {@/
 @ @<Scenarios@>=
 {"syn-to-closed-port",@/
   "a SYN to a port where nobody listens is refused",@/
-  STEPS(syn_to_closed_port), NO_FAULTS, 0},@/
+  STEPS(syn_to_closed_port), NO_FAULTS, 0, false},@/
 {"close-in-listen",@/
   "the server stops listening; a later SYN is "@/
   "refused",@/
-  STEPS(close_in_listen), NO_FAULTS, 0},@/
+  STEPS(close_in_listen), NO_FAULTS, 0, false},@/
 
 @ Resets in the middle of things.  An application that aborts a
 connection sends a reset, and the other end drops the connection at
@@ -1513,7 +1515,7 @@ static const struct sim_step rst_in_established[] = {@/
 {"rst-in-established",@/
   "the client aborts; its reset ends the server's "@/
   "connection",@/
-  STEPS(rst_in_established), NO_FAULTS, 0},@/
+  STEPS(rst_in_established), NO_FAULTS, 0, false},@/
 
 @ A client that gives up while its SYN is on the way (it closes in
 SYN\_SENT) forgets the connection at once; when the server's SYN,ACK
@@ -1530,7 +1532,7 @@ static const struct sim_step close_in_syn_sent[] = {@/
 @ @<Scenarios@>=
 {"close-in-syn-sent",@/
   "the client closes while its SYN is on the way",@/
-  STEPS(close_in_syn_sent), NO_FAULTS, 0},@/
+  STEPS(close_in_syn_sent), NO_FAULTS, 0, false},@/
 
 @ The reason for the third segment of the handshake, after RFC~9293's
 Figure~8 (``recovery from old duplicate SYN''): a SYN of an earlier
@@ -1559,7 +1561,7 @@ static const struct fault late_syns[] = {@/
 {"rst-in-syn-rcvd",@/
   "an old duplicate SYN is refused by the client's "@/
   "reset; the server returns to LISTEN",@/
-  STEPS(old_syn), FAULTS(late_syns), 0},@/
+  STEPS(old_syn), FAULTS(late_syns), 0, false},@/
 
 @ A server may close a connection before the handshake is complete.  In
 SYN\_RCVD it has sent nothing but its SYN, so it can send its FIN at once
@@ -1578,7 +1580,7 @@ static const struct sim_step close_in_syn_rcvd[] = {@/
 {"close-in-syn-rcvd",@/
   "the server closes before the handshake is "@/
   "complete",@/
-  STEPS(close_in_syn_rcvd), NO_FAULTS, 0},@/
+  STEPS(close_in_syn_rcvd), NO_FAULTS, 0, false},@/
 
 @ A handshake that cannot complete: every SYN,ACK the server sends is
 lost.  The client sends its SYN again and again, the server its SYN,ACK,
@@ -1593,7 +1595,7 @@ static const struct fault drop_all_syn_acks[] = {@/
 @ @<Scenarios@>=
 {"syn-rcvd-timeout",@/
   "every SYN,ACK is lost; both ends give up",@/
-  STEPS(handshake), FAULTS(drop_all_syn_acks), 0},@/
+  STEPS(handshake), FAULTS(drop_all_syn_acks), 0, false},@/
 
 @ The lifecycle again, on a bad link: each segment is lost, duplicated,
 delayed, held back or damaged, each with a chance of a few percent, drawn
@@ -1627,7 +1629,7 @@ static const struct fault bad_link[] = {@/
 {"lossy",@/
   "the lifecycle on a link that drops, duplicates, "@/
   "delays, reorders and corrupts by chance",@/
-  STEPS(lossy), FAULTS(bad_link), 0},@/
+  STEPS(lossy), FAULTS(bad_link), 0, false},@/
 
 @ A listener that knows its peer may send before anyone connects: its
 SYN goes out, and the connection opens actively, from LISTEN (Figure~6's
@@ -1645,7 +1647,7 @@ static const struct sim_step send_in_listen[] = {@/
 {"send-in-listen",@/
   "a listener that knows its peer sends data, and "@/
   "so opens actively",@/
-  STEPS(send_in_listen), NO_FAULTS, 0},@/
+  STEPS(send_in_listen), NO_FAULTS, 0, false},@/
 
 @ The events of \.{tcp.h} are named by |tcp_event_name|.  The log shows
 only those that say something its other lines do not: that the stream

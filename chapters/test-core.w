@@ -101,7 +101,9 @@ heap: a |struct tcp_conn| holds two 64-kilobyte buffers.  The
 configuration is the default one, with our initial sequence number fixed
 so that the tests can name the numbers they expect, and with delayed
 acknowledgments off, so that every segment's acknowledgment is there to
-check at once (the tests of the delay turn them back on).  Each fixture
+check at once (the tests of the delay turn them back on), and without
+the behaviours of the chapter on losses, whose tests are scenario
+scripts.  Each fixture
 keeps its own counters.
 
 @<Helpers of the core tests@>=
@@ -121,6 +123,8 @@ static struct fixture *new_fixture_isn(uint32_t isn)
   f->cfg.isn_fixed = true;
   f->cfg.isn = isn;
   f->cfg.delack_us = 0;
+  f->cfg.fast_retransmit = f->cfg.congestion_control = false;
+  f->cfg.sack = f->cfg.rto_forget_backoff = false;
   f->hooks.ctx = &f->rec;
   f->hooks.stats = &f->stats;
   f->hooks.output = record_output;

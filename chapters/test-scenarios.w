@@ -82,7 +82,7 @@ enum step_op {
   OP_LISTEN, OP_LISTEN_FOR, OP_CONNECT, OP_SEND, OP_CLOSE, OP_ABORT,
   OP_IN, OP_IN_BAD, OP_WAIT, OP_TIMER, OP_MSL,
   OP_OUT, OP_QUIET, OP_NOT_SENT, OP_STATE, OP_EVENT, OP_RECV, OP_NO_TIMER,
-  OP_CUSTOM
+  OP_CUSTOM, OP_IN_SACK
 };
 
 @ A step is an operation with its arguments: the flags of a segment and
@@ -125,6 +125,7 @@ struct script_step {
 #define RECV(t) @t\quad@> @[{OP_RECV, 0, 0, ANY, ANY, t, 0, NULL}@]
 #define NO_TIMER @t\quad@> @[{OP_NO_TIMER, 0, 0, ANY, ANY, NULL, 0, NULL}@]
 #define CUSTOM(fn) @t\quad@> @[{OP_CUSTOM, 0, 0, ANY, ANY, NULL, 0, fn}@]
+#define IN_SACK(a, blocks) @t\quad@> @[{OP_IN_SACK, ACK, 0, IRS(1), a, blocks, 0, NULL}@]
 #define SECONDS(n) @t\quad@> ((uint64_t) (n) * 1000000)
 
 @ Most scripts begin by opening a connection, actively or passively;
@@ -170,6 +171,7 @@ struct script_run {
   uint64_t now;
   uint32_t iss;
   bool iss_known, bad_output;
+  bool peer_sack;  /* the peer's SYN offers selective acknowledgments */
   struct sent_segment out[RUN_OUT_MAX];
   size_t nout;
   unsigned events;
@@ -349,8 +351,10 @@ static enum seg_error peer_sends(struct script_run *r, const struct script_step 
   s.flags = st->flags;
   s.window = 65535;
   if (st->flags & TCP_SYN) seg_set_mss(&s, 1460);
+  if ((st->flags & TCP_SYN) && r->peer_sack) seg_add_sack_permitted(&s);
   s.payload = (const uint8_t *) st->text;
   s.len = st->text ? strlen(st->text) : 0;
+  if (st->op == OP_IN_SACK) @<Turn the text of the step into SACK blocks of |s|@>@;
   size_t n = seg_write(&s, buf, sizeof buf);
   if (damage) buf[7] ^= 1;
   return sim_end_receive(&r->end, buf, n, PEER_ADDR, r->now);
@@ -413,14 +417,15 @@ static void step_text(const struct script_run *r, const struct script_step *st, 
     "the peer sends, with a bad checksum,", "time passes:", "wait for a timer",
     "set the MSL to", "expect we send", "expect we send nothing more",
     "expect we send nothing with", "expect state", "expect event",
-    "expect we can read", "expect no timer running", "check"};
+    "expect we can read", "expect no timer running", "check",
+    "the peer acknowledges, with the SACK blocks"};
   char fl[12], sq[32], ak[32];
   (void) r;
   flag_text(fl, st->flags);
   num_text(sq, sizeof sq, st->seq);
   num_text(ak, sizeof ak, st->ack);
   switch (st->op) {
-  case OP_IN: case OP_IN_BAD: case OP_OUT:
+  case OP_IN: case OP_IN_BAD: case OP_OUT: case OP_IN_SACK:
     snprintf(out, cap, "%s [%s] seq %s ack %s%s%s%s", names[st->op], fl, sq, ak,
       st->text ? " \"" : "", st->text ? st->text : "", st->text ? "\"" : "");
     break;
@@ -475,12 +480,15 @@ static bool run_script(const struct script *sc)
 @ Our end is the client's address and port; the configuration is the
 default one, with the article's MSL of 30 seconds written out, so that
 the scripts' times do not depend on the default, and, as on the simulated
-link, without delayed acknowledgments.
+link, without delayed acknowledgments and without the behaviours of the
+chapter on losses (the scripts of that chapter turn them on).
 
 @<Set up the connection of a script's run@>=
 tcp_config_default(&r->cfg);
 r->cfg.msl_us = SECONDS(30);
 r->cfg.delack_us = 0;
+r->cfg.fast_retransmit = r->cfg.congestion_control = false;
+r->cfg.sack = r->cfg.rto_forget_backoff = false;
 const struct tcp_hooks hooks = {r, run_output, run_transition, run_event, NULL};
 r->hooks = hooks;
 r->now = SIM_EPOCH_US;
@@ -529,7 +537,7 @@ case OP_CLOSE: rc = tcp_close(c, r->now);
 case OP_ABORT: tcp_abort(c, r->now);@+break;
 
 @ @<Cases of the steps that act@>=
-case OP_IN: case OP_IN_BAD: {
+case OP_IN: case OP_IN_BAD: case OP_IN_SACK: {
   enum seg_error e = peer_sends(r, st, st->op == OP_IN_BAD);
   enum seg_error want = st->op == OP_IN_BAD ? SEG_BAD_CHECKSUM : SEG_OK;
   if (e != want) return snprintf(why, cap, "the segment was taken as: %s",
@@ -1395,3 +1403,212 @@ int main(void)
   check_run("every arrow of Figure 6 is taken", test_every_arrow);
   return check_report();
 }
+
+@*1 Scripts of the chapters on losses.
+These scripts turn on the behaviours of the chapters on losses, which
+the other scripts leave off, before they open the connection; the
+peer's SYN,ACK offers selective acknowledgments only when a script
+asks.  |IN_SACK| sends a bare acknowledgment with SACK blocks, written
+as text: pairs \.{lo:hi} of offsets from our ISS.
+
+@<Turn the text of the step into SACK blocks of |s|@>=
+{
+  const char *p = st->text;
+  uint8_t *o = s.options + s.optlen;
+  unsigned lo, hi;
+  int used;
+  size_t n = 0;
+  while (n < 4 && sscanf(p, "%u:%u%n", &lo, &hi, &used) == 2) {
+    put_be32(o + 4 + 8 * n, r->iss + lo);
+    put_be32(o + 8 + 8 * n, r->iss + hi);
+    n++;
+    p += used;
+  }
+  o[0] = o[1] = TCPOPT_NOP;
+  o[2] = TCPOPT_SACK;
+  o[3] = (uint8_t) (2 + 8 * n);
+  s.optlen = (uint8_t) (s.optlen + 4 + 8 * n);
+  s.payload = NULL;
+  s.len = 0;
+}
+
+@ The switches, and checks of the congestion window.
+
+@<The scripts of the conformance scenarios@>=
+static bool losses_on(struct script_run *r, char *why, size_t cap)
+{
+  (void) why, (void) cap;
+  r->cfg.fast_retransmit = r->cfg.congestion_control = true;
+  r->cfg.rto_forget_backoff = true;
+  return true;
+}
+
+static bool losses_and_sack_on(struct script_run *r, char *why, size_t cap)
+{
+  r->cfg.sack = r->peer_sack = true;
+  return losses_on(r, why, cap);
+}
+
+static bool cwnd_is(struct script_run *r, uint32_t want, char *why, size_t cap)
+{
+  uint32_t got = r->end.conn.cwnd;
+  if (got != want) return snprintf(why, cap, "cwnd is %u, expected %u",
+    (unsigned) got, (unsigned) want), false;
+  return true;
+}
+
+@ Slow start and congestion avoidance.  After the handshake the window
+is RFC~5681's initial window for 1460-byte segments, 4380 bytes.  In
+slow start an acknowledgment of 10 bytes opens it by 10.  Then the
+threshold is put at the window, so that the connection is in congestion
+avoidance: 10 bytes acknowledged open nothing, until a whole window's
+worth has been acknowledged, and then the window grows by one segment.
+
+@<The scripts of the conformance scenarios@>=
+static bool cwnd_initial(struct script_run *r, char *why, size_t cap)
+{
+  return cwnd_is(r, 4380, why, cap);
+}
+static bool cwnd_after_slow_start(struct script_run *r, char *why, size_t cap)
+{
+  return cwnd_is(r, 4390, why, cap);
+}
+static bool enter_avoidance(struct script_run *r, char *why, size_t cap)
+{
+  (void) why, (void) cap;
+  r->end.conn.ssthresh = r->end.conn.cwnd;
+  return true;
+}
+static bool nearly_a_window_acked(struct script_run *r, char *why, size_t cap)
+{
+  if (!cwnd_is(r, 4390, why, cap)) return false;
+  if (r->end.conn.ca_acked != 10) return snprintf(why, cap,
+    "%u bytes counted towards avoidance, expected 10",
+    (unsigned) r->end.conn.ca_acked), false;
+  r->end.conn.ca_acked = 4390 - 5;
+  return true;
+}
+static bool cwnd_after_avoidance(struct script_run *r, char *why, size_t cap)
+{
+  return cwnd_is(r, 4390 + 1460, why, cap);
+}
+
+static const struct script_step cwnd_growth[] = {@/
+  CUSTOM(losses_on), OPEN_ACTIVE, CUSTOM(cwnd_initial),@/
+  SEND("0123456789"), OUT_TEXT(ACK, ISS(1), IRS(1), "0123456789"),@/
+  IN(ACK, IRS(1), ISS(11)), CUSTOM(cwnd_after_slow_start),@/
+  CUSTOM(enter_avoidance),@/
+  SEND("abcdefghij"), OUT_TEXT(ACK, ISS(11), IRS(1), "abcdefghij"),@/
+  IN(ACK, IRS(1), ISS(21)), CUSTOM(nearly_a_window_acked),@/
+  SEND("klmnopqrst"), OUT_TEXT(ACK, ISS(21), IRS(1), "klmnopqrst"),@/
+  IN(ACK, IRS(1), ISS(31)), CUSTOM(cwnd_after_avoidance), QUIET@/
+};
+
+@ Fast retransmission and a partial acknowledgment, without selective
+acknowledgments.  Five segments leave; the first and the third are
+lost.  The segments are of ten bytes, and the window is opened wide
+enough for all five.  Two duplicates change nothing (there is nothing
+new to send on them); the third repeats the first segment at once, and
+halves the window: |ssthresh| is half the 50 bytes in flight, 25.  The acknowledgment of the repetition is partial,
+since the third segment is missing too: it is repeated at once, not
+after a timeout.  The full acknowledgment ends the recovery, and nothing else is
+repeated; with nothing left in flight the window becomes two segments,
+less than |ssthresh|, so that the sender does not burst.
+
+@<The scripts of the conformance scenarios@>=
+#define SENT(t, n) @t\quad@> SEND(t), OUT_TEXT(ACK, ISS(n), IRS(1), t)
+
+static bool small_segments(struct script_run *r, char *why, size_t cap)
+{
+  r->cfg.mss = 10;
+  return losses_on(r, why, cap);
+}
+static bool small_segments_and_sack(struct script_run *r, char *why, size_t cap)
+{
+  r->cfg.mss = 10;
+  return losses_and_sack_on(r, why, cap);
+}
+static bool wide_window(struct script_run *r, char *why, size_t cap)
+{
+  (void) why, (void) cap;
+  r->end.conn.cwnd = 1000;
+  return true;
+}
+static bool recovery_over(struct script_run *r, char *why, size_t cap)
+{
+  if (r->end.conn.in_recovery) return snprintf(why, cap,
+    "the recovery goes on"), false;
+  return cwnd_is(r, 20, why, cap);
+}
+
+static const struct script_step fast_retransmit[] = {@/
+  CUSTOM(small_segments), OPEN_ACTIVE, CUSTOM(wide_window), SENT("0123456789", 1),@/
+  SENT("abcdefghij", 11), SENT("klmnopqrst", 21), SENT("uvwxyzABCD", 31),@/
+  SENT("EFGHIJKLMN", 41),@/
+  IN(ACK, IRS(1), ISS(1)), QUIET, IN(ACK, IRS(1), ISS(1)), QUIET,@/
+  IN(ACK, IRS(1), ISS(1)), OUT_TEXT(ACK, ISS(1), IRS(1), "0123456789"), QUIET,@/
+  IN(ACK, IRS(1), ISS(21)), OUT_TEXT(ACK, ISS(21), IRS(1), "klmnopqrst"), QUIET,@/
+  IN(ACK, IRS(1), ISS(51)), QUIET, CUSTOM(recovery_over)@/
+};
+
+@ The same losses, reported with SACK blocks.  The scoreboard fills; the
+hole at SND.UNA is repeated first, and only it, since the hole of the
+third segment has only one block above it and may yet be reordering.
+The partial acknowledgment then names it, and it is repeated; the
+segments that the blocks reported are never sent again.
+
+@<The scripts of the conformance scenarios@>=
+static bool scoreboard_filled(struct script_run *r, char *why, size_t cap)
+{
+  const struct tcp_conn *c = &r->end.conn;
+  if (!c->sack_ok) return snprintf(why, cap, "SACK was not agreed"), false;
+  if (c->nsacked != 2 || c->sacked[0].lo != r->iss + 11
+      || c->sacked[0].hi != r->iss + 21 || c->sacked[1].lo != r->iss + 31
+      || c->sacked[1].hi != r->iss + 51)
+    return snprintf(why, cap, "the scoreboard holds %u blocks, not "
+      "ISS+11:21 and ISS+31:51", (unsigned) c->nsacked), false;
+  return true;
+}
+
+static const struct script_step sack_scoreboard[] = {@/
+  CUSTOM(small_segments_and_sack), OPEN_ACTIVE, CUSTOM(wide_window),
+  SENT("0123456789", 1),@/
+  SENT("abcdefghij", 11), SENT("klmnopqrst", 21), SENT("uvwxyzABCD", 31),@/
+  SENT("EFGHIJKLMN", 41),@/
+  IN_SACK(ISS(1), "11:21"), QUIET,@/
+  IN_SACK(ISS(1), "31:41 11:21"), QUIET,@/
+  IN_SACK(ISS(1), "31:51 11:21"), CUSTOM(scoreboard_filled),@/
+  OUT_TEXT(ACK, ISS(1), IRS(1), "0123456789"), QUIET,@/
+  IN_SACK(ISS(21), "31:51"), OUT_TEXT(ACK, ISS(21), IRS(1), "klmnopqrst"),
+  QUIET,@/
+  IN(ACK, IRS(1), ISS(51)), QUIET@/
+};
+
+@ Reordering and duplication, shown by SACK.  The second segment is
+late, and the network delivers the third three times: the receiver's
+acknowledgments repeat ISS${}+11$ four times, but only the first
+reports anything new.  A sender that counted them all would repeat the
+second segment for nothing; this one waits, and the late segment's
+acknowledgment ends the matter.
+
+@<The scripts of the conformance scenarios@>=
+static const struct script_step sack_reordering[] = {@/
+  CUSTOM(small_segments_and_sack), OPEN_ACTIVE, CUSTOM(wide_window),
+  SENT("0123456789", 1),@/
+  SENT("abcdefghij", 11), SENT("klmnopqrst", 21), SENT("uvwxyzABCD", 31),@/
+  SENT("EFGHIJKLMN", 41),@/
+  IN(ACK, IRS(1), ISS(11)), QUIET,@/
+  IN_SACK(ISS(11), "21:31"), QUIET, IN_SACK(ISS(11), "21:31"), QUIET,@/
+  IN_SACK(ISS(11), "21:31"), QUIET, IN_SACK(ISS(11), "21:31"), QUIET,@/
+  IN(ACK, IRS(1), ISS(51)), QUIET@/
+};
+
+@ @<Rows of the table of conformance scenarios@>=
+{"losses: cwnd grows in slow start and in congestion avoidance",
+  {SCRIPT("cwnd", cwnd_growth)}},
+{"losses: three duplicate ACKs repeat a segment, a partial ACK the next",
+  {SCRIPT("fast retransmit", fast_retransmit)}},
+{"losses: SACK blocks fill the scoreboard, the hole is repaired first",
+  {SCRIPT("scoreboard", sack_scoreboard)}},
+{"losses: reordering and copies shown by SACK repeat nothing",
+  {SCRIPT("reordering", sack_reordering)}},

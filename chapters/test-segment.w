@@ -95,9 +95,9 @@ static void test_known_syn(void)
 }
 
 @ The second is a SYN-ACK that a Linux kernel (6.x) sent on the
-loopback interface, as \.{tcpdump -i lo} captured it: 127.0.0.1 port
-41234 to port 47520, sequence number 3107361424, acknowledging
-1751985757, window 65483, MSS 65495.  On loopback the kernel leaves the
+loopback interface, in the capture that \.{tcpdump -i lo} made: from 127.0.0.1
+port 41234 to port 47520, with the sequence number 3107361424,
+acknowledging 1751985757, window 65483, MSS 65495.  On loopback the kernel leaves the
 checksum field for absent hardware to fill in; the bytes below carry
 |0x87ee|, the checksum \.{tcpdump -v} computed for them.
 
