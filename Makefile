@@ -122,12 +122,14 @@ FIGURES := $(patsubst %,build/figures/%.pdf,$(call uses,fig))
 
 # ---------------------------------------------------------------- weave
 # cweave's exit status is not zero for warnings; tools/checklog fails the
-# build on any warning of cweave or pdfTeX and on any overfull or underfull box.
+# build on any warning of cweave or pdfTeX and on any overfull or underfull box;
+# tools/cweblint fails it on any section whose C cweave cannot parse.
 build/book.tex: $(WEBS) $(TEXSRC) | $(DEPS)
 	@mkdir -p build
 	cd build && CWEBINPUTS=../chapters cweave -bhp ../chapters/book.w - book.tex > cweave.log 2>&1; \
 	  rc=$$?; cat cweave.log; [ $$rc -eq 0 ]
 	tools/checklog cweave build/cweave.log
+	@tools/cweblint || { echo "cweblint: the sections above are typeset badly" >&2; exit 1; }
 
 build/book.pdf: build/book.tex $(LOGS) $(FIGURES)
 	cd build && rm -f book.toc && pdftex -interaction=nonstopmode -halt-on-error book.tex > /dev/null \

@@ -147,7 +147,7 @@ tells them apart.  The first twenty-two are the arrows of Figure~6, in the
 order of the article's transcription; the rest are the RFC's.
 
 @<Types of the core@>=
-enum transition_id {
+enum transition_id {@[
   T_CLOSED_LISTEN, T_CLOSED_SYN_SENT,
   T_LISTEN_SYN_RCVD, T_LISTEN_SYN_SENT, T_LISTEN_CLOSED,
   T_SYN_RCVD_ESTABLISHED, T_SYN_RCVD_LISTEN, T_SYN_RCVD_FIN_WAIT_1,
@@ -157,8 +157,8 @@ enum transition_id {
   T_CLOSE_WAIT_LAST_ACK, T_LAST_ACK_CLOSED,
   T_FIN_WAIT_1_FIN_WAIT_2, T_FIN_WAIT_1_CLOSING, T_FIN_WAIT_1_TIME_WAIT,
   T_CLOSING_TIME_WAIT, T_FIN_WAIT_2_TIME_WAIT, T_TIME_WAIT_CLOSED,
-  @<Names of the transitions the figure does not draw@>@;
-  T_NTRANSITIONS
+  @<Names of the transitions the figure does not draw@>@/
+  T_NTRANSITIONS@]
 };
 
 @ The RFC's rows, first the resets.  A reset refuses a connection that
@@ -169,11 +169,11 @@ with an active open; in every synchronized state it ends the connection
 a new SYN in SYN\_RCVD.
 
 @<Names of the transitions the figure does not draw@>=
-T_SYN_SENT_CLOSED_RESET, T_SYN_RCVD_CLOSED_RESET, T_SYN_RCVD_LISTEN_SYN,
+@[T_SYN_SENT_CLOSED_RESET, T_SYN_RCVD_CLOSED_RESET, T_SYN_RCVD_LISTEN_SYN,
 T_ESTABLISHED_CLOSED_RESET, T_FIN_WAIT_1_CLOSED_RESET,
 T_FIN_WAIT_2_CLOSED_RESET, T_CLOSE_WAIT_CLOSED_RESET,
 T_CLOSING_CLOSED_RESET, T_LAST_ACK_CLOSED_RESET,
-T_TIME_WAIT_CLOSED_RESET,
+T_TIME_WAIT_CLOSED_RESET,@]
 
 @ Then the user's abort, from every state but CLOSED (\S3.10.5), and
 the close that finds received data the user has not read, which RFC~9293
@@ -181,11 +181,11 @@ says should reset the connection rather than close it, so that the peer
 learns that data was lost (\S3.6, SHLD-3).
 
 @<Names of the transitions the figure does not draw@>=
-T_LISTEN_CLOSED_ABORT, T_SYN_SENT_CLOSED_ABORT, T_SYN_RCVD_CLOSED_ABORT,
+@[T_LISTEN_CLOSED_ABORT, T_SYN_SENT_CLOSED_ABORT, T_SYN_RCVD_CLOSED_ABORT,
 T_ESTABLISHED_CLOSED_ABORT, T_FIN_WAIT_1_CLOSED_ABORT,
 T_FIN_WAIT_2_CLOSED_ABORT, T_CLOSE_WAIT_CLOSED_ABORT,
 T_CLOSING_CLOSED_ABORT, T_LAST_ACK_CLOSED_ABORT, T_TIME_WAIT_CLOSED_ABORT,
-T_ESTABLISHED_CLOSED_UNREAD, T_CLOSE_WAIT_CLOSED_UNREAD,
+T_ESTABLISHED_CLOSED_UNREAD, T_CLOSE_WAIT_CLOSED_UNREAD,@]
 
 @ Last, the timeouts: a connection that has retransmitted as often as
 its configuration allows gives up (\S3.8.3), and a connection that waits
@@ -193,9 +193,9 @@ in FIN\_WAIT\_2 for a FIN that never comes may be given a time limit
 (an extension that every operating system makes; off by default).
 
 @<Names of the transitions the figure does not draw@>=
-T_ESTABLISHED_CLOSED_TIMEOUT, T_FIN_WAIT_1_CLOSED_TIMEOUT,
+@[T_ESTABLISHED_CLOSED_TIMEOUT, T_FIN_WAIT_1_CLOSED_TIMEOUT,
 T_CLOSE_WAIT_CLOSED_TIMEOUT, T_CLOSING_CLOSED_TIMEOUT,
-T_LAST_ACK_CLOSED_TIMEOUT, T_FIN_WAIT_2_CLOSED_TIMEOUT,
+T_LAST_ACK_CLOSED_TIMEOUT, T_FIN_WAIT_2_CLOSED_TIMEOUT,@]
 
 @ The table itself is exported, with its length, for the figure and the
 tests.
@@ -210,7 +210,7 @@ labels: from, to, cause, what is sent, the kind of arrow and the note.
 
 @<Functions of the core@>=
 #define ROW(from, to, cause, send, kind, note) \
-  {TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}
+  @[{TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}@]
 
 @ Here is the table.  The first block is Figure~6, arrow for arrow.
 
@@ -260,7 +260,7 @@ const struct transition tcp_transitions[T_NTRANSITIONS] = {@/
   "recv: FIN", "ACK", CLIENT, NULL),@/
 @[[T_TIME_WAIT_CLOSED]@] = ROW(TIME_WAIT, CLOSED,
   "2MSL timeout", NULL, CLIENT, NULL),@/
-@<Rows of the transitions the figure does not draw@>@;
+@<Rows of the transitions the figure does not draw@>
 };
 const size_t tcp_ntransitions = T_NTRANSITIONS;
 
@@ -268,7 +268,7 @@ const size_t tcp_ntransitions = T_NTRANSITIONS;
 SYN; the core checks that before it takes the row.
 
 @<Rows of the transitions the figure does not draw@>=
-@[[T_SYN_SENT_CLOSED_RESET]@] = ROW(SYN_SENT, CLOSED,
+@[@[[T_SYN_SENT_CLOSED_RESET]@] = ROW(SYN_SENT, CLOSED,
   "recv: RST,ACK", NULL, NONE, "connection refused"),@/
 @[[T_SYN_RCVD_CLOSED_RESET]@] = ROW(SYN_RCVD, CLOSED,
   "recv: RST", NULL, NONE, "after a simultaneous open"),@/
@@ -287,13 +287,13 @@ SYN; the core checks that before it takes the row.
 @[[T_LAST_ACK_CLOSED_RESET]@] = ROW(LAST_ACK, CLOSED,
   "recv: RST", NULL, NONE, NULL),@/
 @[[T_TIME_WAIT_CLOSED_RESET]@] = ROW(TIME_WAIT, CLOSED,
-  "recv: RST", NULL, NONE, NULL),@/
+  "recv: RST", NULL, NONE, NULL),@/@]
 
 @ The user's abort sends a reset from the states in which the peer
 believes in the connection, and nothing from the others (\S3.10.5).
 
 @<Rows of the transitions the figure does not draw@>=
-@[[T_LISTEN_CLOSED_ABORT]@] = ROW(LISTEN, CLOSED,
+@[@[[T_LISTEN_CLOSED_ABORT]@] = ROW(LISTEN, CLOSED,
   "appl: abort", "nothing", NONE, NULL),@/
 @[[T_SYN_SENT_CLOSED_ABORT]@] = ROW(SYN_SENT, CLOSED,
   "appl: abort", "nothing", NONE, NULL),@/
@@ -316,13 +316,13 @@ believes in the connection, and nothing from the others (\S3.10.5).
 @[[T_ESTABLISHED_CLOSED_UNREAD]@] = ROW(ESTABLISHED, CLOSED,
   "appl: close, data unread", "RST", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_UNREAD]@] = ROW(CLOSE_WAIT, CLOSED,
-  "appl: close, data unread", "RST", NONE, NULL),@/
+  "appl: close, data unread", "RST", NONE, NULL),@/@]
 
 @ The timeouts send nothing: a peer that has not answered a dozen
 retransmissions will not hear a reset either.
 
 @<Rows of the transitions the figure does not draw@>=
-@[[T_ESTABLISHED_CLOSED_TIMEOUT]@] = ROW(ESTABLISHED, CLOSED,
+@[@[[T_ESTABLISHED_CLOSED_TIMEOUT]@] = ROW(ESTABLISHED, CLOSED,
   "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_1_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_1, CLOSED,
   "timeout", "nothing", NONE, NULL),@/
@@ -333,7 +333,7 @@ retransmissions will not hear a reset either.
 @[[T_LAST_ACK_CLOSED_TIMEOUT]@] = ROW(LAST_ACK, CLOSED,
   "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_2_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_2, CLOSED,
-  "timeout", "nothing", NONE, "if configured"),@/
+  "timeout", "nothing", NONE, "if configured"),@/@]
 
 @* What the core tells its user.
 Besides segments, the core produces {\it events} for the user of the
@@ -767,7 +767,7 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
   const struct transition *t = &tcp_transitions[id];
   c->state = t->to;
   if (t->to == TCP_CLOSED) @<Stop every timer of the connection@>@;
-  if (c->hooks->transition) c->hooks->transition(c->hooks->ctx, c, t);
+  if (@[c->hooks->transition@]) @[c->hooks->transition@](c->hooks->ctx, c, t);
   return true;
 }
 

@@ -1493,10 +1493,10 @@ that cannot be read is a failure, with the reader's message.
 #include "figures.h"
 
 @ @<Subcommands@>=
-{"dot", cmd_dot,@t}\1\1{@>@/
+@[{"dot", cmd_dot,@t}\1\1{@>@/
   "fsm | seq [--from N] [--to M] [--title T] CAPTURE"@/
   " | states client|server CAPTURE | step N CAPTURE",@/
-  "write a figure of the book in Graphviz's language"@t}\2\2{@>},
+  "write a figure of the book in Graphviz's language"@t}\2\2{@>},@/@]
 
 @ @<Subcommand functions@>=
 static int dot_help(void)

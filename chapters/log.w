@@ -1257,8 +1257,8 @@ no TCP behind it.  \.{--pcap} asks for the old format, and \.{-l LOG}
 writes the text log as well (\.{-} for the standard output).
 
 @<Subcommands@>=
-{"pcap-demo", cmd_pcap_demo, "[--pcap] [-l LOG] FILE",
-  "write a capture of a small hand-built TCP conversation"},
+@[{"pcap-demo", cmd_pcap_demo, "[--pcap] [-l LOG] FILE",
+  "write a capture of a small hand-built TCP conversation"},@/@]
 
 @ The conversation is a table: when each segment is sent, by whom, its
 control bits, sequence and acknowledgment numbers, payload and comment.

@@ -108,7 +108,7 @@ here and defined among the help functions.
 static int cmd_help(int argc, char **argv);
 
 @ @<Subcommands@>=
-{"help", cmd_help, "[COMMAND]", "list the commands, or describe one"},
+@[{"help", cmd_help, "[COMMAND]", "list the commands, or describe one"},@/@]
 
 @ @<Functions that print help@>=
 static int cmd_help(int argc, char **argv)

@@ -208,7 +208,7 @@ two flags that the core's events set: there is something to read, there
 is room to write.  A side may hold one reordered segment back.
 
 @<The state of a bulk transfer@>=
-struct side {
+struct bulk_side {
   struct tcp_conn conn;
   uint64_t key;            /* of the stream this side sends */
   uint64_t written, read;  /* positions in the two streams */
@@ -222,7 +222,7 @@ struct side {
 struct bulk {
   const struct bulk_options *o;
   struct bulk_result *r;
-  struct side side[2];
+  struct bulk_side side[2];
   bool (*door[2])(struct bulk *b, const struct segment *s);
   uint64_t now, rng, serial;
   struct packet *pool;
@@ -355,7 +355,7 @@ if (strikes(b, f->duplicate)) {
   heap_push(b, y, due + next_random(&b->rng) % 50000);
   b->r->struck[1]++;
 }
-struct side *sd = &b->side[from];
+struct bulk_side *sd = &b->side[from];
 if (sd->held == NO_PACKET && strikes(b, f->reorder)) {
   sd->held = x;
   sd->held_until = due + 200000;
@@ -433,7 +433,7 @@ is connected.
 static void bulk_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
 {
   struct bulk *b = ctx;
-  struct side *sd = &b->side[c == &b->side[0].conn ? 0 : 1];
+  struct bulk_side *sd = &b->side[c == &b->side[0].conn ? 0 : 1];
   if (e == TCP_EV_READABLE || e == TCP_EV_EOF) sd->readable = true;
   else if (e == TCP_EV_WRITABLE || e == TCP_EV_CONNECTED) sd->writable = true;
 }
@@ -446,7 +446,7 @@ returns less than was asked for has emptied the buffer.
 @<Functions of the bulk link@>=
 static void program_turn(struct bulk *b, int k)
 {
-  struct side *sd = &b->side[k];
+  struct bulk_side *sd = &b->side[k];
   if (sd->readable) @<Read what has arrived for side |k|@>@;
   if (sd->writable && sd->written < b->o->bytes[k])
     @<Write the next bytes of side |k|'s stream@>@;
@@ -805,12 +805,12 @@ with Callgrind, \.{callgrind\_annotate}, prints the total as its first
 line of numbers, and then each function's own count.
 
 @<Functions of the instruction count@>=
-struct count {
+struct profile_count {
   double instructions, copying, segments;
 };
 
 static bool profile(const char *self, const char *f, uint64_t bytes,
-  struct count *c)
+  struct profile_count *c)
 {
   char cmd[1024], buf[1024], toggles[256] = "";
   const char *prof = "build/bench/callgrind.out";
@@ -846,7 +846,7 @@ the instructions less the copying.
 static bool door_cost(const char *self, const char *door, uint64_t bytes,
   double *cost, double *segments)
 {
-  struct count d, h, dh;
+  struct profile_count d, h, dh;
   char both[128];
   snprintf(both, sizeof both, "%s bulk_output", door);
   if (!profile(self, door, bytes, &d) || !profile(self, "bulk_output", bytes, &h)

@@ -25,10 +25,10 @@ Nothing in them knows that the segments travel in UDP.
 program.
 
 @<Subcommands@>=
-{"listen", cmd_listen, "[OPTIONS] [ADDRESS] PORT",
-  "accept a TCP connection carried over UDP, like nc -l"},
+@[{"listen", cmd_listen, "[OPTIONS] [ADDRESS] PORT",
+  "accept a TCP connection carried over UDP, like nc -l"},@/
 {"connect", cmd_connect, "[OPTIONS] HOST PORT",
-  "open a TCP connection carried over UDP, like nc"},
+  "open a TCP connection carried over UDP, like nc"},@/@]
 
 @ @<Header files of the program@>=
 #include <errno.h>

@@ -652,8 +652,8 @@ timestamp is always zero.  With \.{-r FILE} the command reads the
 segments of a capture file instead, as the next chapter explains.
 
 @<Subcommands@>=
-{"decode", cmd_decode, "[--src ADDR] [--dst ADDR] [--check] HEX... | -r FILE",
-  "print a TCP segment given in hexadecimal as tcpdump would"},
+@[{"decode", cmd_decode, "[--src ADDR] [--dst ADDR] [--check] HEX... | -r FILE",
+  "print a TCP segment given in hexadecimal as tcpdump would"},@/@]
 
 @ The command needs the headers of both chapters, and |bool|.
 

@@ -1256,10 +1256,10 @@ static const struct sim_step lifecycle[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lifecycle",@/
+@[{"lifecycle",@/
   "Figure 1: open, a line each way, the client "@/
   "closes, the server sends one more line and closes",@/
-  STEPS(lifecycle), NO_FAULTS, 0},@/
+  STEPS(lifecycle), NO_FAULTS, 0},@/@]
 
 @ The three-way handshake of Figure~2, and nothing else: both ends are
 left ESTABLISHED, and since neither has a timer running, the run ends.
@@ -1271,9 +1271,9 @@ static const struct sim_step handshake[] = {@/
 };
 
 @ @<Scenarios@>=
-{"handshake",@/
+@[{"handshake",@/
   "Figure 2: the three-way handshake",@/
-  STEPS(handshake), NO_FAULTS, 0},@/
+  STEPS(handshake), NO_FAULTS, 0},@/@]
 
 @ The four-way wave of Figure~3, the client closing first, and the same
 with the roles swapped: whichever end closes first is the one that waits
@@ -1294,13 +1294,13 @@ static const struct sim_step server_close[] = {@/
 };
 
 @ @<Scenarios@>=
-{"client-close",@/
+@[{"client-close",@/
   "Figure 3: the four-way wave, the client "@/
   "closing first",@/
   STEPS(client_close), NO_FAULTS, 0},@/
 {"server-close",@/
   "the four-way wave, the server closing first",@/
-  STEPS(server_close), NO_FAULTS, 0},@/
+  STEPS(server_close), NO_FAULTS, 0},@/@]
 
 @ The article's first question, why closing takes four segments when
 opening takes three, is answered by a half-close: the client sends its
@@ -1322,10 +1322,10 @@ static const struct sim_step half_close[] = {@/
 };
 
 @ @<Scenarios@>=
-{"half-close",@/
+@[{"half-close",@/
   "question 1: the server sends data after the "@/
   "client's FIN",@/
-  STEPS(half_close), NO_FAULTS, 0},@/
+  STEPS(half_close), NO_FAULTS, 0},@/@]
 
 @ The first reason for TIME\_WAIT: the last ACK of the wave is lost.  The
 server, in LAST\_ACK, sends its FIN again when its retransmission timer
@@ -1340,10 +1340,10 @@ static const struct fault drop_last_ack[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lost-last-ack",@/
+@[{"lost-last-ack",@/
   "question 2(a): the last ACK is lost; the FIN "@/
   "sent again is answered from TIME_WAIT",@/
-  STEPS(client_close), FAULTS(drop_last_ack), 0},@/
+  STEPS(client_close), FAULTS(drop_last_ack), 0},@/@]
 
 @ The second reason: old duplicates.  The link duplicates the server's
 line of data twice, and holds the copies back for 30 and for 70 seconds.
@@ -1392,10 +1392,10 @@ static const struct fault old_copies[] = {@/
 };
 
 @ @<Scenarios@>=
-{"old-duplicate",@/
+@[{"old-duplicate",@/
   "question 2(b): old copies of a segment arrive "@/
   "in TIME_WAIT and in a new connection",@/
-  STEPS(old_duplicate), FAULTS(old_copies), 0},@/
+  STEPS(old_duplicate), FAULTS(old_copies), 0},@/@]
 
 @ Both ends open actively, at the same instant, each towards the other.
 Their SYNs cross on the link, each end answers the other's SYN from
@@ -1416,12 +1416,12 @@ static const struct sim_step simultaneous_close[] = {@/
 };
 
 @ @<Scenarios@>=
-{"simultaneous-open",@/
+@[{"simultaneous-open",@/
   "both ends connect at once; the SYNs cross",@/
   STEPS(simultaneous_open), NO_FAULTS, 0},@/
 {"simultaneous-close",@/
   "both ends close at once; the FINs cross",@/
-  STEPS(simultaneous_close), NO_FAULTS, 0},@/
+  STEPS(simultaneous_close), NO_FAULTS, 0},@/@]
 
 @ FIN\_WAIT\_1 straight to TIME\_WAIT.  When the server's ACK of the
 client's FIN is lost, the next thing the client hears is the server's
@@ -1436,10 +1436,10 @@ static const struct fault drop_ack_of_fin[] = {@/
 };
 
 @ @<Scenarios@>=
-{"fin-ack-in-fin-wait-1",@/
+@[{"fin-ack-in-fin-wait-1",@/
   "the client's FIN_WAIT_1 receives FIN and ACK "@/
   "at once",@/
-  STEPS(client_close), FAULTS(drop_ack_of_fin), 0},@/
+  STEPS(client_close), FAULTS(drop_ack_of_fin), 0},@/@]
 
 @ Lost handshake segments.  When the client's first SYN is lost, the
 client sends it again when its retransmission timer expires (RFC~6298
@@ -1462,7 +1462,7 @@ static const struct fault drop_fin[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lost-syn",@/
+@[{"lost-syn",@/
   "the client's SYN is lost and sent again",@/
   STEPS(handshake), FAULTS(drop_syn), 0},@/
 {"lost-syn-ack",@/
@@ -1471,7 +1471,7 @@ static const struct fault drop_fin[] = {@/
 {"lost-fin",@/
   "the server's FIN is lost and sent again from "@/
   "LAST_ACK",@/
-  STEPS(client_close), FAULTS(drop_fin), 0},@/
+  STEPS(client_close), FAULTS(drop_fin), 0},@/@]
 
 @ Refused connections.  A SYN to a port where nobody listens is answered
 by a reset, and the client gives up at once.  The same happens when the
@@ -1489,13 +1489,13 @@ static const struct sim_step close_in_listen[] = {@/
 };
 
 @ @<Scenarios@>=
-{"syn-to-closed-port",@/
+@[{"syn-to-closed-port",@/
   "a SYN to a port where nobody listens is refused",@/
   STEPS(syn_to_closed_port), NO_FAULTS, 0},@/
 {"close-in-listen",@/
   "the server stops listening; a later SYN is "@/
   "refused",@/
-  STEPS(close_in_listen), NO_FAULTS, 0},@/
+  STEPS(close_in_listen), NO_FAULTS, 0},@/@]
 
 @ Resets in the middle of things.  An application that aborts a
 connection sends a reset, and the other end drops the connection at
@@ -1510,10 +1510,10 @@ static const struct sim_step rst_in_established[] = {@/
 };
 
 @ @<Scenarios@>=
-{"rst-in-established",@/
+@[{"rst-in-established",@/
   "the client aborts; its reset ends the server's "@/
   "connection",@/
-  STEPS(rst_in_established), NO_FAULTS, 0},@/
+  STEPS(rst_in_established), NO_FAULTS, 0},@/@]
 
 @ A client that gives up while its SYN is on the way (it closes in
 SYN\_SENT) forgets the connection at once; when the server's SYN,ACK
@@ -1528,9 +1528,9 @@ static const struct sim_step close_in_syn_sent[] = {@/
 };
 
 @ @<Scenarios@>=
-{"close-in-syn-sent",@/
+@[{"close-in-syn-sent",@/
   "the client closes while its SYN is on the way",@/
-  STEPS(close_in_syn_sent), NO_FAULTS, 0},@/
+  STEPS(close_in_syn_sent), NO_FAULTS, 0},@/@]
 
 @ The reason for the third segment of the handshake, after RFC~9293's
 Figure~8 (``recovery from old duplicate SYN''): a SYN of an earlier
@@ -1556,10 +1556,10 @@ static const struct fault late_syns[] = {@/
 };
 
 @ @<Scenarios@>=
-{"rst-in-syn-rcvd",@/
+@[{"rst-in-syn-rcvd",@/
   "an old duplicate SYN is refused by the client's "@/
   "reset; the server returns to LISTEN",@/
-  STEPS(old_syn), FAULTS(late_syns), 0},@/
+  STEPS(old_syn), FAULTS(late_syns), 0},@/@]
 
 @ A server may close a connection before the handshake is complete.  In
 SYN\_RCVD it has sent nothing but its SYN, so it can send its FIN at once
@@ -1575,10 +1575,10 @@ static const struct sim_step close_in_syn_rcvd[] = {@/
 };
 
 @ @<Scenarios@>=
-{"close-in-syn-rcvd",@/
+@[{"close-in-syn-rcvd",@/
   "the server closes before the handshake is "@/
   "complete",@/
-  STEPS(close_in_syn_rcvd), NO_FAULTS, 0},@/
+  STEPS(close_in_syn_rcvd), NO_FAULTS, 0},@/@]
 
 @ A handshake that cannot complete: every SYN,ACK the server sends is
 lost.  The client sends its SYN again and again, the server its SYN,ACK,
@@ -1591,9 +1591,9 @@ static const struct fault drop_all_syn_acks[] = {@/
 };
 
 @ @<Scenarios@>=
-{"syn-rcvd-timeout",@/
+@[{"syn-rcvd-timeout",@/
   "every SYN,ACK is lost; both ends give up",@/
-  STEPS(handshake), FAULTS(drop_all_syn_acks), 0},@/
+  STEPS(handshake), FAULTS(drop_all_syn_acks), 0},@/@]
 
 @ The lifecycle again, on a bad link: each segment is lost, duplicated,
 delayed, held back or damaged, each with a chance of a few percent, drawn
@@ -1624,10 +1624,10 @@ static const struct fault bad_link[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lossy",@/
+@[{"lossy",@/
   "the lifecycle on a link that drops, duplicates, "@/
   "delays, reorders and corrupts by chance",@/
-  STEPS(lossy), FAULTS(bad_link), 0},@/
+  STEPS(lossy), FAULTS(bad_link), 0},@/@]
 
 @ A listener that knows its peer may send before anyone connects: its
 SYN goes out, and the connection opens actively, from LISTEN (Figure~6's
@@ -1642,10 +1642,10 @@ static const struct sim_step send_in_listen[] = {@/
 };
 
 @ @<Scenarios@>=
-{"send-in-listen",@/
+@[{"send-in-listen",@/
   "a listener that knows its peer sends data, and "@/
   "so opens actively",@/
-  STEPS(send_in_listen), NO_FAULTS, 0},@/
+  STEPS(send_in_listen), NO_FAULTS, 0},@/@]
 
 @ The events of \.{tcp.h} are named by |tcp_event_name|.  The log shows
 only those that say something its other lines do not: that the stream
@@ -1671,8 +1671,8 @@ ends in \.{.pcap}, a format without comments).
 #include "sim.h"
 
 @ @<Subcommands@>=
-{"sim", cmd_sim, "SCENARIO [--seed N] [-w FILE] | --list",
-  "run a scenario on the simulated link and print its log"},
+@[{"sim", cmd_sim, "SCENARIO [--seed N] [-w FILE] | --list",
+  "run a scenario on the simulated link and print its log"},@/@]
 
 @ A seed is a decimal number that fits in 64 bits, and nothing else.
 

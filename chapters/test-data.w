@@ -1032,6 +1032,6 @@ static const struct script_step s34c[] = {OPEN_ACTIVE,@/
   IN(ACK, IRS(1), ISS(4)), QUIET, NO_TIMER, STATE(ESTABLISHED)};
 
 @ @<Rows of the table of conformance scenarios@>=
-{"scenario 34: zero window", {SCRIPT("34 receiver", s34a),
+@[{"scenario 34: zero window", {SCRIPT("34 receiver", s34a),
   SCRIPT("34 reset at a zero window", s34b),
-  SCRIPT("34 sender probes", s34c)}},
+  SCRIPT("34 sender probes", s34c)}},@/@]

@@ -1047,53 +1047,53 @@ static const struct conformance conformance_tests[] = {@t}\1{@>@/
 };
 
 @ @<Rows of the table of conformance scenarios@>=
-{"scenario 01: active open", {SCRIPT("01", s01)}},
-{"scenario 02: passive open", {SCRIPT("02", s02)}},
+@[{"scenario 01: active open", {SCRIPT("01", s01)}},@/
+{"scenario 02: passive open", {SCRIPT("02", s02)}},@/
 {"scenario 03: SYN unanswered, retransmitted with backoff, then timeout",
-  {SCRIPT("03", s03)}},
+  {SCRIPT("03", s03)}},@/
 {"scenario 04: SYN-ACK unanswered, retransmitted with the same ISS",
-  {SCRIPT("04", s04)}},
-{"scenario 05: duplicate SYN in SYN_RCVD", {SCRIPT("05", s05)}},
+  {SCRIPT("04", s04)}},@/
+{"scenario 05: duplicate SYN in SYN_RCVD", {SCRIPT("05", s05)}},@/
 {"scenario 06: simultaneous open", {SCRIPT("06 with SYN,ACK", s06a),
-  SCRIPT("06 with ACK", s06b), SCRIPT("06 then RST", s06c)}},
-{"scenario 07: SYN-ACK with unacceptable ACK in SYN_SENT", {SCRIPT("07", s07)}},
+  SCRIPT("06 with ACK", s06b), SCRIPT("06 then RST", s06c)}},@/
+{"scenario 07: SYN-ACK with unacceptable ACK in SYN_SENT", {SCRIPT("07", s07)}},@/
 {"scenario 08: RST in SYN_SENT", {SCRIPT("08 acceptable", s08a),
-  SCRIPT("08 ignored", s08b)}},
-{"scenario 09: RST in SYN_RCVD reached from LISTEN", {SCRIPT("09", s09)}},
-{"scenario 10: segments to LISTEN", {SCRIPT("10", s10)}},
-{"scenario 11: SYN to a closed port", {SCRIPT("11", s11)}},
-{"scenario 12: ACK to a closed port", {SCRIPT("12", s12)}},
-{"scenario 13: RST to a closed port", {SCRIPT("13", s13)}},
-{"scenario 14: close() in SYN_SENT", {SCRIPT("14", s14)}},
+  SCRIPT("08 ignored", s08b)}},@/
+{"scenario 09: RST in SYN_RCVD reached from LISTEN", {SCRIPT("09", s09)}},@/
+{"scenario 10: segments to LISTEN", {SCRIPT("10", s10)}},@/
+{"scenario 11: SYN to a closed port", {SCRIPT("11", s11)}},@/
+{"scenario 12: ACK to a closed port", {SCRIPT("12", s12)}},@/
+{"scenario 13: RST to a closed port", {SCRIPT("13", s13)}},@/
+{"scenario 14: close() in SYN_SENT", {SCRIPT("14", s14)}},@/@]
 
 @ @<Rows of the table of conformance scenarios@>=
-{"scenario 15: active close", {SCRIPT("15", s15)}},
-{"scenario 16: passive close", {SCRIPT("16", s16)}},
-{"scenario 17: FIN that also ACKs our FIN, in FIN_WAIT_1", {SCRIPT("17", s17)}},
-{"scenario 18: simultaneous close", {SCRIPT("18", s18)}},
-{"scenario 19: half-close, our side first", {SCRIPT("19", s19)}},
-{"scenario 20: half-close, peer first", {SCRIPT("20", s20)}},
-{"scenario 21: FIN in LAST_ACK lost", {SCRIPT("21", s21)}},
-{"scenario 22: last ACK lost, FIN again in TIME_WAIT", {SCRIPT("22", s22)}},
-{"scenario 23: old duplicates during TIME_WAIT", {SCRIPT("23", s23)}},
+@[{"scenario 15: active close", {SCRIPT("15", s15)}},@/
+{"scenario 16: passive close", {SCRIPT("16", s16)}},@/
+{"scenario 17: FIN that also ACKs our FIN, in FIN_WAIT_1", {SCRIPT("17", s17)}},@/
+{"scenario 18: simultaneous close", {SCRIPT("18", s18)}},@/
+{"scenario 19: half-close, our side first", {SCRIPT("19", s19)}},@/
+{"scenario 20: half-close, peer first", {SCRIPT("20", s20)}},@/
+{"scenario 21: FIN in LAST_ACK lost", {SCRIPT("21", s21)}},@/
+{"scenario 22: last ACK lost, FIN again in TIME_WAIT", {SCRIPT("22", s22)}},@/
+{"scenario 23: old duplicates during TIME_WAIT", {SCRIPT("23", s23)}},@/
 {"scenario 24: SYN in TIME_WAIT with a higher sequence number",
-  {SCRIPT("24", s24)}},
-{"scenario 25: 2MSL expiry", {SCRIPT("25", s25a), SCRIPT("25 short MSL", s25b)}},
-{"scenario 26: close() with unread data sends RST", {SCRIPT("26", s26)}},
-{"scenario 27: reordered FIN in FIN_WAIT_2", {SCRIPT("27", s27)}},
+  {SCRIPT("24", s24)}},@/
+{"scenario 25: 2MSL expiry", {SCRIPT("25", s25a), SCRIPT("25 short MSL", s25b)}},@/
+{"scenario 26: close() with unread data sends RST", {SCRIPT("26", s26)}},@/
+{"scenario 27: reordered FIN in FIN_WAIT_2", {SCRIPT("27", s27)}},@/
 {"scenario 28: RST in each synchronized state", {SCRIPT("28 exact", s28a),
   SCRIPT("28 in window, outside", s28b), SCRIPT("28 FIN_WAIT_1", s28c),
   SCRIPT("28 FIN_WAIT_2", s28d), SCRIPT("28 CLOSE_WAIT", s28e),
-  SCRIPT("28 LAST_ACK", s28f)}},
-{"scenario 29: SYN in a synchronized state", {SCRIPT("29", s29)}},
-{"scenario 30: out-of-window data in ESTABLISHED", {SCRIPT("30", s30)}},
-{"scenario 31: ACK of data never sent", {SCRIPT("31", s31)}},
+  SCRIPT("28 LAST_ACK", s28f)}},@/
+{"scenario 29: SYN in a synchronized state", {SCRIPT("29", s29)}},@/
+{"scenario 30: out-of-window data in ESTABLISHED", {SCRIPT("30", s30)}},@/
+{"scenario 31: ACK of data never sent", {SCRIPT("31", s31)}},@/
 {"scenario 32: segment without ACK in a synchronized state",
-  {SCRIPT("32", s32)}},
-{"scenario 33: bad checksum", {SCRIPT("33", s33)}},
+  {SCRIPT("32", s32)}},@/
+{"scenario 33: bad checksum", {SCRIPT("33", s33)}},@/
 {"arrows: LISTEN to SYN_SENT, SYN_RCVD to FIN_WAIT_1",
   {SCRIPT("send in LISTEN", listen_send),
-   SCRIPT("close in SYN_RCVD", syn_rcvd_close)}},
+   SCRIPT("close in SYN_RCVD", syn_rcvd_close)}},@/@]
 
 @ A test case runs the scripts of one row.  The harness calls a test as
 a function without arguments, so the row is passed in a variable.
@@ -1225,7 +1225,7 @@ static void test_scenarios_finish(void)
 }
 
 @ @<Final states of the named scenarios@>=
-@[{"lifecycle", TCP_CLOSED, TCP_CLOSED}@],@/
+@[@[{"lifecycle", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"handshake", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
 @[{"client-close", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"server-close", TCP_CLOSED, TCP_CLOSED}@],@/
@@ -1246,7 +1246,7 @@ static void test_scenarios_finish(void)
 @[{"close-in-syn-rcvd", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"syn-rcvd-timeout", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"send-in-listen", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
-@[{"lossy", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"lossy", TCP_CLOSED, TCP_CLOSED}@],@/@]
 
 @ The data of the lifecycle and the half-close arrive whole, in order,
 at the end they were sent to.
