@@ -34,6 +34,23 @@
   \input logs/#1.txt \par\endgroup\medskip}
 \def\diff#1{{\bf[#1]}}
 \def\makeother#1{\catcode`#1=12 }
+\chardef\VB="7C % a vertical bar in typewriter type
+
+@q \label{key} in the text of a section records that section's number in @>
+@q book.lab; \secref{key} prints it, as a link, from the file of the @>
+@q previous run (the Makefile runs pdfTeX twice).  Every chapter has a @>
+@q label named after its file: \secref{handshake} is the handshake's first @>
+@q section.  A reference that no label answers is a warning, which @>
+@q tools/checklog turns into a failed build. @>
+\newwrite\labout \newread\labin
+\def\deflabel#1#2{\expandafter\gdef\csname lab:#1\endcsname{#2}}
+\openin\labin=\jobname.lab
+\ifeof\labin \else \closein\labin \input \jobname.lab \fi
+\immediate\openout\labout=\jobname.lab
+\def\label#1{\immediate\write\labout{\string\deflabel{#1}{\secno}}}
+\def\secref#1{\expandafter\ifx\csname lab:#1\endcsname\relax
+  \S??\immediate\write16{Warning: no label #1}\else
+  \S\pdflink{\csname lab:#1\endcsname}{}\fi}
 
 @q The front matter: a title page, then the contents, read from the .toc @>
 @q file of the previous pdfTeX run (the Makefile runs pdfTeX twice).  The @>
@@ -160,6 +177,97 @@ their difficulty, from a few minutes' thought to a small project.
 purpose: they are the places where laboratory assignments cut a hole in
 the program for a student to fill, while the rest of the program keeps
 working around the hole.
+
+@** How to read this book.
+\label{howto}%
+This short part is a key.  It shows how the pages print C, which
+chapters to read for which purpose, and how to rebuild and run one test
+while you change the program.
+
+@ {\it The notation.}  \.{cweave} prints C in the manner of a
+mathematics book: reserved words and types in bold, identifiers in
+italic (one-letter names as in algebra), strings in typewriter type with
+a visible \.{\ } for each space, and several operators as symbols.  The
+symbols are the only part that needs learning; here they are, with the
+C that you will find in \.{code/} and in the web.
+$$\vbox{\offinterlineskip\halign{\strut\hfil#\hfil\quad&\.{#}\hfil\quad&#\hfil\cr
+{\bf printed}&{\rm\bf C}&{\bf meaning}\cr\noalign{\smallskip\hrule\smallskip}
+$\NULL$&NULL&the null pointer\cr
+$\K$&=&assignment\cr
+$\E$&==&equal to (a test, not an assignment)\cr
+$\I$&!=&not equal to\cr
+$\Z$, $\G$&<=, >=&at most, at least\cr
+$\R$&!&logical not\cr
+$\W$&\AM\AM&logical and\cr
+$\V$&\VB\VB&logical or\cr
+$\AND$&\AM&bitwise and; before a name, its address\cr
+$\OR$&\VB&bitwise or\cr
+$\XOR$&\CF&bitwise exclusive or\cr
+$\CM$&\TL&bitwise complement\cr
+$\LL$, $\GG$&<<, >>&shift left, shift right\cr
+$\MOD$&\%&remainder\cr
+$x\MG f$&x->f&the field {\it f} of what {\it x} points to\cr
+$\PP$, $\MM$&++, --&increment, decrement\cr
+$\MRL{+{\K}}$, $\MRL{{\OR}{\K}}$&+=, \VB=&compound assignment (and the like)\cr
+\T{\^1F}&0x1f&a hexadecimal constant: the {\tentex\#} means ``hex''\cr
+\T{\~17}&017&an octal constant (rare in this book)\cr
+\.{"a b"}&"a b"&a string; \.{\ } is one space\cr
+\\{tcp\_input}, $c$&tcp\_input, c&identifiers\cr
+\&{struct}, \&{uint32\_t}&struct, uint32\_t&reserved words and types\cr
+$/\ast\,${\cmntfont a note}$\,\ast/$&/* a note */&a comment\cr
+}}$$
+A name in angle brackets with a number, such as
+|@<Stop every timer of the connection@>|,
+stands for a piece of code told in the section of that number; after
+the name, $\E$ begins the piece and $\mathrel+\E$ adds to a piece begun
+earlier.  Both are links in the PDF.
+
+@ {\it Paths through the book.}  The chapters are in the order in which
+a reader who wants the whole program should meet them, but few readers
+need every page on a first reading.
+\smallskip
+\item{$\bullet$} {\bf The article's story only.}  Read the preface, the
+first sections of ``Segments on the wire'' (\secref{segment}: the fields
+of a segment) and of ``A link with a virtual clock'' (\secref{simlink}:
+why every run in the book can be repeated), then the article's chapters
+in order: the three-way handshake (\secref{handshake}), a first byte
+(\secref{firstbyte}), the four-way wave (\secref{wave}), TIME\_WAIT
+(\secref{timewait}) and the whole machine (\secref{machine}).  Read the
+prose and the logs; skip the code where it gets in the way.  The
+step-by-step figures of the machine are in \secref{figures} and after.
+\item{$\bullet$} {\bf A course of about a dozen weeks.}  Week~1,
+segments, byte order and the checksum (\secref{segment}); week~2, the
+log and capture files (\secref{log}); week~3, the connection, its states
+and its table of transitions (\secref{conn}); week~4, the simulated
+link (\secref{simlink}); weeks 5 to 8, the story, one chapter a week
+(\secref{handshake} to \secref{machine}); weeks 9 to 11, the sliding
+window, the retransmission timer, reassembly and flow control
+(\secref{window} to \secref{flow}); week~12, TCP between two processes
+(\secref{carrier} to \secref{programs}).  The exercises marked \diff1 and
+\diff2 make the weekly problem sets; the laboratory assignments cut
+their holes in the same chapters.
+\item{$\bullet$} {\bf The whole program.}  Read straight through.  The
+appendix (\secref{testing}) is worth reading beside each chapter: it
+shows what each claim of the text is checked by.
+\smallskip\noindent
+Wherever the text refers to another chapter, it gives the number of a
+section there, like those above; the index at the back lists the
+protocol's concepts (half-close, SYN flood, MSL, \dots), the sections of
+the RFCs and the figures, as well as every identifier.
+
+@ {\it Rebuilding one test.}  \.{make test} builds and runs everything,
+which takes a couple of minutes.  While you work on one chapter, build
+and run only its test program; for the state machine, for instance:
+$$\vbox{\halign{\.{#}\hfil\qquad&#\hfil\cr
+make build/tests/test\_core&tangles the web if a chapter changed, and\cr
+&compiles the test with the sanitizers;\cr
+build/tests/test\_core&runs it: one line \.{ok} or \.{FAIL} per case.\cr}}$$
+The test programs are \.{build/tests/test\_{\it name}}, one for each
+file \.{code/test\_{\it name}.c} that the appendix writes; the tests that
+need other programs (\.{tcpdump}, \.{pdftotext}) are the scripts
+\.{tests/*.sh}, each run as \.{bash tests/{\it name}.sh}.  Messages of
+the compiler and of the sanitizers name the chapter file and its line,
+not the generated C.
 
 @i segment.w
 @i log.w

@@ -9,6 +9,7 @@ programs use it.  This chapter and the next two build exactly that: two
 commands, \.{ltcp listen} and \.{ltcp connect}, which behave much like
 the familiar \.{nc} (netcat) but talk through the TCP of this book instead
 of the kernel's.
+\label{carrier}%
 
 A real TCP hands its segments to IP.  Sending IP packets of one's own
 choosing needs privileges (a raw socket, or a TUN device), and we want a program that any user can run.  So we

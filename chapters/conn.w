@@ -10,6 +10,7 @@ RFC~9293 calls that record the {\it transmission control block}, or TCB
 tcp_conn|, and everything this part of the book calls ``the core'' is a
 set of functions that take such a structure and one thing that happened
 to it.
+\label{conn}%
 
 Three kinds of things happen to a connection.  A segment arrives from
 the network; the program that owns the connection (``the user'' in the

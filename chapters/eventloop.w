@@ -10,6 +10,7 @@ application an interface it knows how to use.  In the kernel that
 something is the kernel; in \.{ltcp} it is the small module of this
 chapter, which we call the {\it host}, since it plays the part of the
 operating system of a host on which the TCP runs.
+\label{eventloop}%
 
 The interface is modelled on the sockets of POSIX, because a reader who
 has written a network program has written it with sockets, and should be

@@ -9,6 +9,7 @@ machine (Figure~6).  Pictures of this kind are usually drawn by hand, and
 so they slowly drift away from the code they describe: a label is
 renamed in the program and not in the picture, an arrow is added to the
 program and forgotten in the drawing.
+\label{figures}%
 
 The figures printed in the earlier chapters, from Figure~1 in the
 chapter on the handshake to Figure~6 in ``The whole machine,'' were not

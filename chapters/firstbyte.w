@@ -10,6 +10,7 @@ frees the sender's buffer.  A segment that is lost is sent again when the
 retransmission timer expires.  Here is the whole life of the
 article's Figure~1, with a line of text each way in the middle and one
 more from the server after the client has closed:
+\label{firstbyte}%
 
 \runlog{lifecycle}
 

@@ -10,6 +10,7 @@ falls behind, the buffer fills, the window shrinks, and at last the
 receiver offers a window of zero: ``send nothing more.''  The sender
 stops, and nothing is lost, because nothing was sent that the receiver
 had no room for.
+\label{flow}%
 
 Two questions remain, and they are this chapter's.  First, {\it when
 should the receiver tell the sender that its window has opened again?}

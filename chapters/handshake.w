@@ -13,6 +13,7 @@ that acknowledgment arrives, so is the server.  Here is a run of
 \.{ltcp} on the simulated link that does exactly that, as \.{tcpdump}
 would print it, with the state changes of both ends on the lines that
 begin with \.{\#}:
+\label{handshake}%
 
 \runlog{handshake}
 

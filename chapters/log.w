@@ -10,6 +10,7 @@ two are written from the same segments at the same moment, so they can
 be checked against each other: \.{tcpdump}'s reading of the capture must
 equal \.{ltcp}'s own text log, character for character, and the tests
 check exactly that.
+\label{log}%
 
 Here is the text log of the smallest complete conversation this book
 can show, a few segments built by hand: the three-way handshake, one

@@ -7,6 +7,7 @@ segment, write a capture, run a scenario on the simulated link, draw a
 figure, or talk to another \.{ltcp} over the loopback interface.  Each
 chapter that adds a subcommand adds one row to a table, and this chapter
 holds the table and the few lines of |main| that consult it.
+\label{ltcp}%
 
 The program is the unnamed (master) file of the web; \.{ctangle} writes
 it as \.{code/ltcp.c}.

@@ -9,6 +9,7 @@ out.  Its heart is the function that processes an arriving segment,
 chapters in the order of \S3.10.7 of RFC~9293.  After it come the user's
 abort, the timers, and the answer of a host that has no connection at
 all.
+\label{machine}%
 
 @* A segment arrives.
 The RFC splits the processing of a segment by state: CLOSED, LISTEN and

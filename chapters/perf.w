@@ -8,6 +8,7 @@ machine instructions the core spends on each segment, and how much
 memory a connection costs.  It also builds the tool that both the
 measurements and the property tests of the appendix need: a link that
 moves millions of bytes without writing a log.
+\label{perf}%
 
 @ Here are the figures, beside the measures of other TCPs that the
 sections below explain.  The table is not typed into this book: the

@@ -15,6 +15,7 @@ ltcp connect 127.0.0.1 9000 < file\cr}}$$
 and \.{cmp file copy} finds no difference.  With \.{-l} each side writes
 its text log, with \.{-w} its capture file; the last sections of the
 chapter show how to watch a run with both.
+\label{programs}%
 
 The programs use only the interface of the previous chapter, and they
 are written as one would write them with POSIX sockets and |poll|: a

@@ -11,6 +11,7 @@ asks for better: segments that arrive out of order and fall within the
 window should be kept, and delivered once the bytes before them have
 come (\S3.10.7.4, ``the segment is held for later processing'').  This
 is {\it reassembly}.
+\label{reassembly}%
 
 Reassembly must also cope with segments that overlap.  A sender that
 repeats a segment after a timeout may send it with more bytes than the

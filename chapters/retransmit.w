@@ -6,6 +6,7 @@ be in flight at once, and cumulative acknowledgment frees them as they
 arrive.  But a network loses segments, and the chapters on the handshake
 and the wave have already repeated a lost SYN and a lost FIN after a
 timeout without saying how long the timeout was.  This chapter says.
+\label{retransmit}%
 
 A segment that is lost is never acknowledged, and the only way a sender
 can tell ``lost'' from ``slow'' is to wait.  How long?  Wait too little,

@@ -9,6 +9,7 @@ header.  This chapter gives the header a C structure, reads it from the
 bytes that cross a network and writes it back, computes the checksum
 that guards it, and teaches the program to compare sequence numbers
 that wrap around after four billion bytes.
+\label{segment}%
 
 A segment from the network is evidence, not a promise.  A cable can
 flip a bit, a buggy sender can claim a header longer than the packet,

@@ -7,6 +7,7 @@ connections, a client and a server, exchanging real segments, with every
 segment printed as \.{tcpdump} would print it and every change of state
 printed beneath the segment that caused it.  This chapter builds the
 laboratory in which those runs take place.
+\label{simlink}%
 
 Real networks are poor laboratories.  They lose packets when we would
 rather they did not, and never lose the one packet we want to see lost;

@@ -8,6 +8,7 @@ script \.{tests/carrier.sh}, which also has tcpdump and tshark read
 their captures.  No test depends on how fast
 the machine is: each waits for what it expects with a generous limit,
 and a limit that passes is a failure with a message, not a hang.
+\label{test-carrier}%
 
 @(test_carrier.c@>=
 #include <errno.h>

@@ -9,6 +9,7 @@ which two connections talk over the simulated link, come after them.
 Every test also checks the promise of the chapter on the connection:
 each change of state is a row of the table, taken from the state the
 connection was in.
+\label{test-core}%
 
 @(test_core.c@>=
 #include <stdio.h>

@@ -5,6 +5,7 @@ The buffers of the chapters on the window and on reassembly are tested
 alone, at their edges: full and empty, a window of zero, sequence numbers
 that wrap round $2^{32}$, text that overlaps what is held, repeats it,
 or lies beyond the window.  The program is \.{test\_buffer}.
+\label{test-data}%
 
 @(test_buffer.c@>=
 #include <stdio.h>

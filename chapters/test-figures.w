@@ -9,6 +9,7 @@ them with two things: the core's table of transitions, and the
 transcription of the article's figures in \.{FIGURES.md}.  That file
 lives beside the repository, in \.{../shared/article}; a copy is kept in
 \.{tests} for a clone that lacks it.
+\label{test-figures}%
 
 A shell script, \.{tests/figures.sh}, checks what needs other programs:
 that Graphviz reads every figure, and that two builds of the figures are

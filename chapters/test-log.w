@@ -8,6 +8,7 @@ collection of odd and broken options; then, in the shell script
 machine.  The capture writer is checked byte by byte,
 and the reader on files built here by hand, one for each link type and
 variant of the formats, on damaged files, and on random damage.
+\label{test-log}%
 
 @(test_log.c@>=
 #include <stdio.h>

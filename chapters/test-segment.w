@@ -10,6 +10,7 @@ differently, and that every malformed segment is refused with its
 reason.  The program runs under AddressSanitizer, and every segment is
 handed to the parser in a heap buffer of exactly its size, so a parser
 that read a single byte too far would stop the test.
+\label{test-segment}%
 
 @(test_segment.c@>=
 #include <stdio.h>

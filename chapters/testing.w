@@ -8,6 +8,7 @@ AddressSanitizer and UndefinedBehaviorSanitizer, runs it, and counts.
 Some claims can only be checked by other programs, such as \.{tcpdump}
 reading a capture that \.{ltcp} wrote; those tests are shell scripts in
 the directory \.{tests}, and they report in the same form.
+\label{testing}%
 
 The form is one line per test case: \.{ok} and the name of the case when
 it passed, \.{FAIL} and the name when it did not, followed by indented

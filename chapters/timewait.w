@@ -11,6 +11,7 @@ minute and two minutes as typical waits.  \.{ltcp}'s MSL is a field of
 the configuration, 30 seconds by default, so TIME\_WAIT lasts one minute,
 as in Linux.  Only when the wait is over is the connection gone, and the
 pair of sockets free to be used again.
+\label{timewait}%
 
 The article's second question is why the wait is needed, and why it is
 this long.  It gives two reasons, and this chapter shows each in a run:

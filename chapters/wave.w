@@ -14,6 +14,7 @@ the server, on that last acknowledgment, is CLOSED.  The client follows
 2MSL later, which is the next chapter's subject.  Every run of the
 simulator starts with the handshake; the wave begins at the line
 \.{client calls close()}.
+\label{wave}%
 
 \runlog{client-close}
 

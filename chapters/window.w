@@ -11,6 +11,7 @@ explain how the data moves, and how it survives a network that loses,
 repeats and reorders it.  They change no state of the machine: every
 segment they are about is sent and received in ESTABLISHED or in a
 state of the wave.
+\label{window}%
 
 The chapter on the first byte sent one byte and acknowledged it.  A
 real conversation sends millions, and cannot afford to wait a round
