@@ -1197,8 +1197,8 @@ receiver's capture.
 
 \smallskip\noindent
 1.~\diff1 Copy a file with the two programs of the chapter after next,
-\.{ltcp listen -l s.log 9000 > copy} and \.{ltcp connect --dup 0.5
-127.0.0.1 9000 < file}, so that only the sending side duplicates, and
+\.{ltcp listen -d -l s.log 9000 > copy} and \.{ltcp connect --msl 1
+--dup 0.5 127.0.0.1 9000 < file}, so that only the sending side duplicates, and
 read the receiver's log \.{s.log}.  How does the receiving TCP answer a duplicate data
 segment, and where in RFC~9293 is that answer prescribed?  Does the copy
 still come out right?

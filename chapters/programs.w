@@ -10,9 +10,16 @@ closes its direction of the connection (it sends its FIN); it keeps
 printing what the other side sends until that side closes too; and when
 both directions are closed it exits.  So two commands copy a file:
 $$\vbox{\halign{\.{#}\hfil\cr
-ltcp listen 9000 > copy \&\cr
-ltcp connect 127.0.0.1 9000 < file\cr}}$$
-and \.{cmp file copy} finds no difference.  With \.{-l} each side writes
+ltcp listen -d 9000 > copy \&\cr
+ltcp connect --msl 1 127.0.0.1 9000 < file\cr}}$$
+and \.{cmp file copy} finds no difference.  The option \.{-d}
+(\.{--no-input}) tells the server to read no input and send nothing,
+and to close its direction once the client has closed its own.  Without
+it, a server started in the background of an interactive shell would
+try to read the terminal, the shell would stop it, and the client would
+wait for its FIN forever.  The client, whose input ends first, closes
+first, so it is the one that waits in TIME\_WAIT (\secref{timewait});
+\.{--msl 1} makes that wait two seconds instead of a minute.  With \.{-l} each side writes
 its text log, with \.{-w} its capture file; the last sections of the
 chapter show how to watch a run with both.
 \label{programs}%
@@ -108,7 +115,7 @@ it sets, whether it is only for \.{listen}, and a line of help.
 
 @<Subcommand functions@>=
 enum net_option_id {
-  OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
+  OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_NOINPUT, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
   OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
   OPT_SPIN, OPT_HELP
 };
@@ -129,6 +136,8 @@ static const struct net_option net_options[] = {
     "send back what each client sends, instead of stdin"},@/
   {"send", ' ', "FILE", OPT_SEND, false,
     "send FILE instead of the standard input"},@/
+  {"no-input", 'd', NULL, OPT_NOINPUT, false,
+    "send nothing, read no input; close after the peer closes"},@/
   {"recv", 'o', "FILE", OPT_RECV, false,
     "write what arrives to FILE instead of stdout"},@/
   {"capture", 'w', "FILE", OPT_CAPTURE, false,
@@ -170,7 +179,7 @@ struct net_command {
   const char *host;             /* as typed */
   uint32_t addr;
   uint16_t port;
-  bool keep, echo, quiet;
+  bool keep, echo, quiet, no_input;
   const char *send_file, *recv_file, *capture_file, *log_file;
   struct lt_options lt;
 };
@@ -249,6 +258,7 @@ static int set_net_option(struct net_command *c, const struct net_option *o,
   case OPT_KEEP: c->keep = true; break;
   case OPT_ECHO: c->echo = true; break;
   case OPT_SEND: c->send_file = v; break;
+  case OPT_NOINPUT: c->no_input = true; break;
   case OPT_RECV: c->recv_file = v; break;
   case OPT_CAPTURE: c->capture_file = v; break;
   case OPT_LOG: c->log_file = v; break;
@@ -347,8 +357,8 @@ if (!parse_whole(operand[1], c->listening ? 0 : 1, 65535, &port))
     c->listening ? "0 to 65535" : "1 to 65535");
 c->port = (uint16_t) port;
 c->host = operand[0];
-if (c->echo && c->send_file)
-  return usage_error(c->cmd, "--echo and --send both say what to send");
+if ((c->echo && c->send_file) || (c->no_input && (c->echo || c->send_file)))
+  return usage_error(c->cmd, "--echo, --send and --no-input each say what to send");
 if (!resolve(c->host, &c->addr)) {
   fprintf(stderr, "ltcp: %s: unknown host '%s'\n", c->cmd, c->host);
   return EXIT_FAILURE;
@@ -652,7 +662,7 @@ static void accept_all(struct runner *r)
         dotted(a, p).text);
     }
     int in = c->echo ? -1 : c->send_file ? open(c->send_file, O_RDONLY)
-      : c->keep ? -1 : STDIN_FILENO;
+      : c->keep || c->no_input ? -1 : STDIN_FILENO;
     add_session(r, session_new(k, in, c->echo, c->echo ? -1 : r->recv_fd), k);
     if (!c->keep) {
       lt_close(r->listener);
@@ -1029,7 +1039,7 @@ static void start_connecting(struct runner *r, struct net_files *f)
     r->status = EXIT_FAILURE;
     return;
   }
-  int in = f->send_fd >= 0 ? dup(f->send_fd) : STDIN_FILENO;
+  int in = f->send_fd >= 0 ? dup(f->send_fd) : c->no_input ? -1 : STDIN_FILENO;
   add_session(r, session_new(k, in, false, r->recv_fd), k);
 }
 
@@ -1071,8 +1081,8 @@ static const char common_description[] =@/
 "\n    At the end of its input, a side closes its direction (it sends its\n"@/
 "    FIN) and goes on printing until the other side has closed too; it\n"@/
 "    exits when both directions are closed, after TIME_WAIT if it closed\n"@/
-"    first.  So 'ltcp listen 9000 > copy' and 'ltcp connect 127.0.0.1\n"@/
-"    9000 < file' copy a file.  Transfers over 1 MB report progress on\n"@/
+"    first.  So 'ltcp listen -d 9000 > copy' and 'ltcp connect\n"@/
+"    127.0.0.1 9000 < file' copy a file.  Transfers over 1 MB report progress on\n"@/
 "    the standard error.  The log (-l) has tcpdump's line for each\n"@/
 "    segment and a line starting '# ' for each state change; the capture\n"@/
 "    (-w) is for tcpdump, tshark and Wireshark, with each state change\n"@/
@@ -1094,7 +1104,7 @@ static const char exit_description[] =@/
 "    5  the peer stopped answering (retransmissions gave up)\n"@/
 "    128+N  stopped by signal N; the connections were reset\n\n"@/
 "EXAMPLES\n"@/
-"    ltcp listen 9000 > copy & ltcp connect 127.0.0.1 9000 < file\n"@/
+"    ltcp listen -d 9000 > copy & ltcp connect 127.0.0.1 9000 < file\n"@/
 "    ltcp listen -k --echo 9000\n"@/
 "    ltcp connect --msl 0.1 -l c.log -w c.pcapng --loss 0.1 localhost 9000\n"@/
 "    tcpdump -n -S -tt -r c.pcapng; tshark -r c.pcapng\n";
@@ -1127,7 +1137,7 @@ The text log (\.{-l FILE}) has one line per segment, exactly as
 \.{tcpdump -n -S -tt} would print it, and under it, starting with
 \.{\#}, the state changes it caused.  Try
 $$\vbox{\halign{\.{#}\hfil\cr
-ltcp listen --msl 0.1 -l s.log 9000 > copy \&\cr
+ltcp listen -d -l s.log 9000 > copy \&\cr
 ltcp connect --msl 0.1 -l c.log -w c.pcapng 127.0.0.1 9000 < file\cr
 cat c.log\cr}}$$
 The client's log reads like the first figure of the book, seen from one
