@@ -465,9 +465,11 @@ configuration).  Predict the window each acknowledgment offers during a
 transfer, and the number of segments needed to move 1000 bytes.  Check
 your prediction with the programs of the last chapters, whose option
 \.{--window} sets |rcv_wnd|: copy a file of 1000 bytes with
-\.{ltcp listen -d --window 2 -l s.log 9000 > copy} in one terminal
-and \.{ltcp connect --msl 0.1 127.0.0.1 9000 < file} in another (the
-client closes first, so its \.{--msl} shortens the wait), and count the segments in
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp listen -d --window 2 -l s.log 9000 > copy\cr
+ltcp connect --msl 0.1 127.0.0.1 9000 < file\cr}}$$
+in two terminals (the client closes first, so its \.{--msl} shortens
+the wait), and count the segments in
 \.{s.log}.  Then make 2 the default |rcv_wnd| of |tcp_config_default|
 and run \.{make test}: which tests notice, and why do the tests of the
 buffers not?
