@@ -43,6 +43,7 @@ help:
 	@echo "make code       tangle and compile only (build/ltcp)"
 	@echo "make pdf        weave and typeset only (build/book.pdf)"
 	@echo "make demo       run the short demonstration"
+	@echo "make figures    every figure of the book, as PDF and SVG, in figures/"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make soak       run the property test of transfers for 5000 seeds"
 	@echo "make lint       list sections whose C cweave cannot parse (typeset badly)"

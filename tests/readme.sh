@@ -43,8 +43,10 @@ for b in $(ls "$tmp"/block*.sh | sort -V); do
   port=$((port + 1))
   d=$tmp/run$(basename "$b" .sh); mkdir -p "$d"
   cp README.md "$d"/; ln -s "$top/build" "$d/build"
-  # A final wait: no job of the block may outlive it.
-  { sed "s/\b9000\b/$port/g" "$b"; echo wait; } > "$d/commands.sh"
+  # A final wait: no job of the block may outlive it; and if the block
+  # fails, its jobs are killed rather than left behind.
+  { echo 'trap '"'"'rc=$?; kill $(jobs -p) 2>/dev/null || :; exit $rc'"'"' EXIT'
+    sed "s/\b9000\b/$port/g" "$b"; echo wait; } > "$d/commands.sh"
   out=$(cd "$d" && timeout 30 bash -e -o pipefail commands.sh < /dev/null 2>&1)
   rc=$?
   if [ "$rc" -eq 0 ]; then ok "$name"
