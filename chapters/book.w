@@ -125,7 +125,7 @@ and the whole state machine (its Figure~6).  The chapters after that go
 beyond the article: the sliding window, the retransmission timer,
 reassembly, flow control and speed; then the programs that draw the
 figures, run TCP between two real processes, and make up \.{ltcp}.
-An appendix shows how all of it is tested.
+An appendix shows how all of it is tested.@^Figure 2@>@^Figure 3@>@^Figure 6@>
 
 @ The law for how \.{ltcp} behaves is RFC~9293, the 2022 consolidation
 of the TCP specification, with RFC~1071 for the checksum, RFC~6298 for the
@@ -139,7 +139,7 @@ timestamps; a reader who finishes the book is ready to add them, and the
 exercises suggest how.  What it keeps, it does properly: sequence numbers
 wrap around at $2^{32}$, malformed segments are counted and dropped rather
 than trusted, and every state change passes through one table that the
-book prints and the tests check.
+book prints and the tests check.@^RFC 9293 \S3.10.7@>@^RFC 9293@>@^RFC 1071@>@^RFC 6298@>@^RFC 5961@>@^RFC 6528@>
 
 @ {\it How to read a CWEB program.}  The book is written in CWEB, the
 system of ``literate programming'' that Donald Knuth and Silvio Levy built

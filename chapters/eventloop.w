@@ -34,7 +34,7 @@ other sockets and ordinary file descriptors (such as the standard input)
 it cares about.  While a program waits in |lt_poll|, and only then, the
 host does its work: it receives datagrams and hands them to the core, and
 it fires the timers that are due.  There are no threads and no signals;
-everything happens in one loop around one call of |poll|.
+everything happens in one loop around one call of |poll|.@^poll@>
 
 @ The interface is a header of its own; the host's structures are
 private to its module, so that a program can use nothing but the
@@ -79,7 +79,7 @@ what happens.  |name_peers| makes each state line of the log name the
 peer of the connection, which a server with many clients needs.
 |spin_us| is how long the host may keep the processor busy looking for
 a datagram before it lets the kernel put it to sleep; the section on
-waiting explains why a host would do such a thing.
+waiting explains why a host would do such a thing.@^maximum segment lifetime (MSL)@>
 
 @<The options of a host@>=
 struct lt_options {
@@ -341,7 +341,7 @@ static void on_output(void *ctx, struct tcp_conn *c, const struct segment *s)
 @ The second hook: a state changed.  The note has the form of the state
 lines of the simulated link, \.{client SYN\_SENT -> ESTABLISHED (recv:
 SYN,ACK; send: ACK)}, the cause and the answer being those of the row of
-the transition table that the core followed.
+the transition table that the core followed.@^transition table@>
 
 @<Private declarations of the host@>=
 static void on_transition(void *ctx, struct tcp_conn *c,
@@ -417,7 +417,7 @@ static void enqueue(struct lt_sock *l, struct lt_sock *k)
 CLOSED; a connection that a listener started also ends when the core
 takes it back to LISTEN, which is what a reset in SYN\_RCVD does
 (\S3.10.7.4): such a connection has no business listening, since its
-parent does.
+parent does.@^LISTEN, return to@>
 
 @<Private declarations of the host@>=
 static bool ended(const struct lt_sock *k)
@@ -450,7 +450,7 @@ peer is the segment's source address and port.  If there is none, and
 the endpoint listens, a SYN starts a new connection (the next section)
 and anything else is given to the listening connection itself, whose rules in LISTEN answer
 an ACK with a reset and ignore the rest (\S3.10.7.2).  With neither a
-connection nor a listener, the core says what a closed port answers.
+connection nor a listener, the core says what a closed port answers.@^RFC 9293 \S3.10.7.2@>
 
 @<Private declarations of the host@>=
 static void deliver(struct lt_host *h, struct lt_endpoint *ep,
@@ -492,7 +492,7 @@ listener's configuration that takes the SYN and moves to SYN\_RCVD,
 while the listener stays in LISTEN for the next client.  A listener
 takes at most |LT_BACKLOG| connections that the application has not
 accepted; beyond that, SYNs are dropped and their senders will try
-again, as with the backlog of |listen| in POSIX.
+again, as with the backlog of |listen| in POSIX.@^backlog@>
 
 @<Constants of the host@>=
 #define LT_BACKLOG 128
@@ -522,7 +522,7 @@ static struct lt_sock *spawn(struct lt_host *h, struct lt_sock *l,
 
 @ A segment for which no connection exists gets the answer of a closed
 port (\S3.10.7.1): a reset, unless the segment was itself a reset.  The
-core writes it; the carrier sends it back where the segment came from.
+core writes it; the carrier sends it back where the segment came from.@^RFC 9293 \S3.10.7.1@>
 
 @<Private declarations of the host@>=
 static void answer_closed(struct lt_host *h, struct lt_endpoint *ep,
@@ -545,7 +545,7 @@ destination port is unreachable.  \S3.9.2.2 calls it a hard error, upon
 which a TCP should abort the connection; we do, and the application
 learns that the connection was refused (in SYN\_SENT) or reset (later).
 A connection in TIME\_WAIT has nothing left to lose and ignores it: the
-peer may well have exited already, as it is entitled to.
+peer may well have exited already, as it is entitled to.@^RFC 9293 \S3.9.2.2@>
 
 @<Private declarations of the host@>=
 static void unreachable(struct lt_host *h, struct lt_sock *k, uint32_t addr,
@@ -732,7 +732,7 @@ of TIME\_WAIT, and returns 0; or $-1$ if |timeout_ms| passed first, or,
 with |errno| set to |EINTR|, if a signal interrupted the wait, so that a
 program can let the user cut a long TIME\_WAIT short.  Sockets the
 program has not closed do not keep it waiting once their connection has
-ended, and neither does a listener.
+ended, and neither does a listener.@^maximum segment lifetime (MSL)@>
 
 @<Functions of the host@>=
 int lt_finish(struct lt_host *h, int timeout_ms)
@@ -1149,7 +1149,7 @@ ssize_t lt_recv(struct lt_sock *k, void *buf, size_t n)
 its FIN once the data before it has gone, and the program can go on
 reading until the peer closes its own direction.  This is TCP's
 half-close; RFC~9293 calls it simply CLOSE (\S3.10.4), since in TCP a
-close never stops the reception of data.
+close never stops the reception of data.@^half-close@>@^RFC 9293 \S3.10.4@>
 
 @<Declarations of the socket interface@>=
 int lt_shutdown(struct lt_sock *k);
@@ -1158,7 +1158,7 @@ int lt_shutdown(struct lt_sock *k);
 a client whose input is empty does.  CLOSE in SYN\_SENT would delete the
 connection (\S3.10.4), which is not what a half-close means; so the
 host remembers the request, and makes it when the connection is
-established (see |deliver|).
+established (see |deliver|).@^half-close@>@^RFC 9293 \S3.10.4@>
 
 @<Functions of the host@>=
 int lt_shutdown(struct lt_sock *k)
@@ -1231,7 +1231,7 @@ k->queue = NULL;
 k->pending = 0;
 
 @ |lt_abort| resets a connection at once: the core sends a RST and
-forgets it.  The program still closes the socket afterwards.
+forgets it.  The program still closes the socket afterwards.@^RST flag@>
 
 @<Functions of the host@>=
 void lt_abort(struct lt_sock *k)
@@ -1324,7 +1324,7 @@ Second, the gaps between the times: the time between a segment that
 arrived and the answer to it is the time the host and the core took; on
 a quiet machine it is a few microseconds.  The same figures, for every
 packet, are in Wireshark's column ``Delta time displayed,'' or come from
-$$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$$
+$$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$$@^MSL@>@^tshark@>
 
 @*1 Exercises.
 
@@ -1365,4 +1365,4 @@ interface a call that lets such a program run the loop without waiting.
 and |lt_accept_wait|, each running the loop until it can do its work.
 Rewrite \.{ltcp connect} with them and two processes (\.{fork}): one
 copying standard input to the connection, one copying the connection to
-standard output.  Why can the two processes not share one host?
+standard output.  Why can the two processes not share one host?@^MSL@>

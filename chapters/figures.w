@@ -36,7 +36,7 @@ its steps; the third the states that one side, \.{client} or
 \.{server}, passes through, Figures 4 and~5; the last the state machine
 as it stands after step~$N$ of a run.
 Each writes the description on its standard output; the \.{Makefile}
-keeps it in \.{build/figures} and draws it there.
+keeps it in \.{build/figures} and draws it there.@^state machine@>@^transition table@>@^Stevens, W. Richard@>@^Figure 4@>
 
 @ The figures are a module of their own, \.{figures.c}, with an interface
 in \.{figures.h}, so that the tests can call its functions directly.  It
@@ -77,7 +77,7 @@ and the places of the labels (\.{lp}) are final.  Coordinates are in
 points, $1/72$ inch; this chapter measures $y$ downwards, as one reads a
 page, and turns it round when it writes a point, since Graphviz measures
 upwards.  The sum with $0.0$ turns a negative zero into a plain one, so
-that equal figures are equal byte for byte.
+that equal figures are equal byte for byte.@^Figure 4@>
 
 @<Functions of the figures@>=
 static void put_point(FILE *f, double x, double y)
@@ -205,7 +205,7 @@ the left and SYN\_SENT to the right; ESTABLISHED in the middle; the
 states of the side that closes first in a box at the lower left and
 those of the side that closes second in a box at the lower right.  Here
 it is drawn by \.{ltcp dot fsm} as Figure~6, printed in the chapter
-``The whole machine,'' where its arrows are discussed one by one.
+``The whole machine,'' where its arrows are discussed one by one.@^state machine@>@^transition table@>@^Stevens, W. Richard@>
 
 @ Each state has a place: the centre of its box and the box's width
 (all boxes are 24 points high), and, for two of them, an annotation of
@@ -237,7 +237,7 @@ label.  The arrows back to CLOSED run round the outside of the picture,
 as in Stevens's drawing.  Two of the table's notes, ``passive open'' and
 ``active open'', are the article's names for the states the arrows
 lead to, so they are written beside the head of the arrow, at |(hx,hy)|;
-the other notes are the last line of the arrow's label.
+the other notes are the last line of the arrow's label.@^passive open@>@^active open@>
 
 @<Private types and tables of the figures@>=
 struct route {
@@ -280,7 +280,7 @@ static const struct route routes[] = {@/
 are what Graphviz calls clusters: subgraphs whose name begins with
 \.{cluster} and which are drawn as a frame around their nodes.  With the
 layout fixed, a cluster needs its frame (\.{bb}, the corners) and the
-place of its label.
+place of its label.@^active close@>@^passive close@>
 
 @<Private types and tables of the figures@>=
 struct cluster {
@@ -776,7 +776,7 @@ receiver's come from the comments when the capture has any, and are
 inferred when it has none.
 
 The moves that the comments named are taken out of the run first, as
-|told|, and the run's list of moves is built again, in order.
+|told|, and the run's list of moves is built again, in order.@^active open@>@^active close@>
 
 @<Functions of the figures@>=
 int fig_run_finish(struct fig_run *r)
@@ -842,7 +842,7 @@ first).
 
 Sending a SYN without an ACK opens a connection actively; sending a FIN
 closes one; sending a RST ends one, except for a listener, which answers
-stray segments with resets and goes on listening.
+stray segments with resets and goes on listening.@^RST flag@>
 
 @<Declarations of the figures@>=
 enum tcp_state fig_infer_send(enum tcp_state s, uint8_t flags);
@@ -915,7 +915,7 @@ saw them; the figures take that order as the order in which the
 segments were sent and received.  Segments that cross on the wire, such
 as the two FINs of a simultaneous close, are seen one after the other,
 and the inference follows them in that order: the first FIN to appear
-arrives, in its eyes, before the second is sent.
+arrives, in its eyes, before the second is sent.@^simultaneous close@>
 
 @<Functions of the figures@>=
 static int follow_run(struct fig_run *r, const struct fig_move *told, size_t ntold)
@@ -1086,7 +1086,7 @@ each side sets aside the resources of the connection: the server when it
 takes the SYN (step~1, into SYN\_RCVD), the client when the SYN,ACK
 arrives (step~2, into ESTABLISHED).
 
-(Figure~2 is printed in the chapter on the handshake.)
+(Figure~2 is printed in the chapter on the handshake.)@^handshake, resources set aside@>@^Figure 2@>
 
 @ A segment is described as the article describes it: the control bits
 that are set (``\.{SYN=1 ACK=1}''), then the numbers: the sequence
@@ -1142,7 +1142,7 @@ arrow shows at both ends of the label, the head at the receiver's line.
 A label of height $h$ that covers a fraction $f$ of the width then
 clears the arrows above and below it if the rows are at least
 $(h/2+3)/(1-f/2)$ apart, which with the labels here is less than the
-usual distance; a row is made taller only if a label is very wide.
+usual distance; a row is made taller only if a label is very wide.@^RFC 793@>
 
 @<Decide the labels' lines and the rows' heights@>=
 {
@@ -1270,7 +1270,7 @@ the client does), between steps 5 and~6 the server may go on sending (here
 it sends one more line, in grey), and the side that closed first waits
 2MSL in TIME\_WAIT before it reaches CLOSED.
 
-(Figure~3 is printed in the chapter on the wave.)
+(Figure~3 is printed in the chapter on the wave.)@^Figure 3@>
 
 @* One side's states: Figures 4 and 5.
 The chain of states of one side is its moves in order, each arrow
@@ -1279,7 +1279,7 @@ table of transitions that the move took, put into the article's words:
 ``\.{recv: SYN,ACK}'' and ``\.{send: ACK}'' become ``receive SYN,ACK;
 send ACK''.  Here Graphviz lays the chain out by itself.
 
-Both are printed at the end of the chapter on the wave.
+Both are printed at the end of the chapter on the wave.@^transition table@>@^Figure 4@>
 
 @ @<Declarations of the figures@>=
 const struct transition *fig_find_transition(enum tcp_state from, enum tcp_state to);
@@ -1307,7 +1307,7 @@ const struct transition *fig_find_transition(enum tcp_state from, enum tcp_state
 ``received'', and what is sent in answer follows unless it is nothing.
 A call of the application is known by what it sends (``send SYN'', ``send
 FIN''); the passive open, which sends nothing, is the article's ``create
-socket, listen''.  The 2MSL timeout is a wait.
+socket, listen''.  The 2MSL timeout is a wait.@^passive open@>
 
 @<Functions of the figures@>=
 size_t fig_cause_phrase(char *buf, size_t cap, const struct transition *t)
@@ -1381,7 +1381,7 @@ which the server sets aside resources for the connection: in \.{ltcp},
 the |struct tcp_conn| that the listener copies itself into.
 
 \fig{step-1}{4.4in}{Step 1 of Figure 1: the client sends SYN; its
-arrival moves the server to SYN\_RCVD.}
+arrival moves the server to SYN\_RCVD.}@^state machine@>@^handshake, resources set aside@>@^RFC 9293 \S3.10.1@>@^RFC 9293 \S3.10.7.2@>
 
 @ Step 2.  The server's SYN,ACK reaches the client (\S3.10.7.3).  The
 client first checks the acknowledgment: it must name the number after
@@ -1394,7 +1394,7 @@ resources.  The server does not move: it waits in SYN\_RCVD for the
 acknowledgment of its own SYN.
 
 \fig{step-2}{4.4in}{Step 2: the server's SYN,ACK moves the client to
-ESTABLISHED.}
+ESTABLISHED.}@^RFC 9293 \S3.10.7.3@>
 
 @ Step 3.  The client's ACK reaches the server (\S3.10.7.4).  It
 acknowledges $y+1$, so the server's SYN is acknowledged too, and the
@@ -1417,7 +1417,7 @@ the end of the stream.  Both sides move at this step, each by a thick
 arrow of its own kind, solid and dashed.
 
 \fig{step-4}{4.4in}{Step 4: the client closes; its FIN reaches the
-server.}
+server.}@^active close@>@^passive close@>@^RFC 9293 \S3.10.4@>
 
 @ Step 5.  The server's acknowledgment of $u+1$ reaches the client, whose
 FIN is now acknowledged: the client moves to FIN\_WAIT\_2.  The server
@@ -1449,7 +1449,7 @@ answers to the article's second question, and the chapter on TIME\_WAIT
 runs both.
 
 \fig{step-7}{4.4in}{Step 7: the client's last ACK closes the server; the
-client waits 2MSL in TIME\_WAIT.}
+client waits 2MSL in TIME\_WAIT.}@^maximum segment lifetime (MSL)@>
 
 @ @<Declarations of the figures@>=
 int fig_write_step(FILE *f, const struct fig_run *r, int step, char *err,

@@ -12,14 +12,14 @@ article's Figure~1, with a line of text each way in the middle and one
 more from the server after the client has closed:
 \label{firstbyte}%
 
-\runlog{lifecycle}
+\runlog{lifecycle}@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 1@>
 
 @ This chapter tells the data path as the core sees it: which function
 calls which, and when.  The machinery it calls on has chapters of its
 own after the whole machine: the buffers and the sliding window, the
 retransmission timer of RFC~6298, the reassembly of segments that arrive
 out of order, and flow control with its probes of a closed window.  What
-the book leaves out altogether is congestion control.
+the book leaves out altogether is congestion control.@^sliding window@>@^window probe@>@^congestion control@>@^out-of-order segments@>@^reassembly@>@^flow control@>@^RFC 6298@>
 
 @* The buffers.
 The send buffer holds the bytes the user has handed over and the peer
@@ -31,7 +31,7 @@ is why a buffer can only be set up once the sequence numbers of its
 direction are known.  The send buffer begins at ISS${}+1$, the number
 after our SYN, and is set up when we choose the ISS; the receive buffer
 begins at IRS${}+1$ and is set up when the peer's SYN arrives.  The
-capacities were set by |tcp_init| from the configuration.
+capacities were set by |tcp_init| from the configuration.@^ISS (initial send sequence number)@>@^IRS (initial receive sequence number)@>@^sliding window@>
 
 @<Private declarations of the core@>=
 static void set_up_send_buffer(struct tcp_conn *c);
@@ -58,7 +58,7 @@ until the user closes it: in SYN\_SENT and SYN\_RCVD it waits for the
 handshake to finish (\S3.10.2).  A listener that knows its peer turns
 active when it is given data, Figure~6's thin arrow from LISTEN to
 SYN\_SENT; it sends its SYN first, since the buffer's place in the
-sequence space is known only once the ISS is.
+sequence space is known only once the ISS is.@^RFC 9293 \S3.10.2@>
 
 @<Functions of the core@>=
 size_t tcp_send(struct tcp_conn *c, const void *data, size_t n, uint64_t now)
@@ -113,7 +113,7 @@ may still send, and those in which the user has closed but the data
 queued before the close, and the FIN after it, may still be waiting for
 the window.  That includes CLOSING, reached when the peer's FIN arrives
 while ours is still queued behind data.  A FIN may also leave
-FIN\_WAIT\_1 before our SYN is acknowledged, as Figure~6 draws.
+FIN\_WAIT\_1 before our SYN is acknowledged, as Figure~6 draws.@^sliding window@>@^persist timer@>@^silly window syndrome@>@^PSH flag@>@^FIN\_WAIT\_1 state@>@^CLOSING state@>
 
 @<Private declarations of the core@>=
 static void send_what_the_window_allows(struct tcp_conn *c);
@@ -157,7 +157,7 @@ caller notes a new FIN as sent once SND.NXT has moved past the text.
 (The end of the buffer, not the end of what is in flight: a repeated
 segment may be the last one sent and still have bytes waiting behind it,
 and a FIN on it would end the stream before them.)  A repeated segment
-pushes too: the receiver has waited long enough for it.
+pushes too: the receiver has waited long enough for it.@^PSH flag@>
 
 @<Private declarations of the core@>=
 static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n);
@@ -195,7 +195,7 @@ frees only those.  The user hears that it may write again once a quarter
 of the buffer is free: telling it after every acknowledgment would make
 a program that writes whenever it may write a few hundred bytes at a
 time, at the cost of a call each.  The checks that decide whether to believe an
-acknowledgment come first, in the chapter on the whole machine.
+acknowledgment come first, in the chapter on the whole machine.@^SND.UNA@>@^round-trip time (RTT)@>@^RFC 6298 \S5.2@>@^RFC 6298 \S5.3@>
 
 @<Private declarations of the core@>=
 static void take_acknowledgment(struct tcp_conn *c, uint32_t ack);
@@ -217,7 +217,7 @@ segment, overtaken in the network by a newer one, must not shrink a
 window that the newer one opened.  SND.WL1 and SND.WL2 remember the
 sequence and acknowledgment numbers of the segment that last set the
 window; a segment updates it only if it is not older in both respects
-(\S3.10.7.4).  A window that opens ends any probing of a closed one.
+(\S3.10.7.4).  A window that opens ends any probing of a closed one.@^acceptable segment@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void update_send_window(struct tcp_conn *c, const struct segment *s);
@@ -245,7 +245,7 @@ segment is repeated; if others were lost too, the acknowledgment of this
 one restarts the timer, and the next expiry repeats the next.  The
 receiver keeps what arrived after a gap (the chapter on reassembly), so
 the acknowledgment of the repeated segment usually covers much more than
-it.
+it.@^reassembly@>@^RFC 6298 \S5.4@>
 
 @<Private declarations of the core@>=
 static void retransmit_data(struct tcp_conn *c);
@@ -281,7 +281,7 @@ segment is owed an acknowledgment (a segment after a gap gets one too:
 the duplicate acknowledgment tells the sender what is missing), and the
 user hears that there is something to read if there is.  The
 acknowledgment of text in order may wait a little, as the chapter on the
-sliding window explains; the rest go at once.
+sliding window explains; the rest go at once.@^FIN\_WAIT\_1 state@>@^FIN\_WAIT\_2 state@>@^acceptable segment@>@^duplicate ACK@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void process_text(struct tcp_conn *c, struct segment *s);
@@ -307,7 +307,7 @@ static void process_text(struct tcp_conn *c, struct segment *s)
 Reading makes room, and room is window: if the window has opened far
 enough, the peer is told at once with a window update, lest it wait for
 a window it does not know has opened.  When ``far enough'' is, is the
-question of the chapter on flow control.
+question of the chapter on flow control.@^flow control@>
 
 @<Functions of the core@>=
 size_t tcp_recv(struct tcp_conn *c, void *buf, size_t n, uint64_t now)
@@ -360,4 +360,4 @@ at least, as RFC~9293 asks of a delayed acknowledgment (\S3.8.6.3; the
 chapter on the sliding window).  Make it every fourth instead, and run
 the benchmark of the chapter ``How fast is it?'' and the property test
 of transfers.  What do you gain, what does the sender lose, and which
-rule of RFC~5681 \S4.2 have you broken?
+rule of RFC~5681 \S4.2 have you broken?@^delayed acknowledgment@>@^reordering, simulated@>@^RFC 9293 \S3.8.6.3@>@^RFC 5681 \S4.2@>@^RFC 5681@>

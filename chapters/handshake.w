@@ -15,7 +15,7 @@ would print it, with the state changes of both ends on the lines that
 begin with \.{\#}:
 \label{handshake}%
 
-\runlog{handshake}
+\runlog{handshake}@^three-way handshake@>@^initial sequence number (ISN)@>@^passive open@>@^active open@>@^ESTABLISHED state@>@^simulated link@>
 
 @ The article draws the whole life of a connection first, as two
 timelines with the segments between them and each side's state written
@@ -28,21 +28,21 @@ where the article writes $x$, $y$, $u$, $v$ and~$w$.
 \fig{fig1-lifecycle}{5.8in}{Figure 1.  The whole life of a connection:
 the scenario {\tt lifecycle} on the simulated link, drawn from its capture
 file by {\tt ltcp dot seq}.  Numbers are the real sequence and
-acknowledgment numbers; states are each side's after each step.}
+acknowledgment numbers; states are each side's after each step.}@^acknowledgment number@>@^simulated link@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 1@>
 
 @ The three steps of the handshake alone, drawn larger, are the
 article's Figure~2.  The client goes from CLOSED through SYN\_SENT to
 ESTABLISHED; the server from LISTEN through SYN\_RCVD to ESTABLISHED.
 
 \fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
-steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
+steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}@^three-way handshake@>@^ESTABLISHED state@>@^Figure 2@>@^Figure 1@>
 
 @ This chapter writes the code behind those lines: the choice of the
 initial sequence number, the two ways of opening, what happens when a
 SYN reaches a listener and when the reply reaches the client, and what
 each end does if its SYN is lost.  The rules are those of \S3.5 of
 RFC~9293, and of \S3.10.7.2 and \S3.10.7.3 for the processing of the
-segments.
+segments.@^initial sequence number (ISN)@>@^RFC 9293 \S3.5@>@^RFC 9293 \S3.10.7.2@>@^RFC 9293 \S3.10.7.3@>
 
 @* Why three.
 A connection carries two streams of bytes, one in each direction, and
@@ -63,7 +63,7 @@ confirmation that the SYN the server answered is the one it has just
 sent: a client that receives a SYN,ACK acknowledging a number it never
 sent answers it with a reset, and the server gives the half-open
 connection up (\S3.5, Figure~8 of the RFC; the chapter on the whole
-machine shows the run).
+machine shows the run).@^handshake, why three segments@>@^half-open connection@>@^old duplicate segments@>@^delayed duplicates@>@^RFC 9293 \S3.5@>
 
 @* The initial sequence number.
 Which number should a connection start at?  Not zero: if every
@@ -87,7 +87,7 @@ In \.{ltcp} the clock is the time |now| that the caller passed in, so the
 same run of the simulator chooses the same numbers every time; the key
 comes from the configuration, so that a run can be repeated by anyone
 who knows it.  A test may also fix the number outright, which is how the
-tests bring the sequence numbers close to their wrap at $2^{32}$.
+tests bring the sequence numbers close to their wrap at $2^{32}$.@^sequence numbers, wrap-around@>@^old duplicate segments@>@^socket interface@>@^RFC 793@>@^RFC 6528@>
 
 @<Private declarations of the core@>=
 static uint32_t choose_iss(const struct tcp_conn *c);
@@ -134,7 +134,7 @@ sees outputs), and which several operating systems now use for their
 initial sequence numbers.  It is short enough to write out here from its
 specification.  Its state is four 64-bit words, initialised from the
 two halves of the 128-bit key and four constants (the ASCII of
-``somepseudorandomlygeneratedbytes'').
+``somepseudorandomlygeneratedbytes'').@^RFC 6528@>
 
 @<Declarations of the core@>=
 uint64_t tcp_siphash24(const uint64_t key[2], const void *msg, size_t n);
@@ -209,7 +209,7 @@ Before a connection is opened, its TCB is wiped: sequence numbers,
 buffers, timers and flags go back to nothing, so that a |struct
 tcp_conn| that has been through a whole connection may be opened again.
 The configuration, the hooks, the local address and the counters stay.
-A remote end that the user fixed stays too.
+A remote end that the user fixed stays too.@^transmission control block (TCB)@>
 
 @<Private declarations of the core@>=
 static void forget_connection(struct tcp_conn *c);
@@ -235,7 +235,7 @@ static void forget_connection(struct tcp_conn *c)
 }
 
 @ The passive open is the first arrow of Figure~6: from CLOSED to
-LISTEN, sending nothing.
+LISTEN, sending nothing.@^passive open@>@^Figure 6@>
 
 @<Functions of the core@>=
 int tcp_listen(struct tcp_conn *c, uint64_t now)
@@ -250,7 +250,7 @@ int tcp_listen(struct tcp_conn *c, uint64_t now)
 @ A listener normally accepts a SYN from anyone.  Naming the remote end
 first makes a {\it fully specified} passive open (\S3.9.1.1): only that
 end is accepted, and the listener knows where to send if the user sends
-before anyone has called.
+before anyone has called.@^passive open@>@^RFC 9293 \S3.9.1.1@>
 
 @<Functions of the core@>=
 int tcp_set_remote(struct tcp_conn *c, uint32_t remote_addr,
@@ -266,7 +266,7 @@ int tcp_set_remote(struct tcp_conn *c, uint32_t remote_addr,
 @ The active open chooses the initial send sequence number, sends the
 SYN, and waits in SYN\_SENT.  The SYN occupies one sequence number, ISS
 itself, so SND.NXT is ISS${}+1$ and SND.UNA is ISS until the SYN is
-acknowledged.
+acknowledged.@^ISS (initial send sequence number)@>@^SND.UNA@>@^SND.NXT@>@^active open@>
 
 @<Functions of the core@>=
 int tcp_connect(struct tcp_conn *c, uint32_t remote_addr,
@@ -301,7 +301,7 @@ static void open_actively(struct tcp_conn *c, enum transition_id id)
 
 @ The SYN goes alone in SYN\_SENT, and with an ACK of the peer's SYN
 everywhere else; every SYN we send, first or repeated, starts the
-retransmission timer if it is not running.
+retransmission timer if it is not running.@^retransmission@>
 
 @<Private declarations of the core@>=
 static void send_syn(struct tcp_conn *c);
@@ -319,7 +319,7 @@ In LISTEN, an arriving segment is checked for three things, in the order
 of \S3.10.7.2.  A reset is ignored: there is nothing to reset.  An ACK
 cannot be right, since nothing has been sent that it could acknowledge;
 it is answered with a reset, as a closed port would answer it.  Anything
-else without a SYN is dropped.
+else without a SYN is dropped.@^dropped segments, counted@>@^RFC 9293 \S3.10.7.2@>
 
 @<Private declarations of the core@>=
 static void segment_in_listen(struct tcp_conn *c, const struct segment *s);
@@ -350,7 +350,7 @@ which of its addresses if it listened on all of them; it learns the
 peer's initial sequence number, so that RCV.NXT is IRS${}+1$; and it
 chooses its own.  Text that comes with a SYN is not taken: the peer will
 send it again once the connection is established, and a listener that
-keeps no data for strangers is harder to fill with junk.
+keeps no data for strangers is harder to fill with junk.@^IRS (initial receive sequence number)@>@^RCV.NXT@>
 
 @<Take the SYN: learn the peer and choose our ISS@>=
 c->remote_addr = s->src_addr;
@@ -366,7 +366,7 @@ set_up_send_buffer(c);
 @ Both ends learn the same things from the other's SYN: IRS and RCV.NXT;
 the largest segment the peer will take, from its MSS option (536 bytes
 if it sent none, \S3.7.1), and no larger than we would take ourselves;
-and the peer's window, which is the send window from now on.
+and the peer's window, which is the send window from now on.@^IRS (initial receive sequence number)@>@^RCV.NXT@>@^send window@>@^RFC 9293 \S3.7.1@>
 
 @<Private declarations of the core@>=
 static void learn_from_syn(struct tcp_conn *c, const struct segment *s);
@@ -391,7 +391,7 @@ SYN,ACK, or a reset that refuses the connection.  \S3.10.7.3 checks the
 ACK first, because both of those carry one, and an ACK that does not
 acknowledge exactly our SYN (that is, one outside ISS${}<{}$SEG.ACK${}
 \le{}$SND.NXT) belongs to some other, older connection: it is answered
-with a reset, unless it is one itself, and otherwise ignored.
+with a reset, unless it is one itself, and otherwise ignored.@^ISS (initial send sequence number)@>@^SND.NXT@>@^RFC 9293 \S3.10.7.3@>
 
 @<Private declarations of the core@>=
 static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s);
@@ -421,7 +421,7 @@ static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s)
 @ A reset is believed in SYN\_SENT only when its ACK field acknowledges
 our SYN; a blind attacker would have to guess ISS to forge one (RFC~5961
 \S3).  Then the peer has no listener on that port: the connection is
-refused.
+refused.@^ISS (initial send sequence number)@>@^connection refused@>@^blind attacks@>@^RFC 5961 \S3@>@^RFC 5961@>
 
 @<Take a reset in SYN\_SENT only if it acknowledges our SYN@>=
 if (s->flags & TCP_RST) {
@@ -436,7 +436,7 @@ and the third segment of the handshake goes out.  If the user queued
 data before the connection was open, that data carries the
 acknowledgment; otherwise a bare ACK does.  From this moment the client
 has set aside everything the connection needs: both sequence spaces are
-known.
+known.@^SND.UNA@>@^handshake, resources set aside@>
 
 @<Enter ESTABLISHED and acknowledge the peer's SYN@>=
 {
@@ -453,7 +453,7 @@ known.
 the same moment: both sent a SYN, and each receives the other's.  The
 RFC's answer is to behave as a listener that has just received a SYN:
 send SYN,ACK (with the same ISS, since our SYN is still the one in
-flight) and wait in SYN\_RCVD.  The chapter on the whole machine runs it.
+flight) and wait in SYN\_RCVD.  The chapter on the whole machine runs it.@^ISS (initial send sequence number)@>
 
 @<Enter SYN\_RCVD and send SYN,ACK: a simultaneous open@>=
 {
@@ -470,7 +470,7 @@ in any synchronized state; what is special to SYN\_RCVD is only this: an
 acceptable ACK (SND.UNA${}<{}$SEG.ACK${}\le{}$SND.NXT) completes the
 handshake, and an unacceptable one gets a reset.  The rest of the
 segment, which may carry data or even a FIN, is then processed as in
-ESTABLISHED.
+ESTABLISHED.@^SND.UNA@>@^SND.NXT@>@^ESTABLISHED state@>@^synchronized states@>@^acceptable segment@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static bool complete_handshake(struct tcp_conn *c, const struct segment *s);
@@ -509,7 +509,7 @@ listener stays in LISTEN for the next caller.
 Setting resources aside for every SYN is what a {\it SYN flood} exploits:
 an attacker sends SYNs from addresses that will never complete the
 handshake, and each one holds a TCB in SYN\_RCVD until it times out.
-One exercise below asks what defends against it.
+One exercise below asks what defends against it.@^SYN flood@>@^IRS (initial receive sequence number)@>@^transmission control block (TCB)@>@^socket interface@>@^handshake, resources set aside@>
 
 @<Functions of the core@>=
 bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
@@ -561,10 +561,10 @@ hears ``timed out'' and the connection is closed.  Here the client's
 first SYN is lost; one second later the client sends it again, with the
 same sequence number, and the handshake completes:
 
-\runlog{lost-syn}
+\runlog{lost-syn}@^RFC 6298 \S2.1@>@^RFC 6298 \S5.5@>@^RFC 6298 \S2.5@>@^RFC 6298@>@^RFC 1122@>
 
 @ The timer is started by anything that sends a SYN, data or a FIN,
-when it is not already running (\S5.1 of RFC~6298).
+when it is not already running (\S5.1 of RFC~6298).@^RFC 6298 \S5.1@>@^RFC 6298@>
 
 @<Private declarations of the core@>=
 static void start_retransmission_timer(struct tcp_conn *c);
@@ -579,7 +579,7 @@ static void start_retransmission_timer(struct tcp_conn *c)
 oldest unacknowledged segment again, after doubling the timeout (the
 chapter on the retransmission timer explains the rules).  A window that
 the peer has closed is another matter, treated in the chapter on flow
-control: it is probed, never given up on.
+control: it is probed, never given up on.@^window probe@>
 
 @<Private declarations of the core@>=
 static void retransmission_timeout(struct tcp_conn *c);
@@ -623,7 +623,7 @@ server in SYN\_RCVD takes the figure's ``timeout; send: RST'', so that a
 client that did get our SYN,ACK, and believes the connection open, learns
 that it is not.  In the synchronized states the RFC's rows apply
 (\S3.8.3).  FIN\_WAIT\_2 and TIME\_WAIT never get here, since in them
-nothing of ours is unacknowledged.
+nothing of ours is unacknowledged.@^RST flag@>@^FIN\_WAIT\_2 state@>@^synchronized states@>@^RFC 9293 \S3.8.3@>
 
 @<Private declarations of the core@>=
 static void give_up(struct tcp_conn *c);
@@ -657,7 +657,7 @@ of \S3.10.7.4 such a SYN is simply outside the window and would get a
 bare ACK, which the client in SYN\_SENT cannot use.)  Nothing changes
 state; the segment counts as dropped, since it brought nothing new.
 
-\runlog{lost-syn-ack}
+\runlog{lost-syn-ack}@^IRS (initial receive sequence number)@>@^dropped segments, counted@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s);
@@ -707,4 +707,4 @@ TCB.  Which features of TCP does a cookie lose?
 5.~\diff4 Write a test that feeds |tcp_siphash24| the 64 messages of the
 reference test vectors of SipHash-2-4 (the empty message and the
 messages $0$, $0,1$, $0,1,2$, \dots\ under the key $0,1,\ldots,15$) and
-checks every output.
+checks every output.@^SYN flood@>@^ISS (initial send sequence number)@>@^simulated link@>@^RFC 6298 \S5.7@>@^RFC 6298@>@^RFC 4987@>

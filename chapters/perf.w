@@ -27,7 +27,7 @@ section ``Where the time goes'' shows.  The rows after the gap are
 those of the programs over UDP, two processes on one machine, measured
 by the benchmark in the appendix on tests beside the kernel's own TCP
 doing the same work in the same run; the chapter on the event loop
-explains busy polling, and why the figures without it are printed too.
+explains busy polling, and why the figures without it are printed too.@^event loop@>@^UDP as a carrier@>@^throughput@>
 
 @ The simulated link of the chapter on the link is a laboratory: it
 records every segment, prints it as \.{tcpdump} would, and keeps the
@@ -39,7 +39,7 @@ same kinds of faults chosen by the same kind of seeded generator, the
 same segments written as bytes with a checksum and read back; but
 nothing is recorded, and the queue of segments in flight is a heap
 rather than a list, since a window of 64 kilobytes puts forty segments
-on the link at once.
+on the link at once.@^virtual clock@>@^laboratory assignments@>
 
 @(bulk.h@>=
 #ifndef LTCP_BULK_H
@@ -79,7 +79,7 @@ duplicated} one arrives twice, the copy up to 50 milliseconds later; a
 nothing, or several segments, depending on what follows it); a {\it
 reordered} one is held back until the next segment in the same direction
 has passed it; a {\it corrupted} one has one bit flipped, which the
-receiver's checksum catches.
+receiver's checksum catches.@^reordering, simulated@>
 
 @<Types of the bulk link@>=
 struct bulk_faults {
@@ -393,7 +393,7 @@ its timers are due.  After each, the end's program takes its turn.  A
 segment for a closed connection goes to the core too, which answers it
 as RFC~9293 answers a segment to no connection (\S3.10.7.1).  There are two doors, with names of their own,
 so that a profiler can tell the work of one end from that of the other;
-the measurements of this chapter rely on it.
+the measurements of this chapter rely on it.@^RFC 9293 \S3.10.7.1@>
 
 @<Functions of the bulk link@>=
 static void arrive_or_tick(struct bulk *b, int k, const struct segment *s)
@@ -442,7 +442,7 @@ static void bulk_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
 @ A program's turn: read everything there is, first, so that it never
 closes with unread data (which would reset the connection); then write
 what fits; then, once everything is written, close.  A read that
-returns less than was asked for has emptied the buffer.
+returns less than was asked for has emptied the buffer.@^connection reset@>
 
 @<Functions of the bulk link@>=
 static void program_turn(struct bulk *b, int k)
@@ -645,7 +645,7 @@ link's heap as they would on the simulated link; the clock that counts
 is the processor's, since the virtual clock of the link costs nothing to
 advance.  The program \.{bench\_transfer} runs the transfer five times
 and reports the median, once on a perfect link and once on a link that
-reorders a tenth of the segments and delays one in twenty.
+reorders a tenth of the segments and delays one in twenty.@^virtual clock@>@^throughput@>
 
 @(bench_transfer.c@>=
 #include <stdio.h>
@@ -765,7 +765,7 @@ difference of the numbers of data segments: what is left is the cost of
 one more full-sized segment in the middle of a transfer.  On the
 receiving end that is one arriving data segment, the acknowledgment it
 provokes, and the program's read; on the sending end, one arriving
-acknowledgment, the data segment it lets out, and the program's write.
+acknowledgment, the data segment it lets out, and the program's write.@^exponential backoff@>@^Callgrind@>
 
 @(bench_instructions.c@>=
 #include <stdio.h>
@@ -783,7 +783,7 @@ int main(int argc, char **argv)
 
 @ Under Callgrind the program runs itself with \.{--transfer N}: a
 transfer of |N| bytes from client to server, after which it prints the
-number of data segments the client sent.
+number of data segments the client sent.@^Callgrind@>
 
 @<Functions of the instruction count@>=
 static int transfer(uint64_t bytes)
@@ -803,7 +803,7 @@ static int transfer(uint64_t bytes)
 functions named in |f| (a list separated by spaces), and read back the
 total and the part spent copying.  The reader of profiles that comes
 with Callgrind, \.{callgrind\_annotate}, prints the total as its first
-line of numbers, and then each function's own count.
+line of numbers, and then each function's own count.@^Callgrind@>
 
 @<Functions of the instruction count@>=
 struct profile_count {
@@ -913,7 +913,7 @@ the segment must carry the ACK bit and nothing else but perhaps PSH, it
 must begin at RCV.NXT, and it must leave the peer's window as it was.  A segment that fails any test takes
 the long way; one that passes does only what the long way would have
 done to it.  BSD adopted this {\it header prediction} in 1990; it is the
-reason for the low counts of Clark, Jacobson, Romkey and Salwen.
+reason for the low counts of Clark, Jacobson, Romkey and Salwen.@^CLOSE\_WAIT state@>@^header prediction@>
 
 @<Private declarations of the core@>=
 static bool header_predicted(struct tcp_conn *c, const struct segment *s);
@@ -1003,7 +1003,7 @@ second.  RFC~1071 points out (\S2(B)) that the one's complement sum does
 not depend on the byte order, so a machine may add the data in its own
 order, 32 bits at a time, and swap the bytes of the folded result at the
 end; the chapter on segments now does that, and the throughput more than
-doubled.
+doubled.@^throughput@>@^Callgrind@>@^RFC 9293 \S2@>@^RFC 1071@>
 
 @ What the core spends on a segment on the receiving end was 379
 instructions at first, spread thin: the checks on arrival and header
@@ -1086,7 +1086,7 @@ UDP showed |tcp_init| clearing the whole structure and |tcp_accept|
 copying the whole listener, rings included, for every connection;
 both now leave the rings' bytes alone (the chapter on connections says
 why that is safe).  What remains of a lifecycle is mostly system calls:
-the host's |poll|, and a datagram sent and received for each segment.
+the host's |poll|, and a datagram sent and received for each segment.@^reassembly@>@^UDP as a carrier@>
 
 @* Exercises.
 
@@ -1127,4 +1127,4 @@ chapter on the scenario explains?
 |delack_us| to zero in |bulk_defaults|) and measure all six figures.
 Which get worse, and by how much?  What does the property test under
 30\% loss say about the time the transfers take on the virtual clock,
-with and without the delay?
+with and without the delay?@^delayed acknowledgment@>@^virtual clock@>@^throughput@>@^header prediction@>

@@ -386,7 +386,7 @@ nowhere), and a buffer of bytes read from the source but not yet taken by
 TCP.  Three flags follow the half-closes: |in_done| when the source has
 ended, |shut| when our FIN has been asked for, |peer_done| when the
 peer's has arrived.  A session is over when both directions are closed,
-or when the connection failed.
+or when the connection failed.@^half-close@>
 
 @<Subcommand functions@>=
 #define SESSION_BUFFER 65536
@@ -794,7 +794,7 @@ status $128+{}$the signal's number, as the shell expects.  The handler
 only records the signal; |lt_poll| returns with |EINTR| and the loop
 sees the record.  This flag is the one piece of global state of the
 programs, and it is not part of TCP.  |SIGPIPE| is ignored, so that a
-closed standard output shows up as an error of |write|, not as death.
+closed standard output shows up as an error of |write|, not as death.@^half-open connection@>
 
 @<Subcommand functions@>=
 static void on_signal(int sig) { stop_signal = sig; }
@@ -1177,7 +1177,7 @@ $$\hbox{\.{tail -c +1 -f c.pcapng \char'174{} wireshark -k -i -}}$$
 With \.{--loss 0.1}, the sender's log shows a segment followed by
 \.{\# carrier: lost}, and a second copy of it later: the retransmission.
 Wireshark marks that second copy as a retransmission; the receiver's
-capture never shows the first.
+capture never shows the first.@^packet comment@>
 
 @*1 Exercises.
 

@@ -427,7 +427,7 @@ static void test_reset(void)
 
 @ A half-close: the client closes its direction first, and the server
 still sends after it has seen the end of the client's stream; the
-client reads it all, then the end of the server's stream.
+client reads it all, then the end of the server's stream.@^half-close@>
 
 @<Tests of the carrier@>=
 static void test_half_close(void)

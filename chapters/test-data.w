@@ -227,7 +227,7 @@ static void test_reassembly_overlaps(void)
 
 @ The window's right edge bounds out-of-order text as it bounds text in
 order: a segment that begins beyond the edge is dropped, one that
-crosses it is cut.  A zero window takes nothing out of order either.
+crosses it is cut.  A zero window takes nothing out of order either.@^zero window@>
 
 @<Tests of the buffers@>=
 static void test_reassembly_window_edges(void)
@@ -589,7 +589,7 @@ static void test_persist(void)
 }
 
 @ The sender's rule: a full segment, the last of the data, or half the
-largest window go; a small piece of a larger backlog waits.
+largest window go; a small piece of a larger backlog waits.@^backlog@>
 
 @<Tests of the timers@>=
 static void test_worth_sending(void)
@@ -885,7 +885,7 @@ user reads, the window opens and we say so at once.  In the third script
 we are the sender: the peer's window is closed, so we probe it with one
 byte, first after one RTO and then at intervals that double up to the
 ceiling of 60 seconds, for as long as the peer answers, and never give
-the connection up; when the window opens, the data goes.
+the connection up; when the window opens, the data goes.@^zero window@>
 
 @<Checks that a script cannot express as steps@>=
 static bool small_receive_buffer(struct script_run *r, char *why, size_t cap)

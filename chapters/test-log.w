@@ -126,7 +126,7 @@ expect_line(&a, UINT64_C(1795484489992658),
 
 @ The control bits and the numbers, in cases \.{tcpdump} was shown:
 no bits at all, every bit, the urgent pointer, sequence ranges for a
-RST and a SYN with payload, and a range that wraps.
+RST and a SYN with payload, and a range that wraps.@^sequence numbers, wrap-around@>@^RST flag@>
 
 @<Log tests@>=
 static void test_flags_and_numbers(void)
@@ -644,7 +644,7 @@ static void test_skipped_packets(void)
 counting nanoseconds and one counting $2^{-20}$ seconds, a block of a
 type the reader does not know, a simple packet block, and a second
 section in the other byte order, whose interface numbers start again
-from 0.
+from 0.@^big-endian@>
 
 @<Log tests@>=
 static void test_pcapng_variants(void)

@@ -20,7 +20,7 @@ with the segments that were sent in between, and the step that failed.
 The segments of the scripted peer are written with |seg_write| and go
 through |sim_end_receive|, exactly as the link's do; the segments we send
 are read back with |seg_parse| before they are compared.  So a script
-tests the whole path from bytes to core and back.
+tests the whole path from bytes to core and back.@^RFC 9293 \S3.10@>
 
 @(test_scenarios.c@>=
 #include <stdarg.h>
@@ -129,7 +129,7 @@ struct script_step {
 #define SECONDS(n) @t\quad@> ((uint64_t) (n) * 1000000)
 
 @ Most scripts begin by opening a connection, actively or passively;
-these two macros are the steps of a clean three-way handshake.
+these two macros are the steps of a clean three-way handshake.@^three-way handshake@>
 
 @<The language of scripts@>=
 #define OPEN_ACTIVE @t\quad@> CONNECT, OUT(SYN, ANY, ANY), IN(SYN | ACK, IRS(0), ISS(1)), \
@@ -476,7 +476,7 @@ static bool run_script(const struct script *sc)
 @ Our end is the client's address and port; the configuration is the
 default one, with the article's MSL of 30 seconds written out, so that
 the scripts' times do not depend on the default, and, as on the simulated
-link, without delayed acknowledgments.
+link, without delayed acknowledgments.@^delayed acknowledgment@>
 
 @<Set up the connection of a script's run@>=
 tcp_config_default(&r->cfg);
@@ -637,7 +637,7 @@ static const struct script_step s02[] = {LISTEN, STATE(LISTEN),@/
 same ISS, after a timeout that starts at the configured first value and
 doubles each time (RFC~6298 \S5); after the configured number of
 retransmissions the connection gives up, tells the user, and is CLOSED.
-The waiting and counting is done by a check in C.
+The waiting and counting is done by a check in C.@^RFC 6298 \S5@>
 
 @<Checks that a script cannot express as steps@>=
 static bool syn_backs_off(struct script_run *r, char *why, size_t cap)
@@ -775,7 +775,7 @@ static const struct script_step s14[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(SYN | ACK, IRS(0), ISS(1)), OUT(RST, ISS(1), ANY), QUIET};
 
 @ Closing.  {\bf Scenario 15}, the active close: our FIN, the peer's
-ACK of it (FIN\_WAIT\_2), the peer's FIN, our ACK, TIME\_WAIT.
+ACK of it (FIN\_WAIT\_2), the peer's FIN, our ACK, TIME\_WAIT.@^active close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s15[] = {OPEN_PASSIVE,@/
@@ -785,7 +785,7 @@ static const struct script_step s15[] = {OPEN_PASSIVE,@/
 
 @ {\bf Scenario 16}, the passive close: the peer's FIN is acknowledged
 at once and the user reads the end of the stream; our close sends our
-FIN from CLOSE\_WAIT; its ACK closes the connection.
+FIN from CLOSE\_WAIT; its ACK closes the connection.@^passive close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s16[] = {OPEN_ACTIVE,@/
@@ -803,7 +803,7 @@ static const struct script_step s17[] = {OPEN_ACTIVE,@/
 
 @ {\bf Scenario 18}: the simultaneous close.  The FINs cross; the peer's
 does not acknowledge ours, so we go to CLOSING; the ACK of ours takes us
-to TIME\_WAIT.
+to TIME\_WAIT.@^simultaneous close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s18[] = {OPEN_ACTIVE,@/
@@ -813,7 +813,7 @@ static const struct script_step s18[] = {OPEN_ACTIVE,@/
 
 @ {\bf Scenarios 19 and 20}, the half-close.  After our FIN the peer's
 data is still taken, acknowledged and delivered; after the peer's FIN we
-may still send.
+may still send.@^half-close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s19[] = {OPEN_PASSIVE,@/
@@ -870,7 +870,7 @@ everything the old connection used.  RFC~6191 allows a host to start a
 new connection with it; a host that does not simply ignores it or
 answers with an ACK.  Either way the old connection is not disturbed by
 a SYN it must not take, and the check accepts both behaviours as long as
-they are consistent.
+they are consistent.@^RFC 6191@>
 
 @<Checks that a script cannot express as steps@>=
 static bool new_syn_in_time_wait(struct script_run *r, char *why, size_t cap)
@@ -961,7 +961,7 @@ synchronized state.  Its sequence number must be exactly the next one
 expected for it to reset the connection; one elsewhere in the window
 draws a challenge ACK (RFC~5961 \S3), and one outside the window is
 dropped.  We try all three in ESTABLISHED, and the exact one in the other
-synchronized states.
+synchronized states.@^connection reset@>@^synchronized states@>@^RFC 5961 \S3@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s28a[] = {OPEN_PASSIVE,@/
@@ -985,7 +985,7 @@ static const struct script_step s28f[] = {OPEN_PASSIVE,@/
   IN(RST, IRS(2), ANY), STATE(CLOSED), QUIET};
 
 @ {\bf Scenario 29}: a SYN in a synchronized state draws a challenge ACK
-and changes nothing (RFC~5961 \S4).
+and changes nothing (RFC~5961 \S4).@^RFC 5961 \S4@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s29[] = {OPEN_PASSIVE,@/
@@ -1250,7 +1250,7 @@ static void test_scenarios_finish(void)
 @[{"lossy", TCP_CLOSED, TCP_CLOSED}@],@/@]
 
 @ The data of the lifecycle and the half-close arrive whole, in order,
-at the end they were sent to.
+at the end they were sent to.@^half-close@>
 
 @<Tests of the simulated link@>=
 static bool data_intact(const struct sim_result *res, char *why, size_t cap)

@@ -11,6 +11,7 @@ reason.  The program runs under AddressSanitizer, and every segment is
 handed to the parser in a heap buffer of exactly its size, so a parser
 that read a single byte too far would stop the test.
 \label{test-segment}%
+@^malformed segment@>@^RFC 1071@>
 
 @(test_segment.c@>=
 #include <stdio.h>
@@ -130,7 +131,7 @@ static void test_known_synack(void)
 \.{00 01 f2 03 f4 f5 f6 f7} to |0xddf2|, so their checksum is its
 complement, |0x220d|.  An odd length counts a zero byte after the last.
 And the checksum of the two segments above, computed with the field set
-to zero, is the one they carry.
+to zero, is the one they carry.@^RFC 1071@>
 
 @<Segment tests@>=
 static void test_known_checksums(void)
@@ -374,7 +375,7 @@ s.optlen = (uint8_t) at;
 @*1 Malformed segments.
 Each malformed case is refused with its own reason.  |expect_error|
 parses |n| bytes given in hexadecimal, from a buffer of exactly that
-size, and checks the verdict.
+size, and checks the verdict.@^malformed segment@>
 
 @<Helpers of the segment tests@>=
 static void expect_error(const char *hex, size_t n, enum seg_error want,
@@ -476,7 +477,7 @@ static void test_bad_options(void)
 
 @ Options that are not malformed: an end-of-list option ends the walk,
 so whatever follows it is not read as options (but is still copied);
-an unknown kind is skipped by its length; NOPs are skipped one by one.
+an unknown kind is skipped by its length; NOPs are skipped one by one.@^malformed segment@>
 
 @<Segment tests@>=
 static void test_good_options(void)
@@ -600,7 +601,7 @@ Comparisons across the wrap: |0xfffffff0| comes before |0x10|, which
 lies in the window that starts at the former; a number is not before
 itself; numbers exactly half the circle apart are neither before nor
 after each other.  Then, for many random pairs less than half the
-circle apart, the comparisons must agree with each other.
+circle apart, the comparisons must agree with each other.@^sequence numbers, wrap-around@>
 
 @<Segment tests@>=
 static void test_sequence_numbers(void)

@@ -17,7 +17,7 @@ The article's second question is why the wait is needed, and why it is
 this long.  It gives two reasons, and this chapter shows each in a run:
 the acknowledgment that ends the wave may be lost, and a copy of an old
 segment may still be on its way.  The code is short; the reasons are
-the point.
+the point.@^MSL@>@^2MSL@>@^RFC 9293 \S3.4.2@>@^RFC 793@>
 
 @* The first reason: the last ACK may be lost.
 The last segment of the wave is the acknowledgment of the peer's FIN.
@@ -44,7 +44,7 @@ In this run the client's last ACK is lost.  A second later the server
 sends its FIN again, and the client, which is in TIME\_WAIT, acknowledges
 it once more:
 
-\runlog{lost-last-ack}
+\runlog{lost-last-ack}@^MSL@>
 
 @ Read the end of the log.  The client's line ``stays in TIME\_WAIT
 until'' gives the end of its wait, 2MSL after its ACK; the next line
@@ -55,7 +55,7 @@ announces a new end to its wait, a second later than the first; this
 time the ACK arrives and the server takes its ordinary arrow from
 LAST\_ACK to CLOSED.  That is the first half of the answer to the
 article's second question: the end that sends the last ACK must stay
-able to send it again, for as long as a repeated FIN could still come.
+able to send it again, for as long as a repeated FIN could still come.@^retransmission timeout (RTO)@>@^dropped segments, counted@>
 
 @ Entering TIME\_WAIT stops the retransmission timer (nothing of ours is
 unacknowledged: our FIN has been acknowledged on every path into
@@ -119,7 +119,7 @@ server's one data segment, \.{old data}, twice, and holds the copies
 back for 30 and for 70 seconds; after the wave, the same two ports open
 a second connection, which carries \.{new data}:
 
-\runlog{old-duplicate}
+\runlog{old-duplicate}@^challenge ACK@>@^MSL@>@^synchronized states@>@^RFC 5961 \S4@>@^RFC 5961@>
 
 @ The first copy arrives at 30 seconds, while the client is in
 TIME\_WAIT.  Its bytes were received long ago, so the client takes
@@ -143,7 +143,7 @@ drops it and acknowledges the new connection's state, \.{ack
 half of the answer: TIME\_WAIT keeps the pair of sockets from being used
 again until every segment of the old connection has died, and the
 choice of initial sequence numbers guards the new connection against a
-copy that lives longer than it should.
+copy that lives longer than it should.@^TIME-WAIT assassination@>@^RFC 1337@>
 
 @ RFC~9293 requires the wait (\S3.6.1, MUST-13) but lets an
 implementation cut it short for one kind of segment (MAY-2): a new SYN
@@ -153,7 +153,7 @@ the old one used, and if the end goes back to TIME\_WAIT should the SYN
 turn out to be an old duplicate.  With timestamps, RFC~6191 gives a
 better test.  \.{ltcp} takes neither shortcut and always waits: a SYN
 in TIME\_WAIT gets a challenge ACK, like any SYN in a synchronized
-state.
+state.@^challenge ACK@>@^RFC 9293 \S3.6.1@>@^RFC 6191@>
 
 @* The end of the wait.
 When the 2MSL timer expires, the last arrow of the client's path in
@@ -222,4 +222,4 @@ use: a SYN that arrives in TIME\_WAIT with a sequence number above
 RCV.NXT starts a new connection at once, with an initial sequence number
 above the old connection's SND.NXT.  Which new row does the table need,
 what arrow would Figure~6 draw, and how would you write a scenario to
-test it?
+test it?@^MSL@>@^retransmission timeout (RTO)@>@^RFC 9293 \S3.6.1@>

@@ -16,7 +16,7 @@ simulator starts with the handshake; the wave begins at the line
 \.{client calls close()}.
 \label{wave}%
 
-\runlog{client-close}
+\runlog{client-close}@^four-way wave@>@^2MSL@>@^FIN\_WAIT\_1 state@>@^FIN\_WAIT\_2 state@>@^CLOSE\_WAIT state@>@^LAST\_ACK state@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 1@>
 
 @ The article's Figure~3 draws the wave of the lifecycle run: steps 4
 to~7 of Figure~1, with the line of data that the server still sends
@@ -24,7 +24,7 @@ between the client's FIN and its own, and the client's wait of 2MSL.
 
 \fig{fig3-teardown}{5.8in}{Figure 3.  Closing: the four-way wave, steps 4
 to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
-wait of 2MSL in TIME\_WAIT.}
+wait of 2MSL in TIME\_WAIT.}@^four-way wave@>@^2MSL@>@^Figure 3@>@^Figure 1@>
 
 @ The same four segments, with the roles exchanged, when the server
 closes first; nothing in TCP makes the client and the server different
@@ -49,7 +49,7 @@ the client closes after a request, and the server goes on sending its
 answer for a while, each segment acknowledged by a client that is in
 FIN\_WAIT\_2 and has long stopped sending:
 
-\runlog{half-close}
+\runlog{half-close}@^wave, why four segments@>@^half-close@>@^FIN\_WAIT\_2 state@>
 
 @ Follow the four segments of the wave in that log.  The first is the
 client's FIN, \.{Flags [F.]} at 0.100 seconds, sent right after its
@@ -77,7 +77,7 @@ thin arrows of Figure~6.  The same arrow is taken when the server's
 separate ACK is lost, since the FIN that follows it carries the same
 acknowledgment; that is this run:
 
-\runlog{fin-ack-in-fin-wait-1}
+\runlog{fin-ack-in-fin-wait-1}@^FIN\_WAIT\_1 state@>
 
 @* Closing.
 |tcp_close| is the user's ``I have nothing more to send''.  What it does
@@ -87,7 +87,7 @@ answered, has no peer that believes in the connection, and simply closes
 ESTABLISHED and CLOSE\_WAIT the FIN is queued behind the data still in
 the send buffer and the connection enters FIN\_WAIT\_1 or LAST\_ACK; the
 send path of the previous chapter sends the FIN when its turn comes.
-Once a FIN is on its way, a second close is an error.
+Once a FIN is on its way, a second close is an error.@^CLOSE\_WAIT state@>@^LAST\_ACK state@>
 
 @<Functions of the core@>=
 int tcp_close(struct tcp_conn *c, uint64_t now)
@@ -119,7 +119,7 @@ to know.  RFC~9293 says that such a close should send a reset rather
 than a FIN (\S3.6.1, SHLD-3); Linux does so, and so does \.{ltcp}, through
 the rows |T_ESTABLISHED_CLOSED_UNREAD| and |T_CLOSE_WAIT_CLOSED_UNREAD|.
 The reset goes out with our SND.NXT, which the peer expects, so the peer
-believes it and reports ``connection reset''.
+believes it and reports ``connection reset''.@^connection reset@>@^RFC 9293 \S3.6.1@>
 
 @ Queuing the FIN is taking the arrow and letting the send path do the
 rest.
@@ -162,7 +162,7 @@ static void note_fin_sent(struct tcp_conn *c)
   c->snd_nxt += 1;
 }
 
-@ Our FIN has been acknowledged when SND.UNA has moved past it.
+@ Our FIN has been acknowledged when SND.UNA has moved past it.@^SND.UNA@>
 
 @<Private declarations of the core@>=
 static bool our_fin_acked(const struct tcp_conn *c);
@@ -194,7 +194,7 @@ acknowledged: to TIME\_WAIT.
 
 \noindent In CLOSE\_WAIT, CLOSING, LAST\_ACK and TIME\_WAIT the peer's FIN
 is already in, and a FIN cannot arrive in order again; a repeated one is
-outside the window and is dealt with by the first check of the segment.
+outside the window and is dealt with by the first check of the segment.@^passive close@>@^CLOSE\_WAIT state@>@^CLOSING state@>@^LAST\_ACK state@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void process_fin(struct tcp_conn *c, const struct segment *s);
@@ -228,7 +228,7 @@ FIN, the connection goes from FIN\_WAIT\_1 to TIME\_WAIT in one step, as
 the figure draws it and the RFC's FIN step says (``if our FIN has been
 ACKed (perhaps in this segment)''), so the move to FIN\_WAIT\_2 waits
 until the whole segment has been processed.  |after_ack_of_fin| returns
-|false| when the connection has ended.
+|false| when the connection has ended.@^CLOSING state@>@^LAST\_ACK state@>
 
 @<Private declarations of the core@>=
 static bool after_ack_of_fin(struct tcp_conn *c);
@@ -282,7 +282,7 @@ own: each goes to CLOSING, acknowledges the other's FIN, and on the
 acknowledgment of its own enters TIME\_WAIT.  Both ends wait 2MSL; there
 is no passive side.
 
-\runlog{simultaneous-close}
+\runlog{simultaneous-close}@^2MSL@>@^CLOSING state@>
 
 @ A FIN can be lost like any segment, and is sent again like data: here
 the server's FIN is lost, and the server, in LAST\_ACK, sends it again
@@ -301,7 +301,7 @@ one.
 from the run of Figure 1 ({\tt ltcp dot states client}).}
 
 \fig{fig5-server}{2.6in}{Figure 5.  The states a server passes through,
-from the same run ({\tt ltcp dot states server}).}
+from the same run ({\tt ltcp dot states server}).}@^Figure 4@>@^Figure 1@>@^Figure 5@>
 
 @* Exercises.
 
@@ -344,4 +344,4 @@ it, and explain why sending the FIN alone is also correct.
 script |client_close| replace the server's close by a send of a few
 bytes at 20 seconds.  (Other scenarios share the script; put it back
 afterwards.)  Predict the client's last state line and its time, and
-what the server sees when its bytes arrive.
+what the server sees when its bytes arrive.@^half-close@>

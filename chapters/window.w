@@ -36,7 +36,7 @@ the peer acknowledges them, since any of them may have to be sent again;
 on the receiving side from the moment they arrive until the program reads
 them.  This chapter builds those two buffers.  They are the module
 \.{buffer.c}, with its interface in \.{buffer.h}; the core uses them, and
-so do the tests, which exercise them alone.
+so do the tests, which exercise them alone.@^cumulative acknowledgment@>@^state machine@>@^reordering, simulated@>@^Figure 1@>
 
 @(buffer.h@>=
 #ifndef LTCP_BUFFER_H
@@ -83,7 +83,7 @@ window field can offer.  A buffer may use fewer: its ring has a size
 |mask|${}+1$, a power of two no larger than the array, and the buffer
 may hold up to |cap| bytes, no more than the ring's size.  The default
 receive buffer of 65,535 bytes uses a ring of 65,536; the tests use rings
-of a few bytes, so that they wrap often.
+of a few bytes, so that they wrap often.@^sequence numbers, wrap-around@>@^byte stream@>
 
 @<Types of the buffers@>=
 #define TCP_RING_SIZE 65536 /* a power of two */
@@ -212,7 +212,7 @@ static inline uint32_t sndbuf_room(const struct tcp_sndbuf *b)
 @ Writing appends as many bytes as there is room for and returns their
 number: a full buffer takes nothing, and the user must try again once
 acknowledgments have made room.  That is the whole of {\it flow control}
-as the sending program sees it.
+as the sending program sees it.@^flow control@>
 
 @<Functions of the buffers@>=
 size_t sndbuf_write(struct tcp_sndbuf *b, const void *data, size_t n)
@@ -229,7 +229,7 @@ is where cumulative acknowledgment shows: one number frees every byte
 before it, however many segments carried them.  An acknowledgment may
 also cover the FIN that follows the last byte, so the count is limited
 to what the buffer holds; one that covers nothing new (it is not after
-|head|) frees nothing.  The function returns the number of bytes freed.
+|head|) frees nothing.  The function returns the number of bytes freed.@^cumulative acknowledgment@>
 
 @<Inline functions of the buffers@>=
 static inline uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack)
@@ -278,7 +278,7 @@ Bytes that arrive out of order, after a gap, also fit between RCV.NXT and
 the right edge, and the buffer keeps them there, in their places in the
 ring, until the gap is filled.  Which bytes beyond RCV.NXT it holds is
 the business of the chapter on reassembly, which adds the fields that
-record them.
+record them.@^RCV.WND@>@^out-of-order segments@>@^reassembly@>
 
 @<Types of the buffers@>=
 @<The type of a range of sequence numbers@>@;
@@ -329,7 +329,7 @@ comparisons and a copy.  Everything else (a segment that repeats old
 bytes, one that begins beyond a gap, one that fills a gap) takes the
 general path of the chapter on reassembly.  The fast path is an |inline|
 function of the header, so that the core's own fast path, header
-prediction, has it without a call.
+prediction, has it without a call.@^out-of-order segments@>@^reassembly@>
 
 @<Functions of the buffers@>=
 @<The general path of arriving text@>@;
@@ -371,7 +371,7 @@ latest acknowledgment, counted from SND.UNA.  The bytes it may send now
 are those from SND.NXT up to, not including, SND.UNA${}+{}$SND.WND: the
 {\it usable window} (\S3.8.6.2.1; RFC~1122 \S4.2.3.4 names it first).  It is empty when everything the window
 allows is in flight, and can even be ``negative'' if the peer shrank
-its window after we sent; we then treat it as empty.
+its window after we sent; we then treat it as empty.@^SND.WND@>@^RFC 9293 \S3.8.6.2.1@>@^RFC 1122 \S4.2.3.4@>@^RFC 1122@>
 
 @<Inline functions of the buffers@>=
 static inline uint32_t usable_window(uint32_t snd_una, uint32_t snd_wnd,
@@ -386,7 +386,7 @@ usable window, the peer's maximum segment size (the MSS option of its
 SYN, or 536 if it sent none, \S3.7.1), and the bytes in the send buffer
 not yet sent.  Sending the most the three allow, as soon as they allow
 it, is the simplest policy and the one \.{ltcp} follows; the chapter on
-flow control discusses when waiting would be wiser.
+flow control discusses when waiting would be wiser.@^flow control@>@^RFC 9293 \S3.7.1@>
 
 @<Inline functions of the buffers@>=
 static inline uint32_t segment_size(uint32_t usable, uint32_t mss,
@@ -425,7 +425,7 @@ deadline itself is the flag: a delayed acknowledgment waits when
 
 The simulated link sets |delack_us| to zero, so that the logs of this
 book show an acknowledgment for every segment, as the article's figures
-do; the programs and the benchmarks keep the default.
+do; the programs and the benchmarks keep the default.@^delayed acknowledgment@>@^round-trip time (RTT)@>@^out-of-order segments@>@^duplicate ACK@>@^RFC 9293 \S3.8.6.3@>@^RFC 5681 \S4.2@>@^RFC 5681@>@^Figure 3@>
 
 @<Private declarations of the core@>=
 static void acknowledge_text(struct tcp_conn *c, bool may_wait);
@@ -487,4 +487,4 @@ the user into the send buffer, and from the receive buffer to the user
 (the carrier copies too).  Design an interface that lets the user write
 directly into the ring (``give me room for $n$ bytes'', then ``I wrote
 $n$ bytes''), and say what the core would have to promise about the
-bytes after they are handed over.
+bytes after they are handed over.@^carrier@>
