@@ -131,6 +131,8 @@ build/book.tex: $(WEBS) $(TEXSRC) | $(DEPS)
 	  rc=$$?; cat cweave.log; [ $$rc -eq 0 ]
 	tools/checklog cweave build/cweave.log
 	@tools/cweblint || { echo "cweblint: the sections above are typeset badly" >&2; exit 1; }
+	perl -ne 'if (/^\\M\{(\d+)\}/ || /^\\N\{\d+\}\{(\d+)\}/) { $$n = $$1 }' \
+	  -e 'while (/\\label\{([^}]*)\}/g) { print "\\deflabel{$$1}{$$n}\n" }' build/book.tex > build/book.lab
 
 build/book.pdf: build/book.tex $(LOGS) $(FIGURES)
 	cd build && rm -f book.toc && pdftex -interaction=nonstopmode -halt-on-error book.tex > /dev/null \

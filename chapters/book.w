@@ -36,18 +36,18 @@
 \def\makeother#1{\catcode`#1=12 }
 \chardef\VB="7C % a vertical bar in typewriter type
 
-@q \label{key} in the text of a section records that section's number in @>
-@q book.lab; \secref{key} prints it, as a link, from the file of the @>
-@q previous run (the Makefile runs pdfTeX twice).  Every chapter has a @>
+@q \label{key} in the text of a section names that section; \secref{key} @>
+@q prints its number, as a link.  The Makefile reads the labels out of @>
+@q book.tex (the section that holds each) into book.lab before pdfTeX @>
+@q runs, so the numbers are right from the first run.  Every chapter has a @>
 @q label named after its file: \secref{handshake} is the handshake's first @>
 @q section.  A reference that no label answers is a warning, which @>
 @q tools/checklog turns into a failed build. @>
-\newwrite\labout \newread\labin
+\newread\labin
 \def\deflabel#1#2{\expandafter\gdef\csname lab:#1\endcsname{#2}}
 \openin\labin=\jobname.lab
 \ifeof\labin \else \closein\labin \input \jobname.lab \fi
-\immediate\openout\labout=\jobname.lab
-\def\label#1{\immediate\write\labout{\string\deflabel{#1}{\secno}}}
+\def\label#1{}
 \def\secref#1{\expandafter\ifx\csname lab:#1\endcsname\relax
   \S??\immediate\write16{Warning: no label #1}\else
   \S\pdflink{\csname lab:#1\endcsname}{}\fi}

@@ -338,10 +338,17 @@ and the acknowledgment of it.  By how much does the acknowledgment
 number exceed the data segment's sequence number, and why?
 
 \smallskip\noindent
-2.~\diff2 Set the receive buffer of the server to 1000 bytes
-(|rcv_wnd| in its configuration) and have the client send 3000 bytes
-while the server's user reads nothing.  Predict the segments and the
-windows in the log, then run it.  What ends the wait?
+2.~\diff3 Give the server a receive buffer of 1000 bytes and a user who
+does not read, and have the client send 3000 bytes.  The simulator
+(\secref{simlink}) needs two small changes first.  Both ends share one
+configuration, |m->cfg|: add a second |struct tcp_config| to |struct
+sim|, copy |m->cfg| into it, set its |rcv_wnd| to 1000, and give it to
+the server's |sim_end_init|.  And each end's user reads everything as
+soon as it arrives, in |read_what_arrived|: skip the server there until
+two seconds into the run.  Then write a scenario whose client sends a
+string of 3000 bytes at 100 milliseconds and closes at 3 seconds.
+Predict the segments and the windows in the log, then run it.  What
+ends the wait?
 
 \smallskip\noindent
 3.~\diff2 |send_data| asks the send buffer for a segment's text, which

@@ -673,6 +673,41 @@ static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s)
   return true;
 }
 
+@* When nobody answers.
+\label{syn-timeout}%
+A SYN that is lost once is sent again; a SYN that nobody ever answers
+is sent again a few times, and then the client gives up.  This is the
+{\it connection-establishment timeout} that every TCP has in some form.
+RFC~9293 \S3.8.3, after RFC~1122 \S4.2.3.5, asks that the threshold
+for a SYN, called R2, cover at least three minutes.  \.{ltcp} uses the
+same limit of retransmissions as for data, counted by the same timer,
+which with the default timeouts gives up after about a minute: short of
+the RFC, as exercise~6 below invites you to mend.  In this run
+every SYN the client sends is lost, as if the server's host were down or
+a firewall dropped SYNs without a word: the client sends its SYN six
+times, one, two, four, eight, sixteen and thirty-two seconds apart, and
+gives up 63 seconds after it began.  The server never learns that
+anyone tried.@^connection-establishment timeout@>@^exponential backoff@>@^RFC 9293 \S3.8.3@>@^RFC 1122 \S4.2.3.5@>
+
+\runlog{syn-timeout}
+
+@ The real programs behave the same way, in real time.  \.{ltcp connect
+--loss 1} loses every datagram it sends, which is what a silent host
+looks like from the client; with \.{--rto 0.05} the first timeout is 50
+milliseconds instead of one second, and the whole attempt takes about
+three seconds:
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp connect --loss 1 --rto 0.05 -l t.log 127.0.0.1 9000\cr
+ltcp: connect: connection to 127.0.0.1.9000 timed out\cr}}$$
+and the exit status is 5.  A port where nobody listens is another
+matter: the kernel answers the client's datagram with an ICMP ``port
+unreachable'', which the carrier reports (\secref{carrier}), and the
+connection is refused at once, with exit status 3, just as a kernel TCP
+answers a SYN to a closed port with a reset (\.{ltcp sim
+syn-to-closed-port}).  A refusal takes one round trip; a silence takes a
+minute.  That difference is why a firewall that drops is slower to get
+past than one that rejects.@^connection refused@>
+
 @* Exercises.
 
 \smallskip\noindent
@@ -686,8 +721,11 @@ simulated link is the one-way delay of its link in milliseconds, 0 for
 the usual 10.  Set it to 600 in the row of \.{lost-syn}, so that an
 answer takes more than a second to come back.  Predict which segments
 appear twice in the log before you run \.{make} and \.{build/ltcp sim
-lost-syn}.  What does RFC~6298
-\S5.7 suggest a sender should do after its SYN has been retransmitted?
+lost-syn}.  RFC~6298 \S5.7 says that when a SYN had to be sent again,
+the retransmission timeout for the data that follows should be set back
+to three seconds; \.{ltcp} does not do this.  Find in the chapter on
+the retransmission timer (\secref{retransmit}) where the rule would go,
+and say which segment of your run would then be timed differently.
 
 \smallskip\noindent
 3.~\diff1 |choose_iss| with a fixed key and the simulator's fixed clock
@@ -707,4 +745,10 @@ TCB.  Which features of TCP does a cookie lose?
 5.~\diff4 Write a test that feeds |tcp_siphash24| the 64 messages of the
 reference test vectors of SipHash-2-4 (the empty message and the
 messages $0$, $0,1$, $0,1,2$, \dots\ under the key $0,1,\ldots,15$) and
-checks every output.@^SYN flood@>@^ISS (initial send sequence number)@>@^simulated link@>@^RFC 6298 \S5.7@>@^RFC 6298@>@^RFC 4987@>
+checks every output.
+
+\smallskip\noindent
+6.~\diff2 Give a connection in SYN\_SENT a limit of its own, so that
+\.{ltcp} keeps sending its SYN for at least three minutes, as RFC~9293
+\S3.8.3 asks (\secref{syn-timeout}).  How many SYNs does
+\.{build/ltcp sim syn-timeout} then show, and at what times?@^SYN flood@>@^ISS (initial send sequence number)@>@^simulated link@>@^RFC 6298 \S5.7@>@^RFC 6298@>@^RFC 4987@>

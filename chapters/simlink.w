@@ -1596,6 +1596,22 @@ static const struct fault drop_all_syn_acks[] = {@/
   "every SYN,ACK is lost; both ends give up",@/
   STEPS(handshake), FAULTS(drop_all_syn_acks), 0},@/@]
 
+@ A handshake that nobody answers: every SYN the client sends is lost,
+as if the server's host were down or a firewall dropped the segments
+without a word.  The client sends its SYN again and again, backing off,
+until it gives up from SYN\_SENT: the connection-establishment timeout.
+The server never hears of it.@^connection-establishment timeout@>
+
+@<The faults of the scenarios@>=
+static const struct fault drop_all_syns[] = {@/
+  {FAULT_DROP, SIM_CLIENT, TCP_SYN_SENT, 0, 1000000, 0},@/
+};
+
+@ @<Scenarios@>=
+@[{"syn-timeout",@/
+  "nobody answers the client's SYN; it gives up",@/
+  STEPS(handshake), FAULTS(drop_all_syns), 0},@/@]
+
 @ The lifecycle again, on a bad link: each segment is lost, duplicated,
 delayed, held back or damaged, each with a chance of a few percent, drawn
 from the seed.  The steps are spread out over minutes, so that even a

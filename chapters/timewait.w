@@ -177,6 +177,61 @@ and why a server that closes first (as a web server that ends each
 request does) may have many thousands of them, each holding a pair of
 sockets for a minute.
 
+@* Restarting a server.
+\label{restart}%
+A server that closes first ends up with connections in TIME\_WAIT, and
+Stevens tells what happens next to anyone who stops such a server and
+starts it again at once: the new server cannot bind its port, and the
+kernel says ``Address already in use.''  In a kernel TCP the connections
+in TIME\_WAIT belong to the kernel, not to the process that died, and
+they still hold the port.  The cure every server uses is the socket
+option {\tt SO\_REUSEADDR}, set before |bind|: it lets the new listener
+have the port while old connections on it wait out their 2MSL.  It
+is safe, because TIME\_WAIT protects a pair of sockets, not a port: a
+new connection from the same client address and port would still meet
+the old one (and \S3.6.1 says how it may be let through).@^SO\_REUSEADDR@>@^address already in use@>@^RFC 9293 \S3.6.1@>@^Stevens, W. Richard@>
+
+In \.{ltcp} the TCP lives in the process, so the connection in
+TIME\_WAIT keeps the program alive, and the program keeps its UDP port.
+Here the server's input is empty, so it closes first; the client's input
+ends a second later:
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp listen 9000 < /dev/null > /dev/null \&\cr
+sleep 1 \char'174{} ltcp connect 127.0.0.1 9000\cr
+ltcp listen 9000\cr}}$$
+The first server says \.{waiting in TIME\_WAIT for 2 MSL (60 s) before
+exiting}, and the second one, started during that minute, stops at
+once, with exit status 1:
+$$\hbox{\.{ltcp: listen: port 9000 of 127.0.0.1 is in use}}$$
+The carrier sets no {\tt SO\_REUSEADDR} on its UDP socket: for UDP, on
+Linux, the option would let both processes have the port, and the
+datagrams of the old connection could reach the new process.  Give the
+first server \.{--msl 1}, and the second one can start two seconds
+later.
+
+@* The quiet time.
+\label{quiet-time}%
+TIME\_WAIT guards a new connection against the segments of an old one
+as long as the host remembers the old one.  A host that crashes, or a
+program that is killed, forgets.  RFC~9293 \S3.4.3 asks for a {\it quiet
+time}: a TCP that starts up, or that has lost track of the sequence
+numbers it used, should send no segment for one MSL, so that every
+segment of its earlier life has died before it chooses a new initial
+sequence number.  It adds that the rule can be dropped when the initial
+sequence numbers come from a clock that keeps running across the crash,
+since a new connection then starts above any number the old ones could
+have reached; and almost every implementation drops it.@^quiet time@>@^RFC 9293 \S3.4.3@>@^initial sequence number (ISN)@>
+
+\.{ltcp} keeps no quiet time either; it relies on its clock.  The
+programs take the time of the system, which goes on while a program is
+down, and the simulator its virtual clock.  The run of \.{old-duplicate}
+above (\secref{timewait}, the second reason) shows what the clock buys: a
+copy of the old connection that arrives in the new one, a minute later,
+lies some fifteen million below the new window, and is dropped.  What the
+clock does not protect against is a copy that was sent less than a
+window before the crash and arrives within moments of the restart;
+against that, only the quiet time helps, as the exercises show.
+
 @* Exercises.
 
 \smallskip\noindent
@@ -223,3 +278,13 @@ RCV.NXT starts a new connection at once, with an initial sequence number
 above the old connection's SND.NXT.  Which new row does the table need,
 what arrow would Figure~6 draw, and how would you write a scenario to
 test it?@^MSL@>@^retransmission timeout (RTO)@>@^RFC 9293 \S3.6.1@>
+
+\smallskip\noindent
+7.~\diff3 Give \.{ltcp listen} and \.{ltcp connect} a quiet time
+(\secref{quiet-time}): an option \.{--quiet-time} that makes the
+program wait one MSL after it starts before it sends its first segment.
+Kill a server with a connection in progress and start it again at once,
+with and without the option; in which of the two runs can a segment of
+the old connection be taken by the new one?  Why does no test of this
+book need the option?
+

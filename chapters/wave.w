@@ -333,9 +333,13 @@ say which test complains and what it prints.
 
 \smallskip\noindent
 5.~\diff3 The server of \.{half-close} could send its FIN together with
-its last data segment.  Change its close from 500 to 400 milliseconds,
-the moment of its last send, and predict whether the FIN rides on that
-segment.  Find the line of |send_what_the_window_allows| that decides
+its last data segment.  In the script |half_close| (\secref{simlink}),
+change the time of the server's |SIM_CLOSE| step from 500 to 400
+milliseconds, the time of its last |SIM_SEND|.  Two steps at the same
+instant run in the order of the table, so the server's user first sends
+\.{report, part 3} and then closes, with no time between.  Predict
+whether the FIN rides on the segment that carries that text, or follows
+it in a segment of its own.  Find the line of |send_what_the_window_allows| that decides
 it, and explain why sending the FIN alone is also correct.
 
 \smallskip\noindent

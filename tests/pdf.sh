@@ -54,7 +54,7 @@ check "book: the pdfTeX log is clean" tools/checklog pdftex build/book.log
 
 # A second typesetting run from the same sources gives the same bytes.
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp build/book.tex build/book.idx build/book.scn "$tmp"/
+cp build/book.tex build/book.idx build/book.scn build/book.lab "$tmp"/
 [ -d build/figures ] && cp -r build/figures "$tmp"/
 [ -d build/logs ] && cp -r build/logs "$tmp"/
 ( cd "$tmp" && pdftex -interaction=batchmode book.tex && pdftex -interaction=batchmode book.tex ) >/dev/null 2>&1
