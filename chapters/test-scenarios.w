@@ -1246,6 +1246,7 @@ static void test_scenarios_finish(void)
 @[{"rst-in-syn-rcvd", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
 @[{"close-in-syn-rcvd", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"syn-rcvd-timeout", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"syn-timeout", TCP_CLOSED, TCP_LISTEN}@],@/
 @[{"send-in-listen", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
 @[{"lossy", TCP_CLOSED, TCP_CLOSED}@],@/@]
 
