@@ -26,9 +26,9 @@ and reorder datagrams on purpose, by chance but from a seed.
 This chapter writes the {\it carrier}: the layer that turns a
 |struct segment| into a datagram and back, injects the faults, and
 records what it sends and receives in the capture file and the text log
-of the chapter on logs.  The next chapter puts an event loop and a small
-socket interface on top of it, and the chapter after that writes the two
-programs.@^event loop@>@^virtual clock@>@^loopback interface@>@^UDP as a carrier@>@^carrier@>
+of the chapter on logs (\secref{log}).  The next chapter (\secref{eventloop}) puts an event loop and a
+small socket interface on top of it, and the chapter after that
+(\secref{programs}) writes the two programs.@^event loop@>@^virtual clock@>@^loopback interface@>@^UDP as a carrier@>@^carrier@>
 
 @ {\it Addresses and the pseudo-header.}  TCP's checksum covers, besides
 the segment, a {\it pseudo-header} made of the source and destination IP
@@ -77,12 +77,12 @@ of its own, on a port that the kernel chooses (an {\it ephemeral} port),
 and that port is the client's TCP port.  The client's socket is also
 {\it connected}, in the UDP sense, to the server's address and port: the
 kernel then delivers only the server's datagrams to it, and tells us when
-the server's port has nobody behind it, which the next chapter turns into
+the server's port has nobody behind it, which the next chapter (\secref{eventloop}) turns into
 a ``connection refused.''@^UDP as a carrier@>@^carrier@>
 
 @ The carrier is a header and a module of the library, like every part of
-the program.  It needs the segment functions of the chapter on segments
-and the capture writer of the chapter on logs.@^carrier@>
+the program.  It needs the segment functions of the chapter on segments (\secref{segment})
+and the capture writer of the chapter on logs (\secref{log}).@^carrier@>
 
 @(carrier.h@>=
 #ifndef LTCP_CARRIER_H
@@ -173,7 +173,7 @@ struct carrier_port {
 binding it to the address and port that the user named.  Port 0 asks the
 kernel for any free port; |getsockname| then tells us which one we got.
 The socket is made non-blocking, because the event loop of the next
-chapter never waits anywhere but in |poll|.  On failure the function
+chapter (\secref{eventloop}) never waits anywhere but in |poll|.  On failure the function
 returns $-1$ with |errno| set, after closing what it opened, so that the
 caller can say ``port 9000 is in use'' in its own words.@^event loop@>
 
@@ -941,7 +941,7 @@ ICMP, type 3 (destination unreachable), code 3 (port unreachable).
 
 @*1 Recording what crosses the carrier.
 The capture file and the text log follow the conventions of the chapter
-on logs: each segment is a packet in the capture and a line in the log,
+on logs (\secref{log}): each segment is a packet in the capture and a line in the log,
 the line being exactly what \.{tcpdump -n -S -tt} prints for that
 packet; state changes are lines that begin with \.{\#} under the segment
 that caused them, and they are also the packet's comment in the capture,
@@ -1196,9 +1196,12 @@ receiver's capture.@^tshark@>
 @*1 Exercises.
 
 \smallskip\noindent
-1.~\diff1 Copy a file with the two programs of the chapter after next,
-\.{ltcp listen -d -l s.log 9000 > copy} and \.{ltcp connect --msl 1
---dup 0.5 127.0.0.1 9000 < file}, so that only the sending side duplicates, and
+1.~\diff1 Copy a file with the two programs of the chapter after next
+(\secref{programs}),
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp listen -d -l s.log 9000 > copy\cr
+ltcp connect --msl 1 --dup 0.5 127.0.0.1 9000 < file\cr}}$$
+so that only the sending side duplicates, and
 read the receiver's log \.{s.log}.  How does the receiving TCP answer a duplicate data
 segment, and where in RFC~9293 is that answer prescribed?  Does the copy
 still come out right?
@@ -1226,7 +1229,7 @@ TCP never see the segment, and what does the sender's TCP do about it?
 \smallskip\noindent
 5.~\diff3 The host flushes the carrier's queue only when its loop is about to
 wait.  Flush it instead at the end of every call of the core (in |end|,
-in the next chapter), and run \.{build/bench/bench\_carrier rtt} and
+in the next chapter, \secref{eventloop}), and run \.{build/bench/bench\_carrier rtt} and
 \.{build/bench/bench\_carrier throughput} before and after.  Explain
 both changes from the logs of an echo: count the datagrams, and the
 system calls with \.{strace -c}.

@@ -24,7 +24,7 @@ global variables: each input arrives as a function call with the current
 time |now| as an argument, and each output leaves through a function
 pointer that the surroundings supply.  That is what makes it possible to
 run two connections in one process against a simulated link whose clock
-is a variable (the next chapter), to replay a run exactly, and to
+is a variable (the next chapter, \secref{simlink}), to replay a run exactly, and to
 test every rule of the protocol with hand-made segments.
 
 The core is one module, \.{tcp.c}, with its interface in \.{tcp.h}.  This
@@ -34,7 +34,7 @@ does: the handshake, a first byte of data, the wave, the wait in
 TIME\_WAIT, and at last the whole machine.@^reset@>@^TIME\_WAIT state@>@^abort@>@^transmission control block (TCB)@>@^socket interface@>@^simulated link@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^RFC 9293 \S3.3.1@>@^RFC 9293@>
 
 @ The header declares everything a user of the core may touch.  A
-segment is the structure of the chapter on segments; the core only
+segment is the structure of the chapter on segments (\secref{segment}); the core only
 passes pointers to it, so the header needs nothing more than the
 structure's name.
 
@@ -108,7 +108,7 @@ path of a client, thick and dashed for that of a server, thin for
 everything else.  In \.{ltcp} the arrows are not only a picture: they are
 a table in the program, and {\it every} change of state that the running
 code makes goes through one function that looks the change up in that
-table.  The figure in the chapter on figures is drawn from the same
+table.  The figure in the chapter on figures (\secref{figures}) is drawn from the same
 table.  A change of state that is not a row of the table is a bug, and
 the core notices it.
 
@@ -161,6 +161,19 @@ enum transition_id {@[
   @<Names of the transitions the figure does not draw@>@/
   T_NTRANSITIONS@]
 };
+
+@ Two terms of the next rows look alike and mean different things.  A
+{\it half-open} connection is one that only one end holds.  RFC~9293
+(\S3.5.1) uses the word for a connection whose other end has crashed or
+aborted and forgotten it, so that the two ends no longer agree; and the
+word is used, too, for a connection that a listener has set aside in
+SYN\_RCVD and whose handshake has not completed, the kind that a SYN
+flood multiplies (\secref{handshake}).  Either way one end has state
+that the other lacks, and the cure is a reset.  A {\it half-closed}
+connection is something else entirely: both ends know it and agree on
+it, one direction has been closed by a FIN, and the other still carries
+data.  That is a normal part of the four-way wave (\secref{wave}), not
+an anomaly.@^half-open connection@>@^half-close@>@^SYN flood@>@^RFC 9293 \S3.5.1@>
 
 @ The RFC's rows, first the resets.  A reset refuses a connection that
 is being opened (\S3.10.7.3), sends a half-open connection that began as
@@ -426,9 +439,9 @@ timeout of RFC~6298, the Ethernet MSS of 1460 bytes, and buffers of 64
 kilobytes, of which the receive buffer is one byte short so that its
 free space always fits the 16-bit window field.  Acknowledgments of data
 may wait up to 40 milliseconds for company, as the chapter on the sliding
-window explains; the simulated link turns that off.  The key of the hash is a
+window (\secref{window}) explains; the simulated link turns that off.  The key of the hash is a
 fixed pattern; a program that faces a real network must put a secret
-there (the chapter on the handshake explains why).@^MSL@>@^simulated link@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^RFC 6298@>
+there (the chapter on the handshake (\secref{handshake}) explains why).@^MSL@>@^simulated link@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^RFC 6298@>
 
 @<Functions of the core@>=
 void tcp_config_default(struct tcp_config *cfg)
@@ -464,8 +477,12 @@ void tcp_config_default(struct tcp_config *cfg)
 @* Dropped segments.
 Every segment that the core drops without acting on it is counted,
 under the reason it was dropped for.  A dropped segment may still be
-answered: with a reset, an acknowledgment or a challenge; the comment
-says which.  The chapters that follow show where each rule is applied,
+answered: with a reset, an acknowledgment or a {\it challenge ACK}; the
+comment says which.  A challenge ACK is the answer of RFC~5961 to a
+reset or a SYN that may be forged: instead of obeying it, the core
+acknowledges where the connection stands, which tells the true peer the
+exact number to use and tells a blind attacker nothing
+(\secref{challenge} gives the rules).@^challenge ACK@>  The chapters that follow show where each rule is applied,
 and the last of them ties the rules together.@^dropped segments, counted@>
 
 @<Types of the core@>=
@@ -580,7 +597,7 @@ uint32_t irs;       /* initial receive sequence number */
 to |tcp_send| and the peer has not yet acknowledged, and the bytes that
 have arrived and the user has not yet read.  Each is a ring of bytes
 indexed by sequence number, with its array inside it; the chapter on the
-sliding window builds them.  They come last in the structure, so that
+sliding window (\secref{window}) builds them.  They come last in the structure, so that
 the sixty-odd kilobytes of each array do not separate the variables the
 core uses together.@^sliding window@>
 
@@ -592,7 +609,7 @@ struct tcp_rcvbuf rcvbuf;  /* the first byte has sequence number $|irs|+1$ */
 when it does not run: the retransmission timer of RFC~6298, the persist
 timer that probes a closed window, the 2MSL timer of TIME\_WAIT, the
 optional limit on FIN\_WAIT\_2, and the timer of a delayed
-acknowledgment, which the chapter on the sliding window adds.  The first two are structures of their
+acknowledgment, which the chapter on the sliding window (\secref{window}) adds.  The first two are structures of their
 own chapters: |rtx| holds the current timeout, doubled at each expiry,
 the count of expiries since something new was acknowledged, and the
 measurements of the round trip.@^2MSL@>@^sliding window@>@^window probe@>@^persist timer@>@^retransmission@>@^round-trip time (RTT)@>@^FIN flag@>@^FIN\_WAIT\_2 state@>@^TIME\_WAIT state@>@^RFC 6298@>
@@ -637,7 +654,7 @@ the host keeps and the hooks point to, as an operating system keeps its
 statistics of TCP for the whole machine rather than for each connection:
 a host may give every connection the same counters, or each its own.
 Kept in the connection, they took 92 bytes of every one, nearly a
-quarter of it; the chapter ``How fast is it?'' tells that story.  They
+quarter of it; the chapter ``How fast is it?'' (\secref{perf}) tells that story.  They
 are 32 bits wide: four billion segments take hours at the speed that
 chapter measures over UDP, and a host that wants totals over longer
 lives adds them up into wider counters of its own.@^retransmission@>@^UDP as a carrier@>
@@ -884,7 +901,7 @@ including one that is being delayed, whose timer therefore stops.@^ACK flag@>
 @ The window we offer is at most the free space of the receive buffer,
 which never exceeds the 65,535 bytes that the 16-bit field can carry,
 since \.{ltcp} does not scale windows.  It may be less: the chapter on
-flow control explains why a receiver holds the window's right edge back
+flow control (\secref{flow}) explains why a receiver holds the window's right edge back
 until it can move by a worthwhile step.  The edge offered is
 remembered, for that rule and so that a later read can tell whether it
 opened the window far enough to be worth announcing.@^flow control@>

@@ -14,7 +14,7 @@ operating system of a host on which the TCP runs.
 
 The interface is modelled on the sockets of POSIX, because a reader who
 has written a network program has written it with sockets, and should be
-able to read the programs of the next chapter without learning a new
+able to read the programs of the next chapter (\secref{programs}) without learning a new
 vocabulary.  The correspondence is close:
 $$\vbox{\halign{\.{#}\hfil\quad&\.{#}\hfil\quad&#\hfil\cr
 \rm POSIX&\rm here&\cr
@@ -109,7 +109,7 @@ void lt_options_default(struct lt_options *o)
 
 @*1 The host and its sockets.
 The host keeps one |struct lt_endpoint| for each UDP socket of the
-carrier, as the previous chapter decided: a listening endpoint, with the
+carrier, as the previous chapter (\secref{carrier}) decided: a listening endpoint, with the
 connections accepted on it, or a connecting endpoint with its single
 connection.  The endpoints form a list, and each endpoint keeps its
 connections in a list too.  A list is the simplest structure that
@@ -294,7 +294,7 @@ static struct lt_endpoint *endpoint_open(struct lt_host *h, uint32_t addr,
 Every call of the core is bracketed by |begin| and |end|.  |begin|
 forgets the notes of the previous call and asks the carrier to defer its
 records; |end| releases them, with the segment that caused the call, if
-a segment did, and the notes as its comment.  The chapter on the carrier
+a segment did, and the notes as its comment.  The chapter on the carrier (\secref{carrier})
 explained why the order of the log needs this.
 
 @<Private declarations of the host@>=
@@ -562,7 +562,7 @@ static void unreachable(struct lt_host *h, struct lt_sock *k, uint32_t addr,
 }
 
 @ A listening endpoint's port is shared by all its connections, and the
-carrier says which peer was unreachable (the chapter on the carrier
+carrier says which peer was unreachable (the chapter on the carrier (\secref{carrier})
 explains how, and where it cannot); the connection with that peer is
 aborted the same way.  The queue of errors is emptied, so that |poll|
 stops reporting them.

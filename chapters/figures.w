@@ -12,7 +12,7 @@ program and forgotten in the drawing.
 \label{figures}%
 
 The figures printed in the earlier chapters, from Figure~1 in the
-chapter on the handshake to Figure~6 in ``The whole machine,'' were not
+chapter on the handshake (\secref{handshake}) to Figure~6 in ``The whole machine,'' were not
 drawn by hand.  This chapter draws every figure of the book from two
 sources that cannot drift: the core's own table of transitions, |tcp_transitions|, through
 which every change of state of the running code passes, and the capture
@@ -40,7 +40,7 @@ keeps it in \.{build/figures} and draws it there.@^state machine@>@^transition t
 
 @ The figures are a module of their own, \.{figures.c}, with an interface
 in \.{figures.h}, so that the tests can call its functions directly.  It
-reads capture files through the chapter on logs and looks up transitions
+reads capture files through the chapter on logs (\secref{log}) and looks up transitions
 in the table of the core.
 
 @(figures.h@>=
@@ -205,7 +205,7 @@ the left and SYN\_SENT to the right; ESTABLISHED in the middle; the
 states of the side that closes first in a box at the lower left and
 those of the side that closes second in a box at the lower right.  Here
 it is drawn by \.{ltcp dot fsm} as Figure~6, printed in the chapter
-``The whole machine,'' where its arrows are discussed one by one.@^state machine@>@^transition table@>@^Stevens, W. Richard@>
+``The whole machine,'' (\secref{machine}) where its arrows are discussed one by one.@^state machine@>@^transition table@>@^Stevens, W. Richard@>
 
 @ Each state has a place: the centre of its box and the box's width
 (all boxes are 24 points high), and, for two of them, an annotation of
@@ -996,7 +996,7 @@ The first figure is the whole run of the scenario \.{lifecycle} on the
 simulated link; the other two are its handshake and its wave alone
 (\.{--from 1 --to 3} and \.{--from 4 --to 7}).
 
-(Figure~1 itself is printed in the chapter on the handshake, where the
+(Figure~1 itself is printed in the chapter on the handshake (\secref{handshake}), where the
 book's story begins.)
 
 @ The geometry of the timelines, in points.
@@ -1086,7 +1086,7 @@ each side sets aside the resources of the connection: the server when it
 takes the SYN (step~1, into SYN\_RCVD), the client when the SYN,ACK
 arrives (step~2, into ESTABLISHED).
 
-(Figure~2 is printed in the chapter on the handshake.)@^handshake, resources set aside@>@^Figure 2@>
+(Figure~2 is printed in the chapter on the handshake (\secref{handshake}).)@^handshake, resources set aside@>@^Figure 2@>
 
 @ A segment is described as the article describes it: the control bits
 that are set (``\.{SYN=1 ACK=1}''), then the numbers: the sequence
@@ -1270,7 +1270,7 @@ the client does), between steps 5 and~6 the server may go on sending (here
 it sends one more line, in grey), and the side that closed first waits
 2MSL in TIME\_WAIT before it reaches CLOSED.
 
-(Figure~3 is printed in the chapter on the wave.)@^Figure 3@>
+(Figure~3 is printed in the chapter on the wave (\secref{wave}).)@^Figure 3@>
 
 @* One side's states: Figures 4 and 5.
 The chain of states of one side is its moves in order, each arrow
@@ -1279,7 +1279,7 @@ table of transitions that the move took, put into the article's words:
 ``\.{recv: SYN,ACK}'' and ``\.{send: ACK}'' become ``receive SYN,ACK;
 send ACK''.  Here Graphviz lays the chain out by itself.
 
-Both are printed at the end of the chapter on the wave.@^transition table@>@^Figure 4@>
+Both are printed at the end of the chapter on the wave (\secref{wave}).@^transition table@>@^Figure 4@>
 
 @ @<Declarations of the figures@>=
 const struct transition *fig_find_transition(enum tcp_state from, enum tcp_state to);
@@ -1445,7 +1445,7 @@ yet: it waits in TIME\_WAIT for twice the maximum segment lifetime.  If
 its last ACK was lost, the server's FIN will come again and must be
 acknowledged again; and no old segment of this connection may be taken
 for one of a new connection with the same ports.  Those are the two
-answers to the article's second question, and the chapter on TIME\_WAIT
+answers to the article's second question, and the chapter on TIME\_WAIT (\secref{timewait})
 runs both.
 
 \fig{step-7}{4.4in}{Step 7: the client's last ACK closes the server; the

@@ -25,7 +25,7 @@ the book leaves out altogether is congestion control.@^sliding window@>@^window 
 The send buffer holds the bytes the user has handed over and the peer
 has not acknowledged, oldest first; the receive buffer holds the bytes
 that arrived and that the user has not yet read.  Both are rings indexed
-by sequence number, the subject of the chapter on the sliding window:
+by sequence number, the subject of the chapter on the sliding window (\secref{window}):
 the byte numbered $s$ lives at a place that depends on $s$ alone, which
 is why a buffer can only be set up once the sequence numbers of its
 direction are known.  The send buffer begins at ISS${}+1$, the number
@@ -99,13 +99,13 @@ static void flush_output(struct tcp_conn *c)
 }
 
 @ Sending means cutting the unsent part of the buffer into segments,
-each of the size that the chapter on the sliding window computes: no
+each of the size that the chapter on the sliding window (\secref{window}) computes: no
 longer than the peer's MSS, the usable window or what is waiting.  The
 last segment of what is in the buffer carries the PSH bit, and the FIN
 too if the user has already closed.  The loop stops when everything is
 sent, when the window is full, when the segment would be too small to be
 worth sending (the rule against silly windows of the chapter on flow
-control), or when the handshake has not finished.  A sender that stops
+control, \secref{flow}), or when the handshake has not finished.  A sender that stops
 with data waiting and nothing in flight has nothing to wake it but a
 timer: it starts the persist timer, as that chapter explains.  Data is
 sent only in the states where the RFC allows it: those in which the user
@@ -150,7 +150,7 @@ static void send_what_the_window_allows(struct tcp_conn *c)
 
 @ A segment of data, new or repeated: its text comes from the send
 buffer, in place unless it crosses the end of the ring, and the
-retransmission timer hears of it (the chapter on the timer explains
+retransmission timer hears of it (the chapter on the timer (\secref{retransmit}) explains
 why it must know which).  The segment that ends at the end of the
 buffer pushes, and takes the FIN along if the user has closed; the
 caller notes a new FIN as sent once SND.NXT has moved past the text.
@@ -195,7 +195,7 @@ frees only those.  The user hears that it may write again once a quarter
 of the buffer is free: telling it after every acknowledgment would make
 a program that writes whenever it may write a few hundred bytes at a
 time, at the cost of a call each.  The checks that decide whether to believe an
-acknowledgment come first, in the chapter on the whole machine.@^SND.UNA@>@^round-trip time (RTT)@>@^RFC 6298 \S5.2@>@^RFC 6298 \S5.3@>
+acknowledgment come first, in the chapter on the whole machine (\secref{machine}).@^SND.UNA@>@^round-trip time (RTT)@>@^RFC 6298 \S5.2@>@^RFC 6298 \S5.3@>
 
 @<Private declarations of the core@>=
 static void take_acknowledgment(struct tcp_conn *c, uint32_t ack);
@@ -243,7 +243,7 @@ oldest bytes of the buffer, as many as fit in one segment, with the FIN
 if it was sent and nothing but the FIN remains after them.  Only one
 segment is repeated; if others were lost too, the acknowledgment of this
 one restarts the timer, and the next expiry repeats the next.  The
-receiver keeps what arrived after a gap (the chapter on reassembly), so
+receiver keeps what arrived after a gap (the chapter on reassembly, \secref{reassembly}), so
 the acknowledgment of the repeated segment usually covers much more than
 it.@^reassembly@>@^RFC 6298 \S5.4@>
 
@@ -267,7 +267,7 @@ static void retransmit_data(struct tcp_conn *c)
 
 @* Receiving.
 By the time a segment's text is processed, the checks of the chapter on
-the whole machine have made sure that the segment is acceptable and have
+the whole machine (\secref{machine}) have made sure that the segment is acceptable and have
 trimmed away any part of it outside the window: what is left starts at
 or after RCV.NXT and fits in the receive buffer.  Text is taken only in
 the states in which the peer may still send (ESTABLISHED, FIN\_WAIT\_1
@@ -281,7 +281,7 @@ segment is owed an acknowledgment (a segment after a gap gets one too:
 the duplicate acknowledgment tells the sender what is missing), and the
 user hears that there is something to read if there is.  The
 acknowledgment of text in order may wait a little, as the chapter on the
-sliding window explains; the rest go at once.@^FIN\_WAIT\_1 state@>@^FIN\_WAIT\_2 state@>@^acceptable segment@>@^duplicate ACK@>@^RFC 9293 \S3.10.7.4@>
+sliding window (\secref{window}) explains; the rest go at once.@^FIN\_WAIT\_1 state@>@^FIN\_WAIT\_2 state@>@^acceptable segment@>@^duplicate ACK@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void process_text(struct tcp_conn *c, struct segment *s);
@@ -307,7 +307,7 @@ static void process_text(struct tcp_conn *c, struct segment *s)
 Reading makes room, and room is window: if the window has opened far
 enough, the peer is told at once with a window update, lest it wait for
 a window it does not know has opened.  When ``far enough'' is, is the
-question of the chapter on flow control.@^flow control@>
+question of the chapter on flow control (\secref{flow}).@^flow control@>
 
 @<Functions of the core@>=
 size_t tcp_recv(struct tcp_conn *c, void *buf, size_t n, uint64_t now)
@@ -364,7 +364,7 @@ under reordering.  How many more segments does a transfer take?
 \smallskip\noindent
 5.~\diff4 The core acknowledges in-order text for every second segment
 at least, as RFC~9293 asks of a delayed acknowledgment (\S3.8.6.3; the
-chapter on the sliding window).  Make it every fourth instead, and run
-the benchmark of the chapter ``How fast is it?'' and the property test
+chapter on the sliding window, \secref{window}).  Make it every fourth instead, and run
+the benchmark of the chapter ``How fast is it?'' (\secref{perf}) and the property test
 of transfers.  What do you gain, what does the sender lose, and which
 rule of RFC~5681 \S4.2 have you broken?@^delayed acknowledgment@>@^reordering, simulated@>@^RFC 9293 \S3.8.6.3@>@^RFC 5681 \S4.2@>@^RFC 5681@>

@@ -4,7 +4,7 @@
 A fast sender and a slow reader share one problem: where to put the
 bytes the reader has not read yet.  TCP's answer is {\it flow control}:
 the receiver offers a window no larger than the free space of its
-buffer (the receive buffer of the chapter on the sliding window computes
+buffer (the receive buffer of the chapter on the sliding window (\secref{window}) computes
 it so), and the sender never sends beyond it.  When the reading program
 falls behind, the buffer fills, the window shrinks, and at last the
 receiver offers a window of zero: ``send nothing more.''  The sender
@@ -234,14 +234,14 @@ at once.  Each halves some traffic; together they are famous for
 stalling request-response programs for the length of the delay timer.
 \.{ltcp} sends every segment the window allows at once (unless the
 sender's rule against silly windows holds it back).  It delays the
-acknowledgment of text in order, as the chapter on the sliding window
+acknowledgment of text in order, as the chapter on the sliding window (\secref{window})
 explains, but the simulated link turns the delay off, so that every log
 in this book shows one cause and one effect.  The exercises invite a
 reader to add Nagle's rule and to see the two together.@^silly window syndrome@>@^Nagle's algorithm@>@^delayed acknowledgment@>@^RFC 9293 \S3.7.4@>@^RFC 9293 \S3.8.6.3@>@^RFC 896@>
 
 @* Flow control in the core.
 The core applies these rules in five places.  The chapter on the first
-byte calls |wait_for_window| when a segment must wait, |window_opened|
+byte (\secref{firstbyte}) calls |wait_for_window| when a segment must wait, |window_opened|
 when the peer's window opens, and |window_update_is_due| after the user
 reads; the retransmission timer hands over to the persist timer when it
 finds the window closed; and |tcp_tick| calls |persist_timeout| when the
@@ -357,7 +357,7 @@ program has just read enough to leave 1000 bytes free.  What window does
 reads everything?
 
 \smallskip\noindent
-2.~\diff2 Read the three scripts of scenario 34 in the appendix on tests
+2.~\diff2 In the appendix (\secref{testing}), read the three scripts of scenario 34
 and run \.{build/tests/test\_scenarios}.  Then change the peer's last
 acknowledgment in the first script, |IN(ACK, IRS(5), ISS(3))|, to carry
 the sequence number |IRS(6)|.  Predict which step fails and what the
@@ -379,8 +379,8 @@ becomes slower, and by how much?  What does the socket option
 
 \smallskip\noindent
 5.~\diff3 With Nagle's rule of the last exercise in place, and the
-delayed acknowledgments of the chapter on the sliding window, write a
-program on the socket interface of the chapter on the event loop that
+delayed acknowledgments of the chapter on the sliding window (\secref{window}), write a
+program on the socket interface of the chapter on the event loop (\secref{eventloop}) that
 sends a request in two writes, a header and then a body, and waits for
 the answer of an echo server.  Measure the round trip, and explain the
 40 milliseconds you find.  Which of the two rules would you switch off,

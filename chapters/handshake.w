@@ -63,7 +63,7 @@ confirmation that the SYN the server answered is the one it has just
 sent: a client that receives a SYN,ACK acknowledging a number it never
 sent answers it with a reset, and the server gives the half-open
 connection up (\S3.5, Figure~8 of the RFC; the chapter on the whole
-machine shows the run).@^handshake, why three segments@>@^half-open connection@>@^old duplicate segments@>@^delayed duplicates@>@^RFC 9293 \S3.5@>
+machine (\secref{machine}) shows the run).@^handshake, why three segments@>@^half-open connection@>@^old duplicate segments@>@^delayed duplicates@>@^RFC 9293 \S3.5@>
 
 @* The initial sequence number.
 Which number should a connection start at?  Not zero: if every
@@ -453,7 +453,7 @@ known.@^SND.UNA@>@^handshake, resources set aside@>
 the same moment: both sent a SYN, and each receives the other's.  The
 RFC's answer is to behave as a listener that has just received a SYN:
 send SYN,ACK (with the same ISS, since our SYN is still the one in
-flight) and wait in SYN\_RCVD.  The chapter on the whole machine runs it.@^ISS (initial send sequence number)@>
+flight) and wait in SYN\_RCVD.  The chapter on the whole machine (\secref{machine}) runs it.@^ISS (initial send sequence number)@>
 
 @<Enter SYN\_RCVD and send SYN,ACK: a simultaneous open@>=
 {
@@ -577,9 +577,9 @@ static void start_retransmission_timer(struct tcp_conn *c)
 
 @ When the timer expires, the connection either gives up or sends the
 oldest unacknowledged segment again, after doubling the timeout (the
-chapter on the retransmission timer explains the rules).  A window that
+chapter on the retransmission timer (\secref{retransmit}) explains the rules).  A window that
 the peer has closed is another matter, treated in the chapter on flow
-control: it is probed, never given up on.@^window probe@>
+control (\secref{flow}): it is probed, never given up on.@^window probe@>
 
 @<Private declarations of the core@>=
 static void retransmission_timeout(struct tcp_conn *c);
@@ -717,7 +717,7 @@ SYN occupy a sequence number although it carries no byte of data?
 
 \smallskip\noindent
 2.~\diff2 The last field of a scenario's row in the chapter on the
-simulated link is the one-way delay of its link in milliseconds, 0 for
+simulated link (\secref{simlink}) is the one-way delay of its link in milliseconds, 0 for
 the usual 10.  Set it to 600 in the row of \.{lost-syn}, so that an
 answer takes more than a second to come back.  Predict which segments
 appear twice in the log before you run \.{make} and \.{build/ltcp sim

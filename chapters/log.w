@@ -190,7 +190,7 @@ is what a Linux kernel's SYN carries.  Each option prints its name, then
 its value if it has one.  The walk over the options is \.{tcpdump}'s
 walk, including its ways of failing, because the printer must agree
 with \.{tcpdump} on any segment, even one the parser of the previous
-chapter would refuse.  The options are taken as they would be written,
+chapter (\secref{segment}) would refuse.  The options are taken as they would be written,
 padded with zeros to a whole number of words.@^tcpdump@>
 
 @<Functions that print parts of the line@>=
@@ -679,7 +679,7 @@ The reader takes a capture file, ours or another program's, and gives
 back the TCP segments in it one at a time, with their timestamps and
 pcapng comments.  Everything else is skipped and counted: packets that
 are not IPv4, not TCP, fragments, packets the capturing program cut
-short, and segments the parser of the previous chapter refuses.  A
+short, and segments the parser of the previous chapter (\secref{segment}) refuses.  A
 damaged file is an error with a message, never a crash: every length the
 file states is checked against the bytes that are really there.
 

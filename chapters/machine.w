@@ -20,10 +20,10 @@ share one sequence of checks.  Before any of that, a segment that is not
 addressed to this connection is dropped; the surroundings should not
 have delivered it.  The commonest segments of an established connection
 take a shortcut, {\it header prediction}, which the chapter ``How fast
-is it?'' explains; it ends in the same state as the long way would.
+is it?'' (\secref{perf}) explains; it ends in the same state as the long way would.
 
 The long way is a function of its own, |tcp_long_way|, and not a
-|static| one, for the reason given in the chapter on reassembly: folded
+|static| one, for the reason given in the chapter on reassembly (\secref{reassembly}): folded
 into |tcp_segment_arrives|, it would make every segment pay for saving
 and restoring the registers that only the long way uses.@^reassembly@>@^dropped segments, counted@>@^header prediction@>
 
@@ -108,7 +108,7 @@ left out of this book), seventh its text and eighth its FIN bit.  Any
 check may drop the segment and end the processing.  Two cases of the
 handshake come first, since they concern segments that the checks would
 otherwise misjudge: a repeated SYN in SYN\_RCVD (the chapter on the
-handshake), and the peer's SYN,ACK in a simultaneous open (below).  The
+handshake, \secref{handshake}), and the peer's SYN,ACK in a simultaneous open (below).  The
 segment is copied, because the first check trims its text to the
 window.  At the end, whatever may now be sent is sent, including the
 acknowledgment the segment is owed.@^urgent pointer@>@^simultaneous open@>@^synchronized states@>
@@ -176,7 +176,7 @@ static bool acceptable(const struct tcp_conn *c, const struct segment *s)
 @ An unacceptable segment is dropped, and answered, unless it is a
 reset, with an acknowledgment that tells the sender where we are; a
 repeated FIN in TIME\_WAIT restarts the wait, as the chapter on
-TIME\_WAIT explained.  An acceptable one is trimmed to the window.@^acceptable segment@>@^dropped segments, counted@>
+TIME\_WAIT (\secref{timewait}) explained.  An acceptable one is trimmed to the window.@^acceptable segment@>@^dropped segments, counted@>
 
 @<Private declarations of the core@>=
 static bool check_sequence_number(struct tcp_conn *c, struct segment *s);
@@ -227,6 +227,7 @@ static void trim_to_window(const struct tcp_conn *c, struct segment *s)
 }
 
 @* Second, the reset bit.
+\label{challenge}%
 A reset that passed the first check lies somewhere in the window.  RFC~793
 believed any such reset, which let an attacker who could guess a
 window's worth of sequence numbers end other people's connections; a
@@ -364,7 +365,7 @@ static void check_syn(struct tcp_conn *c, const struct segment *s)
 @* Fifth, the ACK field.
 A segment without the ACK bit is dropped: after the handshake every
 segment acknowledges something.  In SYN\_RCVD the acknowledgment
-completes the handshake, as the chapter on the handshake showed.  Then,
+completes the handshake, as the chapter on the handshake (\secref{handshake}) showed.  Then,
 in every state, the acknowledgment is validated and taken, and the
 closing states see whether it acknowledged our FIN.  |check_ack| returns
 |false| when processing must stop.
@@ -497,7 +498,7 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
 }
 
 @* Every arrow, and where it is taken.
-The table of the chapter on the connection has a row for every change
+The table of the chapter on the connection (\secref{conn}) has a row for every change
 of state.  Figure~6 draws the 22 of them that the article draws, and
 \.{ltcp dot fsm} draws it from the table itself, so that the picture
 cannot disagree with the code.
@@ -560,7 +561,7 @@ processing, and find the line of its log that shows it.
 
 \smallskip\noindent
 2.~\diff2 The simulator cannot forge a segment, so this one is a test.
-In the style of the tests of the state machine in the appendix, write a
+In the style of the tests of the state machine in the appendix (\secref{testing}), write a
 test that brings a connection to ESTABLISHED and lets a reset arrive ten
 numbers inside the window instead of at RCV.NXT.  Predict what the
 connection sends and which row it takes, first as configured and then

@@ -6,7 +6,7 @@ gigabytes a second.  This chapter measures \.{ltcp}: how many bytes a
 second two connections move between them in one process, how many
 machine instructions the core spends on each segment, and how much
 memory a connection costs.  It also builds the tool that both the
-measurements and the property tests of the appendix need: a link that
+measurements and the property tests of the appendix (\secref{testing}) need: a link that
 moves millions of bytes without writing a log.
 \label{perf}%
 
@@ -25,11 +25,11 @@ figures.
 \noindent The throughput depends most of all on the checksum, as the
 section ``Where the time goes'' shows.  The rows after the gap are
 those of the programs over UDP, two processes on one machine, measured
-by the benchmark in the appendix on tests beside the kernel's own TCP
-doing the same work in the same run; the chapter on the event loop
+by the benchmark in the appendix on tests (\secref{testing}) beside the kernel's own TCP
+doing the same work in the same run; the chapter on the event loop (\secref{eventloop})
 explains busy polling, and why the figures without it are printed too.@^event loop@>@^UDP as a carrier@>@^throughput@>
 
-@ The simulated link of the chapter on the link is a laboratory: it
+@ The simulated link of the chapter on the link (\secref{simlink}) is a laboratory: it
 records every segment, prints it as \.{tcpdump} would, and keeps the
 whole run in memory until the end, because its purpose is to be read.
 That is the wrong tool for a transfer of a hundred megabytes, whose
@@ -996,13 +996,13 @@ buffers, the rest, about an eighth.  Clark, Jacobson, Romkey and Salwen
 said as much of BSD in 1989: the protocol is cheap, the bytes are not.
 
 The checksum used to be a larger share still.  The first version of the
-chapter on segments added the data sixteen bits at a time, each pair of
+chapter on segments (\secref{segment}) added the data sixteen bits at a time, each pair of
 bytes assembled in network order, and spent three instructions in four
 of the whole transfer; this benchmark then moved 5 to 10 gigabits a
 second.  RFC~1071 points out (\S2(B)) that the one's complement sum does
 not depend on the byte order, so a machine may add the data in its own
 order, 32 bits at a time, and swap the bytes of the folded result at the
-end; the chapter on segments now does that, and the throughput more than
+end; the chapter on segments (\secref{segment}) now does that, and the throughput more than
 doubled.@^throughput@>@^Callgrind@>@^RFC 9293 \S2@>@^RFC 1071@>
 
 @ What the core spends on a segment on the receiving end was 379
@@ -1016,33 +1016,33 @@ place of the text's, and a data segment to build.  These changes
 brought them down, measured one after the other (receiving, sending),
 each a change a reader can undo to see what it was worth:
 
-\item{1.} Delayed acknowledgments (the chapter on the sliding window):
+\item{1.} Delayed acknowledgments (the chapter on the sliding window, \secref{window}):
 one acknowledgment for every second segment halves the largest item on
 the receiving end, and on the sending end the acknowledgments to take
 in.  From 379 and 398 to 359 and 300.
 \item{2.} Copying into a ring is |inline| (the chapter on the sliding
-window); |flush_output| sees at once that a connection that only
-receives has nothing to send (the chapter on the first byte); and the
+window, \secref{window}); |flush_output| sees at once that a connection that only
+receives has nothing to send (the chapter on the first byte, \secref{firstbyte}); and the
 bulk link's door no longer asks the core for the state before handing
 it a segment, which the core answers correctly in every state.  To 318
 on the receiving end; the sending end did not move.
 \item{3.} The long way is a function of its own, so that a predicted
 segment no longer saves and restores six registers it does not use (the
-chapter on the whole machine), and the check of the addresses is a
+chapter on the whole machine, \secref{machine}), and the check of the addresses is a
 |static| function that the compiler copies into |tcp_segment_arrives|
-(the chapter on the handshake).  To 295 and 293.
+(the chapter on the handshake, \secref{handshake}).  To 295 and 293.
 \item{4.} The fast paths of the receive buffer (storing text in order,
 reading), the copies of a ring, |sndbuf_text|, |sndbuf_ack|, the timer's
 |rto_sent| and |rto_acked|, and |seg_set_mss| are |inline| functions of
 their headers, so that the core has them without a call; the rare copy
 in two pieces stays a function of its own in \.{buffer.c}, where the core
-cannot fold it into its callers (the chapter on the sliding window).  To
+cannot fold it into its callers (the chapter on the sliding window, \secref{window}).  To
 242 and 253.
 \item{5.} The core no longer counts the segments that pass through it,
-which its host sees anyway (the chapter on connections), and |send_segment|
+which its host sees anyway (the chapter on connections, \secref{conn}), and |send_segment|
 no longer clears the forty bytes of room for options.  To 235 and 252.
 \item{6.} The output hook is required, so that the core calls it without
-first asking whether it is there (the chapter on connections).  To 233
+first asking whether it is there (the chapter on connections, \secref{conn}).  To 233
 and 248.
 
 \noindent Both are now under the target of 250, though not by much, and
@@ -1066,12 +1066,12 @@ sent segments (184).  The connection now points to its host's
 configuration and hooks, and its counters are 32 bits wide, which
 brought it to 408 bytes.  The rest of the way took four changes, each
 explained where it was made.  The counters went to the host, which the
-hooks point to (92 bytes; the chapter on connections); the ranges of
+hooks point to (92 bytes; the chapter on connections, \secref{conn}); the ranges of
 bytes held out of order are stored in 16 bits instead of 32, since none
 lies $2^{16}$ bytes beyond RCV.NXT (32 bytes; the chapter on
-reassembly); the retransmission timer keeps the time of its timed segment
+reassembly, \secref{reassembly}); the retransmission timer keeps the time of its timed segment
 in 32 bits, and its fields in an order without holes (16 bytes; the
-chapter on the timer); and the connection's own fields were put in an
+chapter on the timer, \secref{retransmit}); and the connection's own fields were put in an
 order that leaves the compiler no holes to pad, the flags together, the
 64-bit fields first (20 bytes).  The delayed
 acknowledgment added a deadline of 8 bytes, and the connection is now
@@ -1084,7 +1084,7 @@ do.
 Those 128 kilobytes also cost time.  A profile of the lifecycles over
 UDP showed |tcp_init| clearing the whole structure and |tcp_accept|
 copying the whole listener, rings included, for every connection;
-both now leave the rings' bytes alone (the chapter on connections says
+both now leave the rings' bytes alone (the chapter on connections (\secref{conn}) says
 why that is safe).  What remains of a lifecycle is mostly system calls:
 the host's |poll|, and a datagram sent and received for each segment.@^reassembly@>@^UDP as a carrier@>
 
@@ -1120,7 +1120,7 @@ to undo?  Measure the throughput.
 Give each end its own, as the bulk link does, and make \.{ltcp sim}
 print, at the end of a run, how many segments each end dropped and
 why.  Which scenarios drop anything, and is each drop one that the
-chapter on the scenario explains?
+chapter on the scenario (\secref{simlink}) explains?
 
 \smallskip\noindent
 6.~\diff3 Turn delayed acknowledgments off for the bulk link (set

@@ -24,7 +24,7 @@ its text log, with \.{-w} its capture file; the last sections of the
 chapter show how to watch a run with both.
 \label{programs}%
 
-The programs use only the interface of the previous chapter, and they
+The programs use only the interface of the previous chapter (\secref{eventloop}), and they
 are written as one would write them with POSIX sockets and |poll|: a
 loop that waits until something is ready, then does what can be done.
 Nothing in them knows that the segments travel in UDP.
@@ -246,7 +246,7 @@ range; a probability is between 0 and 1; a segment size must fit in a
 datagram of the carrier.  The spin of the host before it sleeps
 (\.{--spin}, in microseconds) may be anything up to a second; its default,
 50 on a machine with more than one processor and 0 on one, comes from
-|lt_options_default|, and the chapter on the event loop explains both.
+|lt_options_default|, and the chapter on the event loop (\secref{eventloop}) explains both.
 
 @<Subcommand functions@>=
 static int set_net_option(struct net_command *c, const struct net_option *o,
@@ -716,7 +716,7 @@ static void end_session(struct runner *r, struct session *s)
 is not quite done while our FIN waits for its acknowledgment, in CLOSING
 or LAST\_ACK.  The peer may still reset it there, and then the last
 bytes we sent may never have been received: the host reports the reset
-as the socket's error (see the chapter on the event loop), and the
+as the socket's error (see the chapter on the event loop, \secref{eventloop}), and the
 program must report it too, with the exit status of a reset, rather
 than claim a clean copy.  So such a socket is not closed with its
 session; it {\it lingers} in a list of the runner until its connection

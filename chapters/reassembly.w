@@ -19,9 +19,9 @@ first time, or fewer; the network may deliver a segment twice.  Each
 byte, whatever segment brings it, has one sequence number and one place
 in the stream, and the receiver must deliver it exactly once.
 
-The timer of the last chapter makes a sender repeat what was lost; this
+The timer of the last chapter (\secref{retransmit}) makes a sender repeat what was lost; this
 chapter makes the receiver keep what was not.  The receive buffer of
-the chapter on the sliding window has already done most of the work: its ring has a place for every sequence number in the window, so
+the chapter on the sliding window (\secref{window}) has already done most of the work: its ring has a place for every sequence number in the window, so
 an early byte can be written into its place at once, however far beyond
 RCV.NXT it lies.  What is missing is a record of {\it which} bytes beyond
 RCV.NXT have arrived.  That record is a short list of ranges.@^out-of-order segments@>@^reassembly@>
@@ -39,7 +39,7 @@ the low sixteen bits of a range's first sequence number say where it
 begins: its distance from RCV.NXT is their difference from RCV.NXT's
 low sixteen bits, modulo $2^{16}$, and that distance is never zero for a
 held range.  Its length, too, is less than $2^{16}$.  The chapter ``How
-fast is it?'' explains why the 32 bytes saved in every connection
+fast is it?'' (\secref{perf}) explains why the 32 bytes saved in every connection
 mattered.  A later version that scales the window beyond 64 kilobytes
 (RFC~7323) would have to give the ranges back their full width, which is
 why the compiler is asked to check the ring's size.@^RFC 7323@>
@@ -248,7 +248,7 @@ bool rcvbuf_holds(const struct tcp_rcvbuf *b, uint32_t seq, uint32_t end)
 
 @* Reassembly in the core.
 The core hands every acceptable segment's text to |rcvbuf_insert|, in
-order or not (the chapter on the first byte).  When nothing became
+order or not (the chapter on the first byte, \secref{firstbyte}).  When nothing became
 readable, the text was either kept beyond a gap or refused because the
 list of ranges was full; a refused text is counted as dropped, out of
 order.  A kept text may end with a FIN.  The FIN cannot be taken yet,

@@ -1,9 +1,9 @@
 @q retransmit.w: the retransmission timer of RFC 6298. @>
 
 @** The retransmission timer.
-The sliding window of the last chapter lets a whole window of segments
+The sliding window of the last chapter (\secref{window}) lets a whole window of segments
 be in flight at once, and cumulative acknowledgment frees them as they
-arrive.  But a network loses segments, and the chapters on the handshake
+arrive.  But a network loses segments, and the chapters on the handshake (\secref{handshake})
 and the wave have already repeated a lost SYN and a lost FIN after a
 timeout without saying how long the timeout was.  This chapter says.
 \label{retransmit}%
@@ -267,14 +267,14 @@ static inline void rto_stop(struct tcp_rto *r)
 
 @* The timer in the core.
 The core tells the timer of each segment of data it sends, new or
-repeated, from |send_data| in the chapter on the first byte, and of each
+repeated, from |send_data| in the chapter on the first byte (\secref{firstbyte}), and of each
 acknowledgment of new data, from |take_acknowledgment|; when the timer
 expires, |retransmission_timeout| backs it off with |rto_expired| and
 repeats the oldest segment, or gives up once |backoffs| reaches the
 configured number of retries.  A SYN is not timed: its round trip says
 little about the path that data will take, and the first segment of
 data is timed soon enough.  When the peer's window is closed, the timer
-stops and the persist timer of the chapter on flow control takes over.@^persist timer@>@^flow control@>
+stops and the persist timer of the chapter on flow control (\secref{flow}) takes over.@^persist timer@>@^flow control@>
 
 @ A timeout usually means that more than one segment of the window was
 lost: the segments of a window are sent together, and whatever made the
@@ -350,7 +350,7 @@ why does it affect RTTVAR more than SRTT?
 \smallskip\noindent
 3.~\diff2 Remove the line of |rto_sent| that applies Karn's rule, set
 the floor |cfg.rto_min_us| to 10 milliseconds in |options_for| (the
-appendix on the property test of transfers), and run
+appendix (\secref{testing}) on the property test of transfers), and run
 $$\hbox{\.{build/tests/test\_transfer --faults loss30}}$$  What happens to SRTT when an acknowledgment of the
 original is taken as the acknowledgment of the copy, or the other way
 round?  Does the transfer still succeed?

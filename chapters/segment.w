@@ -173,7 +173,7 @@ Four little functions read and write 16- and 32-bit numbers most
 significant byte first, whatever the byte order of the machine.  They
 work on bytes one at a time, so the data need not be aligned, and they
 are in the header, as |static inline|, because the capture files of the
-next chapter need them too.  The casts to |uint32_t| come before the
+next chapter (\secref{log}) need them too.  The casts to |uint32_t| come before the
 shifts: a byte promoted to |int| and shifted left by 24 could overflow.@^network byte order@>@^pcapng capture file@>
 
 @<Reading and writing numbers in network byte order@>=
@@ -346,7 +346,7 @@ uint16_t inet_fold(uint64_t sum)
   return (uint16_t) ~sum;
 }
 
-@ The checksum of a buffer, for the IPv4 header of the next chapter.
+@ The checksum of a buffer, for the IPv4 header of the next chapter (\secref{log}).
 
 @<Functions on segments@>=
 uint16_t inet_checksum(const uint8_t *p, size_t n)
@@ -640,7 +640,7 @@ size_t seg_write(const struct segment *s, uint8_t *buf, size_t cap);
 @* A segment from the command line.
 \.{ltcp decode} takes a segment as hexadecimal digits, the way one copies
 it out of a packet dump, and prints the line \.{tcpdump} would print for
-it (the next chapter writes that printer).  Here is what it says of the
+it (the next chapter (\secref{log}) writes that printer).  Here is what it says of the
 SYN that a Linux kernel sent to open a connection on the loopback
 interface; the digits are the bytes of the TCP header, and
 \.{--check} verifies the checksum.
@@ -650,7 +650,7 @@ dump can be pasted as it is.  The addresses of the pseudo-header are
 given with \.{--src} and \.{--dst}; they default to 10.0.0.1 and
 10.0.0.2, the client and server of this book's simulated link.  The
 timestamp is always zero.  With \.{-r FILE} the command reads the
-segments of a capture file instead, as the next chapter explains.@^pseudo-header@>@^SYN flag@>@^tcpdump@>@^pcapng capture file@>@^simulated link@>@^loopback interface@>@^log, text@>@^interface of the core@>
+segments of a capture file instead, as the next chapter (\secref{log}) explains.@^pseudo-header@>@^SYN flag@>@^tcpdump@>@^pcapng capture file@>@^simulated link@>@^loopback interface@>@^log, text@>@^interface of the core@>
 
 @<Subcommands@>=
 @[{"decode", cmd_decode, "[--src ADDR] [--dst ADDR] [--check] HEX... | -r FILE",

@@ -20,7 +20,7 @@ to the next.  A minute of TIME\_WAIT passes in a few microseconds of real
 time, and a run can be repeated exactly, byte for byte, as often as we
 like.
 
-Here is a run, the three-way handshake that the next chapter explains.
+Here is a run, the three-way handshake that the next chapter (\secref{handshake}) explains.
 The lines that begin with \.{\#} are the simulation's remarks; the other
 lines are exactly what \.{tcpdump -n -S -tt} prints when it reads the
 capture file of the same run.
@@ -36,7 +36,7 @@ ltcp sim --list&names the scenarios, each with a line about it;\cr
 -w FILE&writes a capture file that Wireshark and \.{tcpdump} can read.\cr}}$$
 
 The link knows nothing about TCP.  It is one of the ``surroundings'' of
-the core that the chapter on connections promised: the core takes in
+the core that the chapter on connections (\secref{conn}) promised: the core takes in
 segments, calls and the time, and gives out segments, events and
 deadlines; the simulation supplies the first three and collects the
 others.  Nothing in this chapter reaches inside a |tcp_conn|; it uses
@@ -1006,7 +1006,7 @@ a different boot of a real host would.  The two ends share one set of
 hooks, in the order \.{tcp.h} declares them: the context, then the
 functions for output, for changes of state and for events, then the
 counters, which the two ends share.  The ends do not delay their
-acknowledgments (the chapter on the sliding window says why).@^sliding window@>@^seed, of a run@>@^RFC 6528@>
+acknowledgments (the chapter on the sliding window (\secref{window}) says why).@^sliding window@>@^seed, of a run@>@^RFC 6528@>
 
 @<Set up the clock, the generator and the two ends@>=
 m->now = SIM_EPOCH_US;

@@ -513,7 +513,7 @@ reaches TIME\_WAIT from FIN\_WAIT\_2 if the server acknowledges its FIN
 on its own, and straight from FIN\_WAIT\_1 if the server's FIN carries
 that acknowledgment, as it does here: the server closes at once, and its
 host drops the bare ACK that the FIN makes redundant (see the chapter on
-the event loop).
+the event loop, \secref{eventloop}).
 
 @<Tests of the carrier@>=
 static void test_log_of_a_lifecycle(void)
@@ -781,7 +781,7 @@ TIME\_WAIT does not pile up connections; the kernel's TIME\_WAIT cannot be
 shortened, which is one reason the lifecycle benchmarks run for a second
 only.  Our hosts spin before they sleep, as hosts do by default on a
 machine with more than one processor (see the chapter on the event
-loop); the one flag of the program, |no_spin|, turns the spinning off in
+loop, \secref{eventloop}); the one flag of the program, |no_spin|, turns the spinning off in
 both client and server, so that the benchmark can show what it buys.
 The flag is set before the server is forked, and so the child inherits
 it.

@@ -6,7 +6,7 @@ hand, user calls and clock ticks, and look at what comes out: the
 segments it sends, the rows of the table it takes, the events it
 reports.  They are the core's own tests; the numbered scenarios, in
 which two connections talk over the simulated link, come after them.
-Every test also checks the promise of the chapter on the connection:
+Every test also checks the promise of the chapter on the connection (\secref{conn}):
 each change of state is a row of the table, taken from the state the
 connection was in.
 \label{test-core}%
@@ -632,7 +632,7 @@ static void test_data_retransmission(void)
 @ Segments outside the window get a duplicate acknowledgment and are
 dropped; so does an acknowledgment of data never sent.  Text that leaves
 a gap is acknowledged with a duplicate acknowledgment too, but kept, for
-the chapter on reassembly.@^reassembly@>@^duplicate ACK@>
+the chapter on reassembly (\secref{reassembly}).@^reassembly@>@^duplicate ACK@>
 
 @<Core tests@>=
 static void test_unacceptable_segments(void)

@@ -1,7 +1,7 @@
 @q test-data.w: the tests of the buffers, the reassembler, the timers and of moving data. @>
 
 @* Tests of the buffers.
-The buffers of the chapters on the window and on reassembly are tested
+The buffers of the chapters on the window and (\secref{window}) on reassembly are tested
 alone, at their edges: full and empty, a window of zero, sequence numbers
 that wrap round $2^{32}$, text that overlaps what is held, repeats it,
 or lies beyond the window.  The program is \.{test\_buffer}.
@@ -171,7 +171,7 @@ static void test_rcvbuf_duplicates(void)
 
 @ Out of order: text beyond a gap is kept and becomes readable when the
 gap is filled; the list of ranges says what is held.  The exercise of
-the chapter on reassembly, worked.
+the chapter on reassembly (\secref{reassembly}), worked.
 
 @<Tests of the buffers@>=
 static void test_reassembly_fills_gaps(void)
@@ -285,7 +285,7 @@ static void test_reassembly_across_the_wrap(void)
   CHECK_EQ(read_and_check(&b, seq, 64), 55);
 }
 
-@ The ranges are kept in sixteen bits (the chapter on reassembly), which
+@ The ranges are kept in sixteen bits (the chapter on reassembly, \secref{reassembly}), which
 is exactly enough for the largest ring: a range may begin 65,535 bytes
 after RCV.NXT, and may be 65,535 bytes long.  Here are both, in a ring of
 64 kilobytes whose window straddles $2^{32}$: one byte at the far edge of
@@ -544,7 +544,7 @@ static void test_rto_running(void)
 }
 
 @ The receiver's rule against silly windows, with the numbers of the
-first exercise of the chapter on flow control: a buffer of 4000 bytes,
+first exercise of the chapter on flow control (\secref{flow}): a buffer of 4000 bytes,
 an MSS of 1460, so a step of 1460; the old edge at 5000 and RCV.NXT at
 4800 leave a standing window of 200.
 
@@ -612,11 +612,11 @@ check_run("flow: the persist timer", test_persist);
 check_run("flow: the sender's silly window rule", test_worth_sending);
 
 @* The property test of transfers.
-The claim of the chapters on moving data is that whatever the link does
+The claim of the chapters on moving data (\secref{window}) is that whatever the link does
 to the segments (loses, repeats, reorders, delays or damages them), each
 side receives exactly the bytes the other sent, and both connections
 end CLOSED.  The program \.{test\_transfer} checks the claim on random
-transfers over the bulk link of the chapter ``How fast is it?'', in
+transfers over the bulk link of the chapter ``How fast is it?'' (\secref{perf}), in
 both directions at once, for 200 seeds under each of eight sets of
 faults: 1600 transfers, which take about ten seconds on the two cores of
 the machine the book was written on, under the sanitizers.  \.{make
@@ -874,7 +874,7 @@ static void run_current_set(void)
 
 @* Scenario 34: the zero window.
 The last of the conformance scenarios of the notes belongs to this part
-of the book, and runs as a script of the chapter on conformance (its
+of the book, and runs as a script of the chapter on conformance (\secref{test-scenarios}) (its
 language, its interpreter and its table of scenarios).  It has three
 scripts.  In the first two we are the receiver, with a buffer of four
 bytes: the peer fills it, and our window is zero.  A data segment is

@@ -2,7 +2,7 @@
 
 @* Tests of the figures.
 The figures of this book are drawn by \.{ltcp dot}, and the claim of the
-chapter on figures is that they cannot disagree with the code or with the
+chapter on figures (\secref{figures}) is that they cannot disagree with the code or with the
 article.  These tests hold it to that claim.  They read the figures as the
 book's build left them, the files \.{build/figures/*.dot}, and compare
 them with two things: the core's table of transitions, and the

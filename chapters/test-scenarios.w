@@ -4,7 +4,7 @@
 The notes of this project list 34 situations that a small TCP must get
 right, drawn from public test suites and from RFC~9293 \S3.10; each is
 known here by its number (``scenario~07'').  This group tests the first
-33 of them, and the simulated link of the chapter on the link.
+33 of them, and the simulated link of the chapter on the link (\secref{simlink}).
 \label{test-scenarios}%
 
 A conformance test must control one end completely and watch the other

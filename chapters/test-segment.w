@@ -2,7 +2,7 @@
 
 @* Tests of segments.
 These tests check the parser, the writer, the checksum and the
-sequence arithmetic of the chapter ``Segments on the wire'' against
+sequence arithmetic of the chapter ``Segments on the wire'' (\secref{segment}) against
 facts that do not come from \.{ltcp}: segments a Linux kernel sent, the
 checksums \.{tcpdump} computed for them, and the worked example of
 RFC~1071.  Then they check that nothing written can be read back

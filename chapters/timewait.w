@@ -113,8 +113,10 @@ While the end in TIME\_WAIT waits, such a delayed segment reaches the
 old connection, not a new one, and is answered as an old segment: with an
 acknowledgment of where the connection stands, and never taken as data.
 An old SYN, in particular, does not open anything: in TIME\_WAIT, as in
-every synchronized state, a SYN is answered with a challenge ACK
-(\S3.10.7.4, RFC~5961 \S4).  In this run the link duplicates the
+every synchronized state, a SYN is answered with a {\it challenge ACK}
+(\S3.10.7.4, RFC~5961 \S4): an acknowledgment that states where the
+connection stands, which a live peer can act on and an old or forged
+segment cannot use (\secref{challenge} gives the whole rule).  In this run the link duplicates the
 server's one data segment, \.{old data}, twice, and holds the copies
 back for 30 and for 70 seconds; after the wave, the same two ports open
 a second connection, which carries \.{new data}:
@@ -127,7 +129,7 @@ nothing from it and answers with an acknowledgment of where it stands,
 \.{ack 4243906250}, the number after the server's FIN.  The server has
 forgotten the connection and answers that with a reset; the client
 ignores the reset and waits out its full 2MSL, for
-reasons the chapter on the whole machine explains (RFC~1337, ``TIME-WAIT
+reasons the chapter on the whole machine (\secref{machine}) explains (RFC~1337, ``TIME-WAIT
 assassination'').  Nothing the old copy carried reached the client's
 application.
 
@@ -137,7 +139,7 @@ has lived longer than 2MSL: the link was told to break it, to show what
 stands behind the wait.  Its sequence number, 4243906241, lies about
 fifteen million below the new connection's RCV.NXT, far outside the
 window, because the new initial sequence numbers come from a clock that
-has moved on by a minute (the chapter on the handshake).  The client
+has moved on by a minute (the chapter on the handshake, \secref{handshake}).  The client
 drops it and acknowledges the new connection's state, \.{ack
 4259156249}; its application reads only \.{new data}.  So the second
 half of the answer: TIME\_WAIT keeps the pair of sockets from being used

@@ -11,7 +11,7 @@ CLOSE\_WAIT, and the client, on that acknowledgment, FIN\_WAIT\_2.  Some
 time later the server's user closes too: the server sends its own FIN and
 enters LAST\_ACK.  The client acknowledges it and enters TIME\_WAIT, and
 the server, on that last acknowledgment, is CLOSED.  The client follows
-2MSL later, which is the next chapter's subject.  Every run of the
+2MSL later, which is the next chapter's (\secref{timewait}) subject.  Every run of the
 simulator starts with the handshake; the wave begins at the line
 \.{client calls close()}.
 \label{wave}%
@@ -86,7 +86,7 @@ answered, has no peer that believes in the connection, and simply closes
 (Figure~6's ``appl: close'' arrows to CLOSED).  In SYN\_RCVD,
 ESTABLISHED and CLOSE\_WAIT the FIN is queued behind the data still in
 the send buffer and the connection enters FIN\_WAIT\_1 or LAST\_ACK; the
-send path of the previous chapter sends the FIN when its turn comes.
+send path of the previous chapter (\secref{firstbyte}) sends the FIN when its turn comes.
 Once a FIN is on its way, a second close is an error.@^CLOSE\_WAIT state@>@^LAST\_ACK state@>
 
 @<Functions of the core@>=
@@ -318,8 +318,8 @@ second?
 
 \smallskip\noindent
 3.~\diff2 Delete the server's three |SIM_SEND| steps from the script
-|half_close| in the chapter on the simulated link, so that its user
-closes without answering.  Predict the log; then run \.{make}, and
+|half_close| (\secref{simlink}), so that its user closes without
+answering.  Predict the log; then run \.{make}, and
 \.{build/ltcp sim half-close}.  How many segments does the wave take
 now, and how far apart are the server's ACK and its FIN?
 

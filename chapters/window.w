@@ -13,7 +13,7 @@ segment they are about is sent and received in ESTABLISHED or in a
 state of the wave.
 \label{window}%
 
-The chapter on the first byte sent one byte and acknowledged it.  A
+The chapter on the first byte (\secref{firstbyte}) sent one byte and acknowledged it.  A
 real conversation sends millions, and cannot afford to wait a round
 trip for each.  TCP's answer is the {\it sliding window}: the receiver
 says how many bytes, counted from the next one it expects, it has room
@@ -21,14 +21,14 @@ for, and the sender may have that many bytes in flight before it hears
 anything back.  Every acknowledgment moves the window's left edge
 forward, and every byte the receiving program reads moves its right edge
 forward; between them the window slides along the stream, as the
-picture of the sequence space in the chapter on connections shows.
+picture of the sequence space in the chapter on connections (\secref{conn}) shows.
 
 Acknowledgments are {\it cumulative}: the number in an ACK says ``every
 byte before this one has arrived,'' and says nothing about the bytes
 after it.  That is what makes TCP robust against lost acknowledgments (a
 later ACK says everything an earlier one said) and what makes a single
 lost segment stall the left edge until it is repeated, which is the
-subject of the next chapter.
+subject of the next chapter (\secref{retransmit}).
 
 Before the window can slide, the bytes must have somewhere to be: on the
 sending side from the moment the program hands them to |tcp_send| until
@@ -277,7 +277,7 @@ the buffer, the receiver can never offer room that it does not have.
 Bytes that arrive out of order, after a gap, also fit between RCV.NXT and
 the right edge, and the buffer keeps them there, in their places in the
 ring, until the gap is filled.  Which bytes beyond RCV.NXT it holds is
-the business of the chapter on reassembly, which adds the fields that
+the business of the chapter on reassembly (\secref{reassembly}), which adds the fields that
 record them.@^RCV.WND@>@^out-of-order segments@>@^reassembly@>
 
 @<Types of the buffers@>=
@@ -327,7 +327,7 @@ and the buffer holds nothing out of order: then the text goes straight
 into the ring, trimmed to the window.  This {\it fast path} is three
 comparisons and a copy.  Everything else (a segment that repeats old
 bytes, one that begins beyond a gap, one that fills a gap) takes the
-general path of the chapter on reassembly.  The fast path is an |inline|
+general path of the chapter on reassembly (\secref{reassembly}).  The fast path is an |inline|
 function of the header, so that the core's own fast path, header
 prediction, has it without a call.@^out-of-order segments@>@^reassembly@>
 
@@ -365,7 +365,7 @@ static inline size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n)
 
 @* The window, seen from the sender.
 The sender keeps three numbers of the picture in the chapter on
-connections: SND.UNA, the oldest byte not yet acknowledged; SND.NXT, the
+connections (\secref{conn}): SND.UNA, the oldest byte not yet acknowledged; SND.NXT, the
 next byte to send; and SND.WND, the window the peer offered in its
 latest acknowledgment, counted from SND.UNA.  The bytes it may send now
 are those from SND.NXT up to, not including, SND.UNA${}+{}$SND.WND: the
@@ -386,7 +386,7 @@ usable window, the peer's maximum segment size (the MSS option of its
 SYN, or 536 if it sent none, \S3.7.1), and the bytes in the send buffer
 not yet sent.  Sending the most the three allow, as soon as they allow
 it, is the simplest policy and the one \.{ltcp} follows; the chapter on
-flow control discusses when waiting would be wiser.@^flow control@>@^RFC 9293 \S3.7.1@>
+flow control (\secref{flow}) discusses when waiting would be wiser.@^flow control@>@^RFC 9293 \S3.7.1@>
 
 @<Inline functions of the buffers@>=
 static inline uint32_t segment_size(uint32_t usable, uint32_t mss,
