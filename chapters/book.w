@@ -23,7 +23,16 @@
 
 @q \runlog{name}: the text of logs/name.txt, written at build time by a run @>
 @q of the program; each line is a paragraph, folded where it is too long. @>
-{\catcode`\^^M=\active \gdef\logeol{\def^^M{\par}}}
+@q A page may break between any two lines, and it is as welcome there as @>
+@q before a section (cwebmac puts \vfil\penalty-100\vfilneg there): without @>
+@q that, pdfTeX would rather end a page before a section than inside its @>
+@q log, and a long log would leave most of the page before it empty. @>
+{\catcode`\^^M=\active \gdef\logeol{\def^^M{\par\vfil\penalty-100\vfilneg}}}
+@q The same between two lines of C: cwebmac's forced break \6, with the @>
+@q same welcome to a page break, so a long piece of code starts on the page @>
+@q where its section starts instead of leaving that page half empty. @>
+\def\6{\ifmmode\else\par\vfil\penalty-100\vfilneg
+  \hangindent\ind em\noindent\kern\ind em\copy\bakk\ignorespaces\fi}
 \def\runlog#1{\par\medskip\begingroup
   \logtt \parindent=0pt \parskip=0pt \baselineskip=9.5pt
   \leftskip=1em \rightskip=0pt plus 1fil \everypar{\hangindent=3em \hangafter=1\relax}
