@@ -28,7 +28,7 @@ TEXSRC  := $(sort $(wildcard chapters/*.tex))
 # Everything that needs the programs of tools/packages waits for this stamp.
 DEPS := build/.deps
 
-.PHONY: all code pdf test demo clean help bench soak lint
+.PHONY: all code pdf test demo clean help bench soak lint labs lab-check check grade exercise
 all: build/ltcp build/book.pdf build/demo.done
 
 # The demo runs when the program or the demo changed, so that a second
@@ -47,11 +47,16 @@ help:
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make soak       run the property test of transfers for 5000 seeds"
 	@echo "make lint       list sections whose C cweave cannot parse (typeset badly)"
+	@echo "make labs       build each lab's kit in build/labs/NAME/ (student tree, handout, autograder)"
+	@echo "make lab-check  test the kits: holes fail, mutants lose points, the book scores full marks"
+	@echo "make check      in a lab's tree: run the lab's tests, with explanations"
+	@echo "make grade      in a lab's tree: the same tests as points ('Score: N/M'; RESULTS=FILE for JSON)"
+	@echo "make exercise EX=CHAPTER.N   check a chapter's exercise (make exercise lists them)"
 	@echo "make clean      remove code/ and build/"
 
 $(DEPS): tools/deps tools/packages
 	@mkdir -p build
-	@tools/deps
+	@$(if $(NODEPS),true,tools/deps)
 	@touch $@
 
 # ---------------------------------------------------------------- tangle
@@ -147,8 +152,31 @@ pdf: build/book.pdf
 demo: build/ltcp
 	@tools/demo
 
-test: build/ltcp build/san/ltcp build/book.pdf $(TESTS)
+test: build/ltcp build/san/ltcp build/book.pdf $(TESTS) $(LABTEST)
 	@tools/runtests $(TESTS)
+
+# ---------------------------------------------------------------- labs
+# In the book's repository, labs/ describes the labs and `make labs` cuts
+# them from the web; in a student's tree, lab/ holds what `make check` and
+# `make grade` need.  tools/lab is the one program behind all of them.
+ifneq ($(wildcard labs/*/lab),)
+LABSRC  := $(wildcard labs/*/lab labs/*/intro.tex labs/*/stubs/*.w labs/*/mutants/*.ch) labs/handout.tex tools/lab
+LABTEST := build/labs/.kits
+build/labs/.kits: $(LABSRC) $(WEBS) build/ltcp build/book.pdf
+	@mkdir -p build/labs
+	tools/lab kit
+	@touch $@
+labs: build/labs/.kits
+lab-check: build/labs/.kits
+	@tools/runtests --only tools/lab check
+endif
+
+ifneq ($(wildcard lab/lab.json),)
+check: | $(DEPS)
+	@tools/lab grade
+grade: | $(DEPS)
+	@tools/lab grade --quiet $(if $(RESULTS),--results $(RESULTS))
+endif
 
 lint: | $(DEPS)
 	@tools/cweblint

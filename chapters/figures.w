@@ -1009,7 +1009,7 @@ book's story begins.)
 
 @ @<Declarations of the figures@>=
 int fig_write_seq(FILE *f, const struct fig_run *r, int from_step, int to_step,
-  const char *title, char *err, size_t errlen);
+  const char *title, long mark, char *err, size_t errlen);
 
 @ A drawing covers a range of the run's segments, from the segment of
 step |from_step| to that of step |to_step|, with the unnumbered segments
@@ -1018,7 +1018,10 @@ states before the first segment of the range, row $k$ the arrow of its
 $k$th segment and, if that segment is a step, the states after it.  A
 |seq_layout| keeps what the parts of the drawing share: the range, the
 height of each row (|y[k]| is the $y$ of row $k$), and whether the
-labels take two lines.
+labels take two lines.  A drawing may single out one arrow, in red: the
+|mark|th segment of the capture, counted from~1 (0 marks none).  The
+graders of the laboratory assignments use it to point at the first
+segment where a student's run parts from the book's.
 
 @<Private types and tables of the figures@>=
 struct seq_layout {
@@ -1026,13 +1029,14 @@ struct seq_layout {
   int rows;             /* rows $1,\ldots,|rows|$ have an arrow */
   bool two;             /* labels on two lines */
   bool to_end;          /* no numbered step follows |last| */
+  long mark;            /* the segment drawn in red, from 1; or 0 */
   double y[];           /* rows $0,\ldots,|rows|+1$ */
 };
 
 @ @<Functions of the figures@>=
 @<Functions that draw parts of a sequence diagram@>@;
 int fig_write_seq(FILE *f, const struct fig_run *r, int from_step, int to_step,
-  const char *title, char *err, size_t errlen)
+  const char *title, long mark, char *err, size_t errlen)
 {
   long first = fig_find_step(r, from_step), last = r->nseg ? (long) r->nseg - 1 : -1;
   if (to_step > 0) last = fig_find_step(r, to_step);
@@ -1048,7 +1052,7 @@ int fig_write_seq(FILE *f, const struct fig_run *r, int from_step, int to_step,
     snprintf(err, errlen, "out of memory");
     return -1;
   }
-  L->first = first, L->last = last, L->rows = rows;
+  L->first = first, L->last = last, L->rows = rows, L->mark = mark;
   @<Decide the labels' lines and the rows' heights@>@;
   @<Write the head of the sequence diagram@>@;
   put_seq_row(f, r, L, 0);
@@ -1209,13 +1213,16 @@ static void put_seq_arrow(FILE *f, const struct fig_run *r,
   double y0 = L->y[row - 1], y1 = L->y[row];
   double x0 = g->from == FIG_CLIENT ? SEQ_XC : SEQ_XS;
   double x1 = g->from == FIG_CLIENT ? SEQ_XS : SEQ_XC;
-  const char *ink = g->step ? "black" : FADED;
+  bool marked = L->first + row == L->mark;
+  const char *ink = marked ? "red" : g->step ? "black" : FADED;
   for (int side = 0; side < 2; side++) {
     fprintf(f, "  %c%d [shape=point, width=0.03, pos=\"", side ? 's' : 'c', row);
     put_point(f, side ? SEQ_XS : SEQ_XC, y1), fputs("\"];\n", f);
   }
-  fprintf(f, "  %c%d -> %c%d [class=\"segment\", color=\"%s\", ",
-    g->from ? 's' : 'c', row - 1, g->from ? 'c' : 's', row, ink);
+  fprintf(f, "  %c%d -> %c%d [class=\"%s\", color=\"%s\", ",
+    g->from ? 's' : 'c', row - 1, g->from ? 'c' : 's', row,
+    marked ? "segment marked" : "segment", ink);
+  if (marked) fputs("penwidth=2.5, ", f);
   double p[2][2] = {{x0, y0}, {x1, y1}};
   put_path(f, (const double (*)[2]) p, 2, 7);
   fputs("];\n", f);
@@ -1495,7 +1502,7 @@ that cannot be read is a failure, with the reader's message.
 
 @ @<Subcommands@>=
 @[{"dot", cmd_dot,@t}\1\1{@>@/
-  "fsm | seq [--from N] [--to M] [--title T] CAPTURE"@/
+  "fsm | seq [--from N] [--to M] [--title T] [--mark K] CAPTURE"@/
   " | states client|server CAPTURE | step N CAPTURE",@/
   "write a figure of the book in Graphviz's language"@t}\2\2{@>},@/@]
 
@@ -1506,7 +1513,8 @@ static int dot_help(void)
     "  fsm                 the TCP state machine (Figure 6), from the core's table\n"@/
     "  seq CAPTURE         a sequence diagram of the connection in CAPTURE;\n"@/
     "                      --from N and --to M keep steps N to M,"@/
-    " --title T adds a title\n"@/
+    " --title T adds a title,\n"@/
+    "                      --mark K draws the Kth segment of the capture in red\n"@/
     "  states SIDE CAPTURE the states that SIDE (client or server) passes through\n"@/
     "  step N CAPTURE      the state machine after step N of CAPTURE\n"@/
     "Draw it with: dot -Tpdf FILE.dot -o FILE.pdf\n"@t}\2\2{@>);
@@ -1558,14 +1566,14 @@ static int cmd_dot(int argc, char **argv)
     fig_write_fsm(stdout, &v);
     return EXIT_SUCCESS;
   }
-  int from = 1, to = 0, side = 0, step = 0;
+  int from = 1, to = 0, side = 0, step = 0, mark = 0;
   const char *title = NULL, *path = NULL;
   @<Read the arguments of \.{dot seq}, \.{dot states} or \.{dot step}@>@;
   struct fig_run r;
   if (dot_read_run(path, &r)) return EXIT_FAILURE;
   char err[200] = "";
   int k = 0;
-  if (strcmp(what, "seq") == 0) k = fig_write_seq(stdout, &r, from, to, title, err, sizeof err);
+  if (strcmp(what, "seq") == 0) k = fig_write_seq(stdout, &r, from, to, title, mark, err, sizeof err);
   else if (strcmp(what, "states") == 0) fig_write_states(stdout, &r, side);
   else k = fig_write_step(stdout, &r, step, err, sizeof err);
   fig_run_free(&r);
@@ -1583,6 +1591,9 @@ if (strcmp(what, "seq") == 0) {
     } else if (strcmp(argv[i], "--to") == 0) {
       if (!step_number(argv[i + 1], &to))
         return usage_error("dot", "--to wants a step number, not '%s'", argv[i + 1]);
+    } else if (strcmp(argv[i], "--mark") == 0) {
+      if (!step_number(argv[i + 1], &mark))
+        return usage_error("dot", "--mark wants a segment number, not '%s'", argv[i + 1]);
     } else if (strcmp(argv[i], "--title") == 0) title = argv[i + 1];
     else return usage_error("dot", "unknown option '%s'", argv[i]);
   if (i != argc - 1) return usage_error("dot", "seq wants one capture file after its options");

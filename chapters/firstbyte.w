@@ -137,6 +137,7 @@ static void send_what_the_window_allows(struct tcp_conn *c)
 
 @ @<Send one segment of new data...@>=
 {
+@q LAB hole window.send @>
   uint32_t n = segment_size(usable_window(c->snd_una, c->snd_wnd, c->snd_nxt),
     c->snd_mss, unsent);
   if (!worth_sending(n, unsent, c->snd_mss, c->max_snd_wnd)) {
@@ -146,6 +147,7 @@ static void send_what_the_window_allows(struct tcp_conn *c)
   send_data(c, c->snd_nxt, n);
   c->snd_nxt += n;
   if (n == unsent && c->fin_queued) note_fin_sent(c);
+@q LAB end @>
 }
 
 @ A segment of data, new or repeated: its text comes from the send
@@ -203,10 +205,12 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack);
 @ @<Functions of the core@>=
 static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
 {
+@q LAB hole window.ack @>
   c->syn_acked = true;
   uint32_t freed = sndbuf_ack(&c->sndbuf, ack);
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
+@q LAB end @>
   if (c->recovering) repair_next_hole(c, ack);
   if (freed > 0 && sndbuf_room(&c->sndbuf) >= c->sndbuf.cap / 4)
     emit(c, TCP_EV_WRITABLE);
@@ -225,6 +229,7 @@ static void update_send_window(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static void update_send_window(struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole window.update @>
   if (seq_lt(s->ack, c->snd_una)) return;
   if (seq_lt(c->snd_wl1, s->seq) ||
       (c->snd_wl1 == s->seq && seq_le(c->snd_wl2, s->ack))) {
@@ -234,6 +239,7 @@ static void update_send_window(struct tcp_conn *c, const struct segment *s)
     if (c->snd_wnd > c->max_snd_wnd) c->max_snd_wnd = c->snd_wnd;
     if (c->snd_wnd > 0) window_opened(c);
   }
+@q LAB end @>
 }
 
 @* Retransmission.
@@ -253,6 +259,7 @@ static void retransmit_data(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void retransmit_data(struct tcp_conn *c)
 {
+@q LAB hole window.retransmit @>
   uint32_t in_flight = c->snd_nxt - c->snd_una;
   if (in_flight == 0) return;
   uint32_t data = in_flight - (c->fin_sent ? 1 : 0);
@@ -263,6 +270,7 @@ static void retransmit_data(struct tcp_conn *c)
     return;
   }
   send_data(c, c->snd_una, n);
+@q LAB end @>
 }
 
 @* Receiving.

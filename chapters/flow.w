@@ -80,11 +80,13 @@ static inline uint32_t edge_step(uint32_t cap, uint32_t mss)
 static inline uint32_t window_to_offer(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
   uint32_t cap, uint32_t mss)
 {
+@q LAB hole flow.offer @>
   uint32_t standing = adv_edge - rcv_nxt;
   if (standing == room) return room;  /* the commonest case: nothing moved */
   if (standing >= 0x80000000u) standing = 0;  /* RCV.NXT is past the old edge */
   if (room >= standing + edge_step(cap, mss)) return room;
   return standing < room ? standing : room;
+@q LAB end @>
 }
 
 @ The first test only saves work: a window that already stands where
@@ -115,9 +117,11 @@ the wider one with the next acknowledgment anyway.
 static inline bool window_update_due(uint32_t rcv_nxt, uint32_t adv_edge, uint32_t room,
   uint32_t cap, uint32_t mss)
 {
+@q LAB hole flow.update-due @>
   uint32_t standing = adv_edge - rcv_nxt;
   if (standing >= 0x80000000u) standing = 0;
   return standing < cap - cap / 2 && room >= standing + edge_step(cap, mss);
+@q LAB end @>
 }
 
 @* Probing a closed window.
@@ -164,8 +168,10 @@ void persist_start(struct tcp_persist *p, uint32_t rto, uint64_t now)
 @<Functions of flow control@>=
 void persist_probed(struct tcp_persist *p, uint32_t max, uint64_t now)
 {
+@q LAB hole flow.persist-probed @>
   p->probes++;
   p->wait = p->wait <= max / 2 ? 2 * p->wait : max;
+@q LAB end @>
   p->deadline = now + p->wait;
 }
 
@@ -328,11 +334,13 @@ has opened hands the byte to its user at once.
 
 @<Send a probe of one byte@>=
 {
+@q LAB hole flow.probe @>
   uint8_t byte;
   uint32_t seq = c->snd_nxt != c->snd_una ? c->snd_una : c->snd_nxt;
   if (sndbuf_end(&c->sndbuf) == seq) return;  /* nothing to probe with */
   send_segment(c, TCP_ACK | TCP_PSH, seq, sndbuf_text(&c->sndbuf, seq, 1, &byte), 1);
   if (seq == c->snd_nxt) c->snd_nxt += 1;
+@q LAB end @>
 }
 
 @ A window update after a read, in the states in which the peer may

@@ -327,6 +327,7 @@ static void segment_in_listen(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static void segment_in_listen(struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole handshake.listen @>
   if (s->flags & TCP_RST) {
     drop(c, TCP_DROP_LISTEN_RST);
     return;
@@ -340,6 +341,7 @@ static void segment_in_listen(struct tcp_conn *c, const struct segment *s)
     drop(c, TCP_DROP_LISTEN_NO_SYN);
     return;
   }
+@q LAB end @>
   @<Take the SYN: learn the peer and choose our ISS@>@;
   if (!tcp_enter(c, T_LISTEN_SYN_RCVD)) return;
   send_syn(c);
@@ -353,6 +355,7 @@ send it again once the connection is established, and a listener that
 keeps no data for strangers is harder to fill with junk.@^IRS (initial receive sequence number)@>@^RCV.NXT@>
 
 @<Take the SYN: learn the peer and choose our ISS@>=
+@q LAB hole handshake.take-syn @>
 c->remote_addr = s->src_addr;
 c->remote_port = s->src_port;
 if (c->local_addr == 0) c->local_addr = s->dst_addr;
@@ -362,6 +365,7 @@ c->iss = choose_iss(c);
 c->snd_una = c->iss;
 c->snd_nxt = c->iss + 1;
 set_up_send_buffer(c);
+@q LAB end @>
 
 @ Both ends learn the same things from the other's SYN: IRS and RCV.NXT;
 the largest segment the peer will take, from its MSS option (536 bytes
@@ -400,6 +404,7 @@ static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s);
 static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s)
 {
   bool acks_our_syn = false;
+@q LAB hole handshake.syn-sent @>
   if (s->flags & TCP_ACK) {
     if (seq_le(s->ack, c->iss) || seq_gt(s->ack, c->snd_nxt)) {
       if (!(s->flags & TCP_RST)) answer_with_reset(c, s);
@@ -408,6 +413,7 @@ static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s)
     }
     acks_our_syn = true;
   }
+@q LAB end @>
   @<Take a reset in SYN\_SENT only if it acknowledges our SYN@>@;
   if (!(s->flags & TCP_SYN)) {
     drop(c, TCP_DROP_NO_SYN);
@@ -440,6 +446,7 @@ known.@^SND.UNA@>@^handshake, resources set aside@>
 
 @<Enter ESTABLISHED and acknowledge the peer's SYN@>=
 {
+@q LAB hole handshake.established @>
   c->snd_una = s->ack;
   c->syn_acked = true;
   rto_acked(&c->rtx, s->ack, true, c->now);
@@ -447,6 +454,7 @@ known.@^SND.UNA@>@^handshake, resources set aside@>
   c->ack_owed = true;
   flush_output(c);
   emit(c, TCP_EV_CONNECTED);
+@q LAB end @>
 }
 
 @ A SYN without an ACK in SYN\_SENT means that the other end opened at
@@ -478,6 +486,7 @@ static bool complete_handshake(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static bool complete_handshake(struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole handshake.complete @>
   if (!(seq_lt(c->snd_una, s->ack) && seq_le(s->ack, c->snd_nxt))) {
     answer_with_reset(c, s);
     drop(c, TCP_DROP_BAD_ACK);
@@ -490,6 +499,7 @@ static bool complete_handshake(struct tcp_conn *c, const struct segment *s)
   if (!tcp_enter(c, T_SYN_RCVD_ESTABLISHED)) return false;
   emit(c, TCP_EV_CONNECTED);
   return true;
+@q LAB end @>
 }
 
 @* What each end sets aside, and when.

@@ -157,8 +157,10 @@ those that begin after it ends; the ones between, from index |i| up to
 |j|, overlap the text or touch it, and will be merged with it into one.
 
 @<Find the ranges that the text overlaps or touches@>=
+@q LAB hole reassembly.find @>
 for (i = 0; i < b->nranges && range_end(b, i) < lo; i++) continue;
 for (j = i; j < b->nranges && range_start(b, j) <= hi; j++) continue;
+@q LAB end @>
 
 @ Merging replaces $|j|-|i|$ ranges by one, so the list grows only when
 the text touches no range ($|i|=|j|$); and if the merged range begins at
@@ -176,6 +178,7 @@ receiver that wrote them again would do no harm, but no good either.)
 
 @<Copy the bytes of the text that the buffer does not hold@>=
 {
+@q LAB hole reassembly.copy @>
   uint32_t at = lo;  /* the first byte not yet accounted for */
   for (size_t k = i; k < j; k++) {
     uint32_t rlo = range_start(b, k), rhi = range_end(b, k);
@@ -183,6 +186,7 @@ receiver that wrote them again would do no harm, but no good either.)
     if (rhi > at) at = rhi;
   }
   if (at < hi) ring_put(b->data, b->mask, nxt + at, text + (at - lo), hi - at);
+@q LAB end @>
 }
 
 @ The merged range runs from the lower of the text's start and the first
@@ -193,6 +197,7 @@ that length is what the function returns.  Otherwise the touched
 ranges give way to the merged one and nothing new is in order.
 
 @<Merge the text and the ranges it touches into one range@>=
+@q LAB hole reassembly.merge @>
 if (i < j && range_start(b, i) < lo) lo = range_start(b, i);
 if (i < j && range_end(b, j - 1) > hi) hi = range_end(b, j - 1);
 if (lo == 0) {
@@ -204,6 +209,7 @@ remove_ranges(b, i + 1, j);
 if (i == j) open_range(b, i);
 set_range(b, i, lo, hi);
 return 0;
+@q LAB end @>
 
 @ Two small functions move the list about.  |remove_ranges| deletes the
 ranges from index |from| up to |to|, closing the gap; |open_range| makes

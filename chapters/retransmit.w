@@ -108,6 +108,7 @@ void rto_measure(struct tcp_rto *r, uint32_t rtt_us);
 @ @<Functions of the retransmission timer@>=
 void rto_measure(struct tcp_rto *r, uint32_t rtt_us)
 {
+@q LAB hole retransmit.measure @>
   if (!r->measured) {
     r->srtt = rtt_us;
     r->rttvar = rtt_us / 2;
@@ -118,6 +119,7 @@ void rto_measure(struct tcp_rto *r, uint32_t rtt_us)
     r->srtt = r->srtt - r->srtt / 8 + rtt_us / 8;
   }
   r->rto = rto_from_estimate(r);
+@q LAB end @>
 }
 
 @ The timeout is SRTT${}+\max(G, 4\cdot{}$RTTVAR$)$, where $G$ is the
@@ -243,9 +245,11 @@ void rto_expired(struct tcp_rto *r, uint64_t now);
 @ @<Functions of the retransmission timer@>=
 void rto_expired(struct tcp_rto *r, uint64_t now)
 {
+@q LAB hole retransmit.backoff @>
   r->rto = bounded(r, 2 * (uint64_t) r->rto);
   r->timing = false;
   if (r->backoffs < UINT8_MAX) r->backoffs++;
+@q LAB end @>
   r->deadline = now + r->rto;
 }
 

@@ -224,8 +224,10 @@ integer, makes both true.)@^initial sequence number (ISN)@>@^sequence number@>@^
 @<Sequence number arithmetic@>=
 static inline bool seq_lt(uint32_t a, uint32_t b)
 {
+@q LAB hole segment.seq-lt @>
   uint32_t forward = b - a;
   return forward != 0 && forward < 0x80000000u;
+@q LAB end @>
 }
 
 @ The other three comparisons follow from the first.@^TIME\_WAIT, reasons for@>
@@ -248,7 +250,9 @@ nothing.
 @<Sequence number arithmetic@>=
 static inline bool seq_in(uint32_t x, uint32_t lo, uint32_t hi)
 {
+@q LAB hole segment.seq-in @>
   return (uint32_t) (x - lo) < (uint32_t) (hi - lo);
+@q LAB end @>
 }
 
 @ The {\it length} of a segment in sequence space (\S3.4's SEG.LEN)
@@ -342,8 +346,10 @@ complement of the result.@^checksum@>
 @<Functions on segments@>=
 uint16_t inet_fold(uint64_t sum)
 {
+@q LAB hole segment.fold @>
   while (sum >> 16) sum = (sum & 0xffff) + (sum >> 16);
   return (uint16_t) ~sum;
+@q LAB end @>
 }
 
 @ The checksum of a buffer, for the IPv4 header of the next chapter (\secref{log}).
@@ -369,6 +375,7 @@ sum, and the result is zero when nothing was damaged.@^pseudo-header@>@^RFC 9293
 uint16_t tcp_checksum(uint32_t src_addr, uint32_t dst_addr,
   const uint8_t *seg, size_t n)
 {
+@q LAB hole segment.pseudo @>
   uint8_t pseudo[12];
   put_be32(pseudo, src_addr);
   put_be32(pseudo + 4, dst_addr);
@@ -376,6 +383,7 @@ uint16_t tcp_checksum(uint32_t src_addr, uint32_t dst_addr,
   pseudo[9] = 6; /* TCP */
   put_be16(pseudo + 10, (uint16_t) n);
   return inet_fold(inet_sum(inet_sum(0, pseudo, 12), seg, n));
+@q LAB end @>
 }
 
 @ @<Declarations of the functions on segments@>=
@@ -525,6 +533,7 @@ if (hlen > n) return SEG_OFFSET_PAST_END;
 first, so that no field keeps a value from an earlier segment.@^old duplicate segments@>
 
 @<Read the fixed part of the header@>=
+@q LAB hole segment.header @>
 memset(s, 0, sizeof *s);
 s->src_addr = src_addr;
 s->dst_addr = dst_addr;
@@ -535,6 +544,7 @@ s->ack = get_be32(buf + 8);
 s->flags = buf[13];
 s->window = get_be16(buf + 14);
 s->urgent = get_be16(buf + 18);
+@q LAB end @>
 
 @ The options are |n| bytes at |p|, between the fixed header and the
 payload.  They are copied whole, then walked one option at a time to

@@ -131,11 +131,16 @@ static void test_known_synack(void)
 \.{00 01 f2 03 f4 f5 f6 f7} to |0xddf2|, so their checksum is its
 complement, |0x220d|.  An odd length counts a zero byte after the last.
 And the checksum of the two segments above, computed with the field set
-to zero, is the one they carry.@^RFC 1071@>
+to zero, is the one they carry.  Last, folding must go on until no carry
+is left: |0x1ffff| folds once to |0x10000|, which still has a carry, and
+only a second fold gives 1, whose complement is |0xfffe|; and a sum of
+48 one bits folds to |0xffff|, whose complement is 0.@^RFC 1071@>
 
 @<Segment tests@>=
 static void test_known_checksums(void)
 {
+  CHECK_EQ(inet_fold(0x1ffffu), 0xfffe);
+  CHECK_EQ(inet_fold(0xffffffffffffULL), 0);
   const uint8_t rfc1071[] = {0x00, 0x01, 0xf2, 0x03, 0xf4, 0xf5, 0xf6, 0xf7};
   CHECK_EQ(inet_checksum(rfc1071, 8), 0x220d);
   CHECK_EQ(inet_fold(inet_sum(0, rfc1071, 8)), 0x220d);

@@ -68,10 +68,12 @@ static void start_time_wait_timer(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static void enter_time_wait(struct tcp_conn *c, enum transition_id id)
 {
+@q LAB hole timewait.enter @>
   if (!tcp_enter(c, id)) return;
   rto_stop(&c->rtx);
   c->fin_wait_2_deadline = 0;
   start_time_wait_timer(c);
+@q LAB end @>
 }
 
 static void start_time_wait_timer(struct tcp_conn *c)
@@ -92,8 +94,10 @@ static bool repeats_peer_fin(const struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static bool repeats_peer_fin(const struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole timewait.repeats-fin @>
   return c->fin_received && (s->flags & TCP_FIN) &&
     s->seq + (uint32_t) s->len + 1 == c->rcv_nxt;
+@q LAB end @>
 }
 
 @* The second reason: old duplicates must die.
@@ -169,7 +173,9 @@ static void time_wait_timeout(struct tcp_conn *c);
 static void time_wait_timeout(struct tcp_conn *c)
 {
   c->time_wait_deadline = 0;
+@q LAB hole timewait.timeout @>
   if (c->state == TCP_TIME_WAIT) end_connection(c, T_TIME_WAIT_CLOSED, TCP_EV_CLOSED);
+@q LAB end @>
 }
 
 @ Only the end that closes first waits.  The other end learns from the

@@ -202,6 +202,7 @@ static void process_fin(struct tcp_conn *c, const struct segment *s);
 @ @<Functions of the core@>=
 static void process_fin(struct tcp_conn *c, const struct segment *s)
 {
+@q LAB hole wave.process-fin @>
   if (!fin_is_next(c, s)) return;
   c->fin_pending = false;
   c->rcv_nxt += 1;
@@ -217,6 +218,7 @@ static void process_fin(struct tcp_conn *c, const struct segment *s)
   default: break;
   }
   emit(c, TCP_EV_EOF);
+@q LAB end @>
 }
 
 @* The acknowledgment of our FIN.
@@ -237,6 +239,7 @@ static void leave_fin_wait_1(struct tcp_conn *c);
 @ @<Functions of the core@>=
 static bool after_ack_of_fin(struct tcp_conn *c)
 {
+@q LAB hole wave.ack-of-fin @>
   if (!our_fin_acked(c)) return true;
   switch (c->state) {
   case TCP_CLOSING: enter_time_wait(c, T_CLOSING_TIME_WAIT); return true;
@@ -244,6 +247,7 @@ static bool after_ack_of_fin(struct tcp_conn *c)
     return false;
   default: return true;
   }
+@q LAB end @>
 }
 
 @ After the segment: still in FIN\_WAIT\_1 with our FIN acknowledged
@@ -252,9 +256,11 @@ means that no FIN came with the acknowledgment.
 @<Functions of the core@>=
 static void leave_fin_wait_1(struct tcp_conn *c)
 {
+@q LAB hole wave.fin-wait-1 @>
   if (c->state != TCP_FIN_WAIT_1 || !our_fin_acked(c)) return;
   if (!tcp_enter(c, T_FIN_WAIT_1_FIN_WAIT_2)) return;
   if (c->cfg->fin_wait_2_us > 0) c->fin_wait_2_deadline = c->now + c->cfg->fin_wait_2_us;
+@q LAB end @>
 }
 
 @ FIN\_WAIT\_2 can last forever: the RFC sets no limit, and a peer that

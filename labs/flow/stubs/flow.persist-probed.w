@@ -1,0 +1,1 @@
+  (void) max; @=/* LAB hole flow.persist-probed: your code here */@>

@@ -1,0 +1,1 @@
+  @=/* LAB hole flow.probe: your code here */@>

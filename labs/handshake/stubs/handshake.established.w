@@ -1,0 +1,1 @@
+  @=/* LAB hole handshake.established: your code here */@>

@@ -1,0 +1,1 @@
+  (void) s; @=/* LAB hole handshake.listen: your code here */@>

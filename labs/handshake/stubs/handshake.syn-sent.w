@@ -1,0 +1,1 @@
+  @=/* LAB hole handshake.syn-sent: your code here */@>

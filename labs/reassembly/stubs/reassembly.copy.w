@@ -1,0 +1,1 @@
+  @=/* LAB hole reassembly.copy: your code here */@>

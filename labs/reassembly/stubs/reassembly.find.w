@@ -1,0 +1,1 @@
+i = j = 0; @=/* LAB hole reassembly.find: your code here */@>

@@ -1,0 +1,3 @@
+  (void) a;
+  (void) b;
+  return false; @=/* LAB hole segment.seq-lt: your code here */@>

@@ -1,0 +1,1 @@
+  @=/* LAB hole timewait.timeout: your code here */@>

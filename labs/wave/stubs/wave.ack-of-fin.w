@@ -1,0 +1,2 @@
+  (void) c;
+  return true; @=/* LAB hole wave.ack-of-fin: your code here */@>

@@ -1,0 +1,1 @@
+  (void) c; @=/* LAB hole wave.fin-wait-1: your code here */@>

@@ -1,0 +1,2 @@
+  (void) c;
+  (void) s; @=/* LAB hole wave.process-fin: your code here */@>

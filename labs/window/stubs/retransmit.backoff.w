@@ -1,0 +1,1 @@
+  @=/* LAB hole retransmit.backoff: your code here */@>

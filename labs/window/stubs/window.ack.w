@@ -1,0 +1,2 @@
+  uint32_t freed = 0; @=/* LAB hole window.ack: your code here */@>
+  (void) ack;

@@ -1,0 +1,1 @@
+  (void) c; @=/* LAB hole window.retransmit: your code here */@>

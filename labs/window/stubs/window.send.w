@@ -1,0 +1,1 @@
+  return; @=/* LAB hole window.send: your code here */@>

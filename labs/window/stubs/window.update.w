@@ -1,0 +1,2 @@
+  (void) c;
+  (void) s; @=/* LAB hole window.update: your code here */@>
