@@ -123,17 +123,21 @@ figures is redrawn here: not by hand, but by programs that are part of
 \.{ltcp} itself, from the program's own tables and from real runs of it.
 If the code changes, the figures change with it.
 
-@ {\it The plan.}  The first four chapters build what the story needs
-before it can begin: segments and their bytes, a log that prints them
-as \.{tcpdump} does, the connection with its table of states, and a
-simulated link with a clock of its own, on which every run in this book
-takes place.  Then the article's story, in its order: the three-way
-handshake (its Figure~2), a first byte of data, the four-way wave (its
-Figure~3, and its first question), TIME\_WAIT (its second question),
-and the whole state machine (its Figure~6).  The chapters after that go
-beyond the article: the sliding window, the retransmission timer,
-reassembly, flow control and speed; then the programs that draw the
-figures, run TCP between two real processes, and make up \.{ltcp}.
+@ {\it The plan.}  The article's story comes first, in its order: the
+three-way handshake (its Figure~2), a first byte of data, the four-way
+wave (its Figure~3, and its first question), TIME\_WAIT (its second
+question), and the whole state machine (its Figure~6).  A page before
+it gives the little the story needs: the fields of a segment, how a
+log is read, and the simulated link on which every run of the book takes
+place.  The machinery comes after the story, in parts of its own, each
+opened by a page that says what it holds: the foundations (segments
+and their bytes, the log, the connection and its table of states, the
+simulated link); then what goes beyond the article (the sliding window,
+the retransmission timer, reassembly, flow control and speed); then the
+programs that draw the figures, run TCP between two real processes, and
+make up \.{ltcp}.  CWEB lets a program be told in any order, so the code
+of the story comes before the code it relies on; forward references
+give the section where each piece is explained.
 An appendix shows how all of it is tested.@^Figure 2@>@^Figure 3@>@^Figure 6@>
 
 @ The law for how \.{ltcp} behaves is RFC~9293, the 2022 consolidation
@@ -231,20 +235,22 @@ stands for a piece of code told in the section of that number; after
 the name, $\E$ begins the piece and $\mathrel+\E$ adds to a piece begun
 earlier.  Both are links in the PDF.
 
-@ {\it Paths through the book.}  The chapters are in the order in which
-a reader who wants the whole program should meet them, but few readers
-need every page on a first reading.
+@ {\it Paths through the book.}  The article's story comes first and
+the machinery after it; few readers need every page on a first
+reading.
 \smallskip
 \item{$\bullet$} {\bf The article's story only.}  Read the preface, the
-first sections of ``Segments on the wire'' (\secref{segment}: the fields
-of a segment) and of ``A link with a virtual clock'' (\secref{simlink}:
-why every run in the book can be repeated), then the article's chapters
-in order: the three-way handshake (\secref{handshake}), a first byte
-(\secref{firstbyte}), the four-way wave (\secref{wave}), TIME\_WAIT
-(\secref{timewait}) and the whole machine (\secref{machine}).  Read the
-prose and the logs; skip the code where it gets in the way.  The
-step-by-step figures of the machine are in \secref{figures} and after.
-\item{$\bullet$} {\bf A course of about a dozen weeks.}  Week~1,
+page that opens Part~I (\secref{part-story}), then the article's
+chapters in order: the three-way handshake (\secref{handshake}), a
+first byte (\secref{firstbyte}), the four-way wave (\secref{wave}),
+TIME\_WAIT (\secref{timewait}) and the whole machine
+(\secref{machine}).  Read the prose, the logs and the step-by-step
+figures at the end of the handshake and the wave; skip the code where
+it gets in the way, and follow a forward reference only when you want
+the detail.
+\item{$\bullet$} {\bf A course of about a dozen weeks.}  Start from the
+foundations (Part~II) and come back to the story with them in hand.
+Week~1,
 segments, byte order and the checksum (\secref{segment}); week~2, the
 log and capture files (\secref{log}); week~3, the connection, its states
 and its table of transitions (\secref{conn}); week~4, the simulated
@@ -255,7 +261,9 @@ window, the retransmission timer, reassembly and flow control
 (\secref{carrier} to \secref{programs}).  The exercises marked \diff1 and
 \diff2 make the weekly problem sets; the laboratory assignments cut
 their holes in the same chapters.
-\item{$\bullet$} {\bf The whole program.}  Read straight through.  The
+\item{$\bullet$} {\bf The whole program.}  Read straight through, or read
+Part~II before Part~I if you like to see every definition before its
+use.  The
 appendix (\secref{testing}) is worth reading beside each chapter: it
 shows what each claim of the text is checked by.
 \smallskip\noindent
@@ -278,20 +286,90 @@ need other programs (\.{tcpdump}, \.{pdftotext}) are the scripts
 the compiler and of the sanitizers name the chapter file and its line,
 not the generated C.
 
-@i segment.w
-@i log.w
-@i conn.w
-@i simlink.w
+@** Part I: The story of the article.
+\label{part-story}%
+This part follows the article step by step: the handshake, a first
+byte, the wave, TIME\_WAIT and the whole machine.  It comes first because
+it is why the book exists; everything it leans on is explained later, in
+Part~II, and the text says where.  Here is the little you need before
+you start.
+
+{\it A segment} is what one end of a TCP connection sends to the other:
+a header of at least twenty bytes, then perhaps some data.  The header
+names the two ports; carries a {\it sequence number}, the number of the
+first byte of data in the stream of its sender, and an {\it
+acknowledgment number}, the number of the next byte its sender expects
+from the other side; a {\it window}, how many more bytes its sender will
+take; and flags: SYN opens a connection, FIN closes one direction of it,
+ACK says that the acknowledgment number is valid, RST resets the
+connection, PSH asks for the data to be delivered at once.  A SYN and a
+FIN each take one sequence number, as if each were a byte.  The header
+ends with options (the book uses one: the largest segment its sender
+will take, the MSS) and is protected by a checksum.  The whole story of
+the bytes of a segment is in \secref{segment}.@^sequence number@>@^acknowledgment number@>@^SYN flag@>@^FIN flag@>@^RST flag@>@^ACK flag@>
+
+{\it A log} is how the book shows a run.  Each segment is one line, as
+\.{tcpdump -n -S -tt} prints it: time, addresses and ports, flags in
+brackets (\.{[S]} for SYN, \.{[S.]} for SYN and ACK, \.{[F.]} for FIN
+and ACK, \.{[.]} for a bare ACK), then the numbers.  Lines that begin
+with \.{\#} are remarks: a change of state of one end, with its cause and
+what it sent, or an event of the link (\secref{log}).
+
+{\it The simulated link} is where the runs take place: two ends in one
+process, a client at 10.0.0.1 and a server at 10.0.0.2, joined by a link
+that takes 10 milliseconds each way and keeps its own clock.  A run is a
+{\it scenario}: a script of what each end's user does and when, and
+perhaps a list of faults (this segment is lost, that one delayed).  The
+same scenario and the same seed give the same run to the byte, which is
+why every log in this book can be run again with \.{build/ltcp sim
+NAME} (\secref{simlink}).  The connection itself, with its table of
+states, is built in \secref{conn}.@^simulated link@>@^scenario@>@^virtual clock@>
+
 @i handshake.w
 @i firstbyte.w
 @i wave.w
 @i timewait.w
 @i machine.w
+@** Part II: The foundations.
+\label{part-found}%
+The story of Part~I leaned on four pieces of machinery, which this part
+builds: the segment and its bytes, with the checksum and the parser that
+never trusts its input; the log and the capture files that \.{tcpdump}
+and Wireshark read; the connection, its states and the table of
+transitions that Figure~6 is drawn from; and the simulated link with its
+virtual clock, which runs every scenario of the book.  They come after
+the story so that the reader meets TCP before its plumbing; a reader who
+prefers definitions first may read this part first.
+
+@i segment.w
+@i log.w
+@i conn.w
+@i simlink.w
+@** Part III: Beyond the article.
+\label{part-beyond}%
+The article stops at the state machine.  A TCP that moves real data
+needs more, and this part adds it: a sliding window over a ring of
+bytes, a retransmission timer that measures the round trip, reassembly
+of segments that arrive out of order, flow control with its zero window
+and the rules against silly windows, and a chapter that measures how
+fast all of it is.  Each chapter extends the core of Part~II without
+changing the story of Part~I.
+
 @i window.w
 @i retransmit.w
 @i reassembly.w
 @i flow.w
 @i perf.w
+@** Part IV: Figures and real processes.
+\label{part-programs}%
+The last part turns the core into programs: the code that draws every
+figure of the book from the core's own table and from captures of runs;
+a carrier that moves segments in UDP datagrams between two real
+processes on one machine; an event loop and a small socket interface;
+the two programs \.{ltcp listen} and \.{ltcp connect}; and the program
+\.{ltcp} that gathers every subcommand.  It comes last because it
+needs all the rest, and because none of it is TCP itself.
+
 @i figures.w
 @i carrier.w
 @i eventloop.w

@@ -162,7 +162,9 @@ enum transition_id {@[
   T_NTRANSITIONS@]
 };
 
-@ Two terms of the next rows look alike and mean different things.  A
+@ Two terms of the next rows look alike and mean different things.
+\label{half-open}%
+A
 {\it half-open} connection is one that only one end holds.  RFC~9293
 (\S3.5.1) uses the word for a connection whose other end has crashed or
 aborted and forgotten it, so that the two ends no longer agree; and the
@@ -482,8 +484,9 @@ comment says which.  A challenge ACK is the answer of RFC~5961 to a
 reset or a SYN that may be forged: instead of obeying it, the core
 acknowledges where the connection stands, which tells the true peer the
 exact number to use and tells a blind attacker nothing
-(\secref{challenge} gives the rules).@^challenge ACK@>  The chapters that follow show where each rule is applied,
-and the last of them ties the rules together.@^dropped segments, counted@>
+(\secref{challenge} gives the rules).@^challenge ACK@>  The chapters of the story (Part~I) and of Part~III show where each
+rule is applied, and the chapter on the whole machine
+(\secref{machine}) ties the rules together.@^dropped segments, counted@>
 
 @<Types of the core@>=
 enum tcp_drop {

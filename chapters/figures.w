@@ -1372,91 +1372,11 @@ small, with the client's state and the server's filled with their
 colours, and the arrows that step~$N$ made them take drawn thick, in the
 same colours; all other arrows are faded.  The title says which segment
 the step was, and the legend under it which arrows were taken and what
-their labels in Figure~6 say.  Here are the seven steps of the run of
-Figure~1.
+their labels in Figure~6 say.
 
-Step 1.  The client's application asks to connect (the OPEN call of
-\S3.10.1).  The client chooses its initial sequence number, the $x$ of
-the article, sends a SYN that carries it, and enters SYN\_SENT by the
-arrow \.{appl: active open}, the first thick solid arrow of Figure~6.
-The server has been listening since before the run began.  The SYN's
-arrival is handled by the rules for a segment that reaches a listener
-(\S3.10.7.2): the server records the client's number, chooses its own,
-$y$, answers with SYN,ACK and enters SYN\_RCVD by the thick dashed arrow
-\.{recv: SYN; send: SYN,ACK}.  This is the moment, the article says, at
-which the server sets aside resources for the connection: in \.{ltcp},
-the |struct tcp_conn| that the listener copies itself into.
-
-\fig{step-1}{4.4in}{Step 1 of Figure 1: the client sends SYN; its
-arrival moves the server to SYN\_RCVD.}@^state machine@>@^handshake, resources set aside@>@^RFC 9293 \S3.10.1@>@^RFC 9293 \S3.10.7.2@>
-
-@ Step 2.  The server's SYN,ACK reaches the client (\S3.10.7.3).  The
-client first checks the acknowledgment: it must name the number after
-$x$, since the SYN took one sequence number, and it does ($x+1$).  Then
-it takes the server's SYN, records $y$, and, its own SYN being
-acknowledged, enters ESTABLISHED and answers with an ACK of $y+1$.  For
-the client the connection is open, and its application may send, one
-round trip after it asked; this is when the client sets aside its
-resources.  The server does not move: it waits in SYN\_RCVD for the
-acknowledgment of its own SYN.
-
-\fig{step-2}{4.4in}{Step 2: the server's SYN,ACK moves the client to
-ESTABLISHED.}@^RFC 9293 \S3.10.7.3@>
-
-@ Step 3.  The client's ACK reaches the server (\S3.10.7.4).  It
-acknowledges $y+1$, so the server's SYN is acknowledged too, and the
-server enters ESTABLISHED.  Three segments, and each side knows both
-initial sequence numbers and knows that the other knows them: that is
-why two would not do, since after two the server could not tell a live
-client from an old duplicate SYN.  Then comes the data, one line each
-way, with its acknowledgments; data moves no state, so it is not a step,
-and Figure~1 draws it in grey.
-
-\fig{step-3}{4.4in}{Step 3: the client's ACK completes the handshake.}
-
-@ Step 4.  The client's application closes (the CLOSE call of \S3.10.4).
-Once everything it sent before has gone out, the client sends a FIN,
-the $u$ of the article, and enters FIN\_WAIT\_1 by the arrow of the
-active close.  The FIN's arrival moves the server to CLOSE\_WAIT by the
-arrow of the passive close; the server acknowledges it, and its
-application is told that the client will send no more: a read returns
-the end of the stream.  Both sides move at this step, each by a thick
-arrow of its own kind, solid and dashed.
-
-\fig{step-4}{4.4in}{Step 4: the client closes; its FIN reaches the
-server.}@^active close@>@^passive close@>@^RFC 9293 \S3.10.4@>
-
-@ Step 5.  The server's acknowledgment of $u+1$ reaches the client, whose
-FIN is now acknowledged: the client moves to FIN\_WAIT\_2.  The server
-stays in CLOSE\_WAIT as long as its application wants to send, and in
-this run it sends one more line, which the client, closed for sending
-but not for receiving, takes and acknowledges.  Here is the answer to
-the article's first question: the acknowledgment and the server's own FIN
-are two segments, not one, because the server may have more to say
-between them.
-
-\fig{step-5}{4.4in}{Step 5: the server acknowledges the FIN; the client
-waits in FIN\_WAIT\_2.}
-
-@ Step 6.  The server's application closes in turn.  The server sends
-its FIN, $w$, and enters LAST\_ACK.  The FIN's arrival moves the client
-from FIN\_WAIT\_2 to TIME\_WAIT: it acknowledges the FIN and starts the
-timer of 2MSL.
-
-\fig{step-6}{4.4in}{Step 6: the server closes too; its FIN moves the
-client to TIME\_WAIT.}
-
-@ Step 7.  The client's last ACK, of $w+1$, reaches the server, which
-enters CLOSED and forgets the connection.  The client does not forget
-yet: it waits in TIME\_WAIT for twice the maximum segment lifetime.  If
-its last ACK was lost, the server's FIN will come again and must be
-acknowledged again; and no old segment of this connection may be taken
-for one of a new connection with the same ports.  Those are the two
-answers to the article's second question, and the chapter on TIME\_WAIT (\secref{timewait})
-runs both.
-
-\fig{step-7}{4.4in}{Step 7: the client's last ACK closes the server; the
-client waits 2MSL in TIME\_WAIT.}@^maximum segment lifetime (MSL)@>
+The steps are printed beside the chapters they illustrate: steps 1
+to 3 in the chapter on the handshake (\secref{handshake-steps}), steps 4
+to 7 in the chapter on the wave (\secref{wave-steps}).
 
 @ @<Declarations of the figures@>=
 int fig_write_step(FILE *f, const struct fig_run *r, int step, char *err,

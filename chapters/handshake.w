@@ -63,7 +63,12 @@ confirmation that the SYN the server answered is the one it has just
 sent: a client that receives a SYN,ACK acknowledging a number it never
 sent answers it with a reset, and the server gives the half-open
 connection up (\S3.5, Figure~8 of the RFC; the chapter on the whole
-machine (\secref{machine}) shows the run).@^handshake, why three segments@>@^half-open connection@>@^old duplicate segments@>@^delayed duplicates@>@^RFC 9293 \S3.5@>
+machine, \secref{machine}, shows the run).  A {\it half-open}
+connection is one that only one end holds: here the server's, in
+SYN\_RCVD, for a handshake the client never asked for.  It is not a
+{\it half-closed} connection, which both ends know and agree on and
+whose one direction has been closed by a FIN (the wave,
+\secref{wave}); \secref{half-open} tells the two apart at more length.@^handshake, why three segments@>@^half-open connection@>@^old duplicate segments@>@^delayed duplicates@>@^RFC 9293 \S3.5@>
 
 @* The initial sequence number.
 Which number should a connection start at?  Not zero: if every
@@ -717,6 +722,53 @@ answers a SYN to a closed port with a reset (\.{ltcp sim
 syn-to-closed-port}).  A refusal takes one round trip; a silence takes a
 minute.  That difference is why a firewall that drops is slower to get
 past than one that rejects.@^connection refused@>
+
+@* The handshake, step by step.
+\label{handshake-steps}%
+Figure~6, the whole state machine, is drawn in the chapter on the
+whole machine (\secref{machine}); here it is small, once per step of
+the run of Figure~1, with the arrows that the step made each side take
+drawn thick in that side's colour (\.{ltcp dot step N}, written in
+\secref{figures}).  The first three steps are the handshake.
+
+@ Step 1.  The client's application asks to connect (the OPEN call of
+\S3.10.1).  The client chooses its initial sequence number, the $x$ of
+the article, sends a SYN that carries it, and enters SYN\_SENT by the
+arrow \.{appl: active open}, the first thick solid arrow of Figure~6.
+The server has been listening since before the run began.  The SYN's
+arrival is handled by the rules for a segment that reaches a listener
+(\S3.10.7.2): the server records the client's number, chooses its own,
+$y$, answers with SYN,ACK and enters SYN\_RCVD by the thick dashed arrow
+\.{recv: SYN; send: SYN,ACK}.  This is the moment, the article says, at
+which the server sets aside resources for the connection: in \.{ltcp},
+the |struct tcp_conn| that the listener copies itself into.
+
+\fig{step-1}{4.4in}{Step 1 of Figure 1: the client sends SYN; its
+arrival moves the server to SYN\_RCVD.}@^state machine@>@^handshake, resources set aside@>@^RFC 9293 \S3.10.1@>@^RFC 9293 \S3.10.7.2@>
+
+@ Step 2.  The server's SYN,ACK reaches the client (\S3.10.7.3).  The
+client first checks the acknowledgment: it must name the number after
+$x$, since the SYN took one sequence number, and it does ($x+1$).  Then
+it takes the server's SYN, records $y$, and, its own SYN being
+acknowledged, enters ESTABLISHED and answers with an ACK of $y+1$.  For
+the client the connection is open, and its application may send, one
+round trip after it asked; this is when the client sets aside its
+resources.  The server does not move: it waits in SYN\_RCVD for the
+acknowledgment of its own SYN.
+
+\fig{step-2}{4.4in}{Step 2: the server's SYN,ACK moves the client to
+ESTABLISHED.}@^RFC 9293 \S3.10.7.3@>
+
+@ Step 3.  The client's ACK reaches the server (\S3.10.7.4).  It
+acknowledges $y+1$, so the server's SYN is acknowledged too, and the
+server enters ESTABLISHED.  Three segments, and each side knows both
+initial sequence numbers and knows that the other knows them: that is
+why two would not do, since after two the server could not tell a live
+client from an old duplicate SYN.  Then comes the data, one line each
+way, with its acknowledgments; data moves no state, so it is not a step,
+and Figure~1 draws it in grey.
+
+\fig{step-3}{4.4in}{Step 3: the client's ACK completes the handshake.}
 
 @* Exercises.
 

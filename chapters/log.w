@@ -19,7 +19,7 @@ line of text each way, and the four-segment wave.  It was written by
 built.
 \runlog{pcap-demo}
 The lines that begin with \.{\#} are remarks of \.{ltcp}'s, never
-segments; later chapters use them for the changes of state that a
+segments; other chapters use them for the changes of state that a
 segment causes.  Removing them with \.{grep -v '\^\# '} leaves what
 \.{tcpdump} prints for the capture file.
 
@@ -1266,7 +1266,7 @@ control bits, sequence and acknowledgment numbers, payload and comment.
 The client is 10.0.0.1, port 50000, with initial sequence number 1000;
 the server is 10.0.0.2, port 40000, with 3000.  A segment takes 10~ms
 to cross, and a side answers as soon as a segment arrives.  The states
-in the comments are those of the chapters to come.@^initial sequence number (ISN)@>@^acknowledgment number@>
+in the comments are those of the story (Part~I, \secref{part-story}).@^initial sequence number (ISN)@>@^acknowledgment number@>
 
 @<Functions that help |cmd_pcap_demo|@>=
 struct demo_step {

@@ -3,8 +3,8 @@
 @** Segments on the wire.
 Two TCPs talk to each other in {\it segments}: a header of twenty bytes
 or more, followed by some bytes of the conversation, the {\it payload}.
-Every idea of the chapters to come, from the handshake to the wave and
-the long wait in TIME\_WAIT, is carried by a handful of numbers in that
+Every idea of the article's story (Part~I, \secref{part-story}), from
+the handshake to the wave and the long wait in TIME\_WAIT, is carried by a handful of numbers in that
 header.  This chapter gives the header a C structure, reads it from the
 bytes that cross a network and writes it back, computes the checksum
 that guards it, and teaches the program to compare sequence numbers

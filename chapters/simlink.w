@@ -1,8 +1,8 @@
 @q simlink.w: the simulated link, its virtual clock, its faults and its scenarios. @>
 
 @** A link with a virtual clock.
-The chapters that follow explain how a connection opens, carries data and
-closes.  Each claim they make about TCP is shown by a {\it run}: two
+The chapters of Part~I (\secref{part-story}) explain how a connection
+opens, carries data and closes.  Each claim they make about TCP is shown by a {\it run}: two
 connections, a client and a server, exchanging real segments, with every
 segment printed as \.{tcpdump} would print it and every change of state
 printed beneath the segment that caused it.  This chapter builds the
@@ -20,7 +20,8 @@ to the next.  A minute of TIME\_WAIT passes in a few microseconds of real
 time, and a run can be repeated exactly, byte for byte, as often as we
 like.
 
-Here is a run, the three-way handshake that the next chapter (\secref{handshake}) explains.
+Here is a run, the three-way handshake that the chapter on the handshake
+(\secref{handshake}) explains.
 The lines that begin with \.{\#} are the simulation's remarks; the other
 lines are exactly what \.{tcpdump -n -S -tt} prints when it reads the
 capture file of the same run.

@@ -309,6 +309,56 @@ from the run of Figure 1 ({\tt ltcp dot states client}).}
 \fig{fig5-server}{2.6in}{Figure 5.  The states a server passes through,
 from the same run ({\tt ltcp dot states server}).}@^Figure 4@>@^Figure 1@>@^Figure 5@>
 
+@* The wave, step by step.
+\label{wave-steps}%
+The run of Figure~1 continues, drawn as in the chapter on the handshake
+(\secref{handshake-steps}): Figure~6 small, with the arrows of each
+step drawn thick.  Steps 4 to 7 are the wave.
+
+@ Step 4.  The client's application closes (the CLOSE call of \S3.10.4).
+Once everything it sent before has gone out, the client sends a FIN,
+the $u$ of the article, and enters FIN\_WAIT\_1 by the arrow of the
+active close.  The FIN's arrival moves the server to CLOSE\_WAIT by the
+arrow of the passive close; the server acknowledges it, and its
+application is told that the client will send no more: a read returns
+the end of the stream.  Both sides move at this step, each by a thick
+arrow of its own kind, solid and dashed.
+
+\fig{step-4}{4.4in}{Step 4: the client closes; its FIN reaches the
+server.}@^active close@>@^passive close@>@^RFC 9293 \S3.10.4@>
+
+@ Step 5.  The server's acknowledgment of $u+1$ reaches the client, whose
+FIN is now acknowledged: the client moves to FIN\_WAIT\_2.  The server
+stays in CLOSE\_WAIT as long as its application wants to send, and in
+this run it sends one more line, which the client, closed for sending
+but not for receiving, takes and acknowledges.  Here is the answer to
+the article's first question: the acknowledgment and the server's own FIN
+are two segments, not one, because the server may have more to say
+between them.
+
+\fig{step-5}{4.4in}{Step 5: the server acknowledges the FIN; the client
+waits in FIN\_WAIT\_2.}
+
+@ Step 6.  The server's application closes in turn.  The server sends
+its FIN, $w$, and enters LAST\_ACK.  The FIN's arrival moves the client
+from FIN\_WAIT\_2 to TIME\_WAIT: it acknowledges the FIN and starts the
+timer of 2MSL.
+
+\fig{step-6}{4.4in}{Step 6: the server closes too; its FIN moves the
+client to TIME\_WAIT.}
+
+@ Step 7.  The client's last ACK, of $w+1$, reaches the server, which
+enters CLOSED and forgets the connection.  The client does not forget
+yet: it waits in TIME\_WAIT for twice the maximum segment lifetime.  If
+its last ACK was lost, the server's FIN will come again and must be
+acknowledged again; and no old segment of this connection may be taken
+for one of a new connection with the same ports.  Those are the two
+answers to the article's second question, and the chapter on TIME\_WAIT (\secref{timewait})
+runs both.
+
+\fig{step-7}{4.4in}{Step 7: the client's last ACK closes the server; the
+client waits 2MSL in TIME\_WAIT.}@^maximum segment lifetime (MSL)@>
+
 @* Exercises.
 
 \smallskip\noindent
