@@ -42,6 +42,10 @@
   \catcode`\^^M=\active \logeol
   \input logs/#1.txt \par\endgroup\medskip}
 \def\diff#1{{\bf[#1]}}
+% \excheck{CHAPTER.N} ends an exercise with the command that checks it, at
+% the right margin, on the paragraph's last line if there is room, else on a line of its own.
+\def\excheck#1{\unskip\nobreak\hfil\penalty50\hskip1.5em\hbox{}\nobreak\hfil
+  (Check: \.{make exercise EX=#1}.){\parfillskip=0pt \finalhyphendemerits=0 \par}}
 \def\makeother#1{\catcode`#1=12 }
 \chardef\VB="7C % a vertical bar in typewriter type
 
@@ -185,11 +189,21 @@ The program is \.{build/ltcp}, this book is \.{build/book.pdf}.
 describes the layout of the source and the packages needed on other
 systems.  Each chapter ends with exercises; the marks \diff1 to \diff4 grade
 their difficulty, from a few minutes' thought to a small project.
+Where a run of the program can tell a right answer from a wrong one, an
+exercise ends with its check, such as \.{make exercise EX=handshake.1}.
+The first time, that command writes a form, \.{exercises/answers/handshake.1},
+with one line for each prediction the exercise asks for; write your
+answers there before you run anything, then give the command again.  It
+compares each answer with a run of the program as it is at that moment,
+and for an exercise that asks you to change the code it looks for the
+effect of the change; it says what was right and what was not.
+\.{make exercise} alone lists every exercise, and says why those without
+a check cannot have one.
 
-@ Students of this book will find that several sections are short on
-purpose: they are the places where laboratory assignments cut a hole in
-the program for a student to fill, while the rest of the program keeps
-working around the hole.
+@ Teachers will find in an appendix how this book becomes six
+laboratory assignments: a student's copy of the program with the code of
+a few sections cut out, the explanation of each left in place, and tests
+that grade what the student writes in its place.
 
 @** How to read this book.
 \label{howto}%
@@ -376,6 +390,7 @@ needs all the rest, and because none of it is TCP itself.
 @i programs.w
 @i ltcp.w
 @i testing.w
+@i instructors.w
 
 @** Index.
 Underlined entries show where an identifier is defined.

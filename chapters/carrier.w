@@ -1204,13 +1204,13 @@ ltcp connect --msl 1 --dup 0.5 127.0.0.1 9000 < file\cr}}$$
 so that only the sending side duplicates, and
 read the receiver's log \.{s.log}.  How does the receiving TCP answer a duplicate data
 segment, and where in RFC~9293 is that answer prescribed?  Does the copy
-still come out right?
+still come out right? \excheck{carrier.1}
 
 \smallskip\noindent
 2.~\diff1 Run the same copy with \.{--reorder 0.3}.  How long at most does
 the carrier hold a datagram back?  Make that time 200 milliseconds
 (|CARRIER_HOLD_US|), predict what the logs will show when the held
-segment is a FIN, then check.
+segment is a FIN, then check. \excheck{carrier.2}
 
 \smallskip\noindent
 3.~\diff2 A listening port answers a segment for which it has no connection

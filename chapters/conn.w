@@ -1045,7 +1045,7 @@ static void copy_all_but_rings(struct tcp_conn *to,
 \smallskip\noindent
 1.~\diff1 Count the rows of |tcp_transitions| by kind.  How many arrows
 does Figure~6 draw, and how many changes of state does RFC~9293 describe
-that the figure leaves out?  Which state has the most ways out?
+that the figure leaves out?  Which state has the most ways out? \excheck{conn.1}
 
 \smallskip\noindent
 2.~\diff1 Why is CLOSED, which stands for ``no connection'', kept as a
@@ -1055,10 +1055,10 @@ what a user may still want to read from a connection that has ended.
 \smallskip\noindent
 3.~\diff2 Change |tcp_config_default| so that |msl_us| is two minutes,
 the value RFC~793 suggested, and predict how long a client stays in
-TIME\_WAIT.  Which tests fail, and why is that a good sign?
+TIME\_WAIT.  Which tests fail, and why is that a good sign? \excheck{conn.3}
 
 \smallskip\noindent
 4.~\diff3 Add a row to the table for a transition that the core does not
 make, and one use of it in the wrong place.  What does the test that
 checks every transition report?  What would happen without
-|tcp_enter|'s check?@^CLOSED state@>@^TIME\_WAIT state@>@^Figure 6@>@^RFC 793@>
+|tcp_enter|'s check? \excheck{conn.4}@^CLOSED state@>@^TIME\_WAIT state@>@^Figure 6@>@^RFC 793@>

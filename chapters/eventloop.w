@@ -1332,7 +1332,7 @@ $$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$
 MSL after the last ACK, on a line of its own.  Run \.{ltcp connect} with
 \.{--msl 2} and with \.{--msl 0} and compare the times; then explain why
 a process that exits during TIME\_WAIT loses the protection that
-TIME\_WAIT gives.
+TIME\_WAIT gives. \excheck{eventloop.1}
 
 \diff2 |run_timers| looks at every connection on every turn of the loop.
 Count the turns and the connections looked at while 100 clients are

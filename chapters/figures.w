@@ -1551,7 +1551,7 @@ second apart, and compares the files byte for byte.
 
 \item{1.}\diff1 Run \.{ltcp dot fsm > fsm.dot} and \.{dot -Tpng fsm.dot
 > fsm.png}.  Change the style of the server's arrows in
-|@<Write the style of the arrow@>| from dashed to dotted, and draw it again.  Which arrows change?
+|@<Write the style of the arrow@>| from dashed to dotted, and draw it again.  Which arrows change? \excheck{figures.1}
 
 \item{2.}\diff1 Draw the sequence diagram of a real connection.  Run these
 three commands, each in its own terminal, the first as root:
@@ -1572,7 +1572,7 @@ real TCP would have done with the segment.
 instead of |ARROW_NONE|, and build the book.  Where does the new arrow
 appear, and why does it look out of place?  Which tests fail, and why is
 that right?  Give the arrow a route in |routes| that runs round the left
-edge.
+edge. \excheck{figures.4}
 
 \item{5.}\diff3 The labels of the timelines are placed by an estimate
 of their width (|text_width|).  Measure the real widths with \.{dot

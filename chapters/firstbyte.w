@@ -343,7 +343,7 @@ bool tcp_peer_closed(const struct tcp_conn *c)
 \smallskip\noindent
 1.~\diff1 In a log of the scenario \.{lifecycle}, find a data segment
 and the acknowledgment of it.  By how much does the acknowledgment
-number exceed the data segment's sequence number, and why?
+number exceed the data segment's sequence number, and why? \excheck{firstbyte.1}
 
 \smallskip\noindent
 2.~\diff3 Give the server a receive buffer of 1000 bytes and a user who

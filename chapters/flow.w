@@ -362,14 +362,14 @@ static bool window_update_is_due(const struct tcp_conn *c)
 offered a window whose right edge is 5000; RCV.NXT is 4800, and the
 program has just read enough to leave 1000 bytes free.  What window does
 |window_to_offer| offer?  Is a window update due?  What if the program
-reads everything?
+reads everything? \excheck{flow.1}
 
 \smallskip\noindent
 2.~\diff2 In the appendix (\secref{testing}), read the three scripts of scenario 34
 and run \.{build/tests/test\_scenarios}.  Then change the peer's last
 acknowledgment in the first script, |IN(ACK, IRS(5), ISS(3))|, to carry
 the sequence number |IRS(6)|.  Predict which step fails and what the
-trace of the failing script shows, and run it again to check.
+trace of the failing script shows, and run it again to check. \excheck{flow.2}
 
 \smallskip\noindent
 3.~\diff2 Make |window_to_offer| return |room| always, and
@@ -377,7 +377,7 @@ trace of the failing script shows, and run it again to check.
 property test write and read one byte at a time (set |o->chunk| to 1 in
 |options_for|), run \.{build/tests/test\_transfer --faults none --seed 5},
 which prints the segments each side sent, and compare the numbers with
-those of the original rules.
+those of the original rules. \excheck{flow.3}
 
 \smallskip\noindent
 4.~\diff3 Add Nagle's rule to the sender: a segment shorter than the MSS

@@ -775,7 +775,7 @@ and Figure~1 draws it in grey.
 \smallskip\noindent
 1.~\diff1 In the log of the handshake, find $x$ and $y$, and check that
 the second segment acknowledges $x+1$ and the third $y+1$.  Why does a
-SYN occupy a sequence number although it carries no byte of data?
+SYN occupy a sequence number although it carries no byte of data? \excheck{handshake.1}
 
 \smallskip\noindent
 2.~\diff2 The last field of a scenario's row in the chapter on the
@@ -787,14 +787,14 @@ lost-syn}.  RFC~6298 \S5.7 says that when a SYN had to be sent again,
 the retransmission timeout for the data that follows should be set back
 to three seconds; \.{ltcp} does not do this.  Find in the chapter on
 the retransmission timer (\secref{retransmit}) where the rule would go,
-and say which segment of your run would then be timed differently.
+and say which segment of your run would then be timed differently. \excheck{handshake.2}
 
 \smallskip\noindent
 3.~\diff1 |choose_iss| with a fixed key and the simulator's fixed clock
 makes every run choose the same numbers.  The simulator draws the key
 from its random numbers, so \.{--seed} changes it.  Predict what changes
 in the log of \.{build/ltcp sim handshake --seed 2}, and what does not;
-then run it.
+then run it. \excheck{handshake.3}
 
 \smallskip\noindent
 4.~\diff3 SYN cookies (RFC~4987) let a server under a SYN flood set

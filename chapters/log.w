@@ -1423,19 +1423,19 @@ build/ltcp pcap-demo /tmp/d.pcapng\cr
 tshark -r /tmp/d.pcapng -T fields -e frame.number -e frame.comment\cr
 tcpdump -n -S -tt -v -r /tmp/d.pcapng\cr}}$$
 What does \.{-v} add to each line, and which of its words says that the
-checksums this chapter computes are right?
+checksums this chapter computes are right? \excheck{log.1}
 
 \smallskip\noindent
 2.~\diff1 Read the same capture without \.{-S}.  \.{tcpdump} now prints
 small sequence numbers: relative to what?  Why do this book's tests
-always pass \.{-S}?
+always pass \.{-S}? \excheck{log.2}
 
 \smallskip\noindent
 3.~\diff2 In |put_interface|, declare a resolution of 9 (nanoseconds)
 but leave |capture_segment| writing microseconds.  Predict the time
 \.{tcpdump} prints for the first segment, then run \.{make} and see.
 Now make |capture_segment| write nanoseconds too, and check with
-\.{make test} that nothing else has changed.
+\.{make test} that nothing else has changed. \excheck{log.3}
 
 \smallskip\noindent
 4.~\diff2 As root, capture a real connection to a web server:
@@ -1451,7 +1451,7 @@ lines differ, and why?  (The section on \.{tcpdump}'s line says.)
 \.{cookiereq} when the option carries no cookie, or \.{cookie} and the
 cookie in hexadecimal when it does.  Add cases to the tests, and check
 them against the real \.{tcpdump} by writing segments that carry the
-option with \.{ltcp decode} and with a capture.
+option with \.{ltcp decode} and with a capture. \excheck{log.5}
 
 \smallskip\noindent
 6.~\diff4 Give \.{ltcp decode -r} a follow mode, \.{-f}, which, like

@@ -174,13 +174,13 @@ int main(int argc, char **argv)
 1.~\diff1 Run \.{build/ltcp frobnicate}, then \.{echo \$?}.  Which
 section printed each of the two lines you see, and which section chose
 the status?  Why does a bad command line end with status~2 rather
-than~1?
+than~1? \excheck{ltcp.1}
 
 \smallskip\noindent
 2.~\diff1 Run \.{build/ltcp help decode} and \.{build/ltcp decode --help}.
 The first prints the synopsis twice.  Follow |cmd_help| to see why, and
 change it so that a subcommand whose own help begins with a usage line
-is not introduced by a second one.
+is not introduced by a second one. \excheck{ltcp.2}
 
 \smallskip\noindent
 3.~\diff2 Add a subcommand \.{ltcp states} that prints the eleven
@@ -189,7 +189,7 @@ states of TCP, one a line, in the order of |enum tcp_state|, using
 |@<Subcommand functions@>|, and \.{tcp.h} among |@<Header files of the
 program@>|.  Then run
 \.{make test}: which test noticed your new command, and what did it
-check?
+check? \excheck{ltcp.3}
 
 \smallskip\noindent
 4.~\diff3 The table of subcommands is searched linearly.  Suppose the

@@ -571,7 +571,7 @@ with |challenge_acks| set to |false|; then run \.{make test}.
 3.~\diff2 In \.{syn-to-closed-port}, the client's SYN is answered by
 |tcp_reply_to_closed|.  Compute the reset's sequence and acknowledgment
 numbers from the SYN's before you look at the log.  Why must the reset's
-ACK field acknowledge the SYN?
+ACK field acknowledge the SYN? \excheck{machine.3}
 
 \smallskip\noindent
 4.~\diff3 RFC~5961 \S7 asks that challenge ACKs be rate-limited (Linux

@@ -1105,7 +1105,7 @@ succeeds: header prediction changes the speed, never the outcome.
 3.~\diff2 Change the benchmark's program so that it reads 1460 bytes at
 a time instead of 64 kilobytes (|chunk| in |bulk_defaults|).  Predict
 the change in the receiving count, and explain the answer with the
-section on instructions: which calls does a segment now cost?
+section on instructions: which calls does a segment now cost? \excheck{perf.3}
 
 \smallskip\noindent
 4.~\diff3 The bytes of an arriving segment are read twice: once by the
@@ -1127,4 +1127,4 @@ chapter on the scenario (\secref{simlink}) explains?
 |delack_us| to zero in |bulk_defaults|) and measure all six figures.
 Which get worse, and by how much?  What does the property test under
 30\% loss say about the time the transfers take on the virtual clock,
-with and without the delay?@^delayed acknowledgment@>@^virtual clock@>@^throughput@>@^header prediction@>
+with and without the delay? \excheck{perf.6}@^delayed acknowledgment@>@^virtual clock@>@^throughput@>@^header prediction@>

@@ -1191,7 +1191,7 @@ timeout of the core; then measure it, and explain the difference.
 2.~\diff1 Run \.{ltcp listen 9000} and, while a client is connected, try a
 second \.{ltcp connect 127.0.0.1 9000}.  What does the second client
 print, and with which exit status?  Find the segment that refused it in
-the server's log.  Now run the server with \.{-k} and repeat.
+the server's log.  Now run the server with \.{-k} and repeat. \excheck{programs.2}
 
 \smallskip\noindent
 3.~\diff2 Close the server first: give the server an empty input
@@ -1199,14 +1199,14 @@ the server's log.  Now run the server with \.{-k} and repeat.
 $$\hbox{\.{(sleep 1; echo late) \char'174{} ltcp connect 127.0.0.1 9000}}$$
 Which side
 goes through TIME\_WAIT now, and which program waits before it exits?  Check your answer against Figure~6 and
-the logs.
+the logs. \excheck{programs.3}
 
 \smallskip\noindent
 4.~\diff2 Start both programs with \.{--msl 1}, and start a second client
 from the same UDP port while the first is still in TIME\_WAIT.  (The
 kernel chooses the port; add an option \.{-p PORT} to \.{connect} that
 binds the client's port, using |carrier_open| before |connect|.)  What
-does the server's TCP do with the new SYN, and why?
+does the server's TCP do with the new SYN, and why? \excheck{programs.4}
 
 \smallskip\noindent
 5.~\diff3 Make the sink non-blocking: keep a buffer of bytes received but

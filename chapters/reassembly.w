@@ -297,7 +297,7 @@ static bool fin_is_next(const struct tcp_conn *c, const struct segment *s)
 1.~\diff1 A receive buffer expects byte 1000 and holds the ranges
 1200--1299 and 1400--1499.  Segments arrive carrying 1300--1399, then
 1000--1199, then 1100--1599.  After each, what are RCV.NXT, the list of
-ranges and the value |rcvbuf_insert| returns?
+ranges and the value |rcvbuf_insert| returns? \excheck{reassembly.1}
 
 \smallskip\noindent
 2.~\diff2 Change |TCP_REASM_RANGES| to 1 and run the property test of
@@ -306,13 +306,13 @@ transfers under reordering and under 10\% loss
 \.{--faults loss10}).  Do the transfers still succeed?  Run one seed,
 \.{--faults loss10 --seed 7}, which prints the number of
 retransmissions, with one range and with the default of eight, and
-explain the difference.
+explain the difference. \excheck{reassembly.2}
 
 \smallskip\noindent
 3.~\diff2 When the list is full, the text is refused.  Make it instead
 forget the {\it last} range, the one farthest from RCV.NXT, when the new
 text lies before it.  Why is that a better bet?  Which test would show
-it?
+it? \excheck{reassembly.3}
 
 \smallskip\noindent
 4.~\diff3 The sender could learn which ranges the receiver holds, and

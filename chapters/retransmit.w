@@ -343,13 +343,13 @@ and the total time from the first sending to the giving up, if the
 connection allows five retries (the default |syn_retries|).  Check
 your answer against the client's lines in the log that
 \.{ltcp sim syn-rcvd-timeout} prints: every SYN,ACK of that scenario is
-lost, so the client's SYN is never answered.
+lost, so the client's SYN is never answered. \excheck{retransmit.1}
 
 \smallskip\noindent
 2.~\diff2 Feed |rto_measure| the samples 100, 100, 100, 500, 100, 100
 milliseconds with the floor set to 0.  Print SRTT, RTTVAR and RTO after
 each.  How long does the single slow sample affect the timeout, and
-why does it affect RTTVAR more than SRTT?
+why does it affect RTTVAR more than SRTT? \excheck{retransmit.2}
 
 \smallskip\noindent
 3.~\diff2 Remove the line of |rto_sent| that applies Karn's rule, set
@@ -357,7 +357,7 @@ the floor |cfg.rto_min_us| to 10 milliseconds in |options_for| (the
 appendix (\secref{testing}) on the property test of transfers), and run
 $$\hbox{\.{build/tests/test\_transfer --faults loss30}}$$  What happens to SRTT when an acknowledgment of the
 original is taken as the acknowledgment of the copy, or the other way
-round?  Does the transfer still succeed?
+round?  Does the transfer still succeed? \excheck{retransmit.3}
 
 \smallskip\noindent
 4.~\diff3 RFC~6298 allows a floor below one second, and Linux uses 200
@@ -372,7 +372,7 @@ not needed (the receiver had the bytes already).  Explain the count.
 --trace /tmp/t.txt} and find, in the trace, the longest wait between a
 segment and its repetition.  Explain it with Karn's rule and the
 previous section, then predict, and check, what the wait becomes if
-|rto_max_us| is set to 5 seconds in |options_for|.
+|rto_max_us| is set to 5 seconds in |options_for|. \excheck{retransmit.5}
 
 \smallskip\noindent
 6.~\diff4 Timestamps (RFC~7323) give a measurement for every

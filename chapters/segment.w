@@ -885,34 +885,34 @@ The message names the right checksum; put it in place of the four zeros
 at digits 33--36 and run the command again.  Then change the window
 from \.{ffff} to \.{fffe}.  Predict the new right checksum before you
 ask \.{ltcp}: in one's complement arithmetic, what happens to the sum
-when one 16-bit word goes down by one?
+when one 16-bit word goes down by one? \excheck{segment.1}
 
 \smallskip\noindent
 2.~\diff1 Replace the body of |seq_lt| by the more common
 |return (int32_t) (a - b) < 0;| and run \.{make test}.  Which test
 fails, and what does it check?  Why is the answer for two numbers exactly
 half the circle apart a matter of definition, and why does TCP never
-need to ask?
+need to ask? \excheck{segment.2}
 
 \smallskip\noindent
 3.~\diff2 Take a segment with a payload of at least four bytes, swap
 two aligned pairs of payload bytes, and give it to \.{ltcp decode
 --check}.  Explain why the checksum does not notice.  Find another
 change of the bytes that it cannot notice, and say why a link layer's
-CRC catches what this checksum misses.
+CRC catches what this checksum misses. \excheck{segment.3}
 
 \smallskip\noindent
 4.~\diff2 Delete the section |@<Reject an option length below 2@>|.
 Before you run \.{make test}, predict what |seg_parse| now does with the
 options \.{fe 00 00 00}.  (What does |i += len| do when |len| is 0?)
-Which test would notice, and how?  Put the section back.
+Which test would notice, and how?  Put the section back. \excheck{segment.4}
 
 \smallskip\noindent
 5.~\diff3 Parse the window scale option of RFC~7323 (kind 3, length 3,
 one byte of shift count at most 14) into a new field of |struct
 segment|, refusing a wrong length as the MSS option is refused, and
 extend the tests: the kernel's SYN of the tests carries a shift count
-of 10.
+of 10. \excheck{segment.5}
 
 \smallskip\noindent
 6.~\diff4 A router that rewrites one 16-bit field of a segment (a

@@ -1797,27 +1797,27 @@ return rc == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 how long the client waited before it sent its SYN again.  Now change the
 fault so that the {\it second} SYN is lost too (a second row of
 |drop_syn|, with |nth| set to~2), rebuild, and predict the time of the third SYN before
-you run it.
+you run it. \excheck{simlink.1}
 
 \smallskip\noindent
 2.~\diff1 Change |SIM_DELAY_MS| to 100 and run \.{ltcp sim
 lifecycle}.  Which lines of the log move, and which do not?  Why does
 the time at which the client leaves TIME\_WAIT move by exactly the
-amount it does?
+amount it does? \excheck{simlink.2}
 
 \smallskip\noindent
 3.~\diff2 Write a scenario in which the server's FIN of the
 lifecycle is duplicated, the copy arriving 5~seconds later.  Predict
 what the client answers to the copy, in which state it is when the copy
 arrives, and whether its TIME\_WAIT timer is restarted; run it and
-compare.
+compare. \excheck{simlink.3}
 
 \smallskip\noindent
 4.~\diff2 Run \.{ltcp sim lossy --seed N} for several seeds until
 you find a run in which a data segment is corrupted.  Which counter of
 the receiving end grows, and what does the sender do next?  Open the
 capture (\.{-w x.pcapng}) in Wireshark: does it show the corrupted
-segment?  Explain why not.
+segment?  Explain why not. \excheck{simlink.4}
 
 \smallskip\noindent
 5.~\diff3 Add a fault kind |FAULT_TRUNCATE| that cuts a segment
@@ -1830,7 +1830,7 @@ falls in the text?
 client 100~ms later, yet both ends pass through CLOSING, as in a
 simultaneous close.  Which segment must the link delay, and by at least
 how much?  Then find a fault that makes only {\it one} of the two ends
-pass through CLOSING.
+pass through CLOSING. \excheck{simlink.6}
 
 \smallskip\noindent
 7.~\diff4 Give the link a rate as well as a delay, so that a

@@ -701,6 +701,35 @@ static void test_window_probe(void)
   end_fixture(f);
 }
 
+@ The send window is taken only from a segment that is not older than
+the one that last set it (\S3.10.7.4): SND.WL1 and SND.WL2 remember that
+segment's sequence and acknowledgment numbers.  An acknowledgment that
+moves on, with the same sequence number, sets the window; a segment from
+before it does not.
+
+@<Core tests@>=
+static struct segment with_window(struct segment s, uint16_t window)
+{
+  s.window = window;
+  return s;
+}
+
+static void test_send_window_update(void)
+{
+  struct fixture *f = established_client();
+  tcp_send(&f->c, "abcdef", 6, 1500);
+  arrive(f, with_window(peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 4, NULL), 1000), 2000);
+  CHECK_EQ(f->c.snd_wnd, 1000);
+  CHECK_EQ(f->c.snd_wl1, PEER_ISN + 1);
+  CHECK_EQ(f->c.snd_wl2, OUR_ISN + 4);
+  arrive(f, with_window(peer(TCP_ACK, PEER_ISN + 1, OUR_ISN + 7, NULL), 2000), 2100);
+  CHECK_EQ(f->c.snd_wnd, 2000);
+  CHECK_EQ(f->c.snd_wl2, OUR_ISN + 7);
+  arrive(f, with_window(peer(TCP_ACK, PEER_ISN, OUR_ISN + 7, NULL), 5), 2200);
+  CHECK_EQ(f->c.snd_wnd, 2000);
+  end_fixture(f);
+}
+
 @ {\bf Closing.}
 The client's active close: FIN\_WAIT\_1, FIN\_WAIT\_2, TIME\_WAIT, and
 CLOSED exactly 2MSL after the last ACK.@^active close@>
@@ -1235,6 +1264,7 @@ check_run("data retransmission", test_data_retransmission);
 check_run("unacceptable segments", test_unacceptable_segments);
 check_run("zero receive window", test_zero_window);
 check_run("zero window probes", test_window_probe);
+check_run("the send window follows SND.WL1 and SND.WL2", test_send_window_update);
 check_run("active close and 2MSL", test_active_close);
 check_run("FIN_WAIT_2 time limit", test_fin_wait_2_limit);
 check_run("passive close", test_passive_close);

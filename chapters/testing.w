@@ -122,7 +122,7 @@ int check_report(void)
 1.~\diff1 Run \.{build/tests/test\_segment}, then break the program: in
 the chapter on segments (\secref{segment}), make |seq_lt| compare with |<| on the raw
 numbers, run \.{make test}, and read the failures.  Do the messages say
-enough to find the mistake without a debugger?  Put |seq_lt| back.
+enough to find the mistake without a debugger?  Put |seq_lt| back. \excheck{testing.1}
 
 \smallskip\noindent
 2.~\diff1 Why does \.{tools/runtests} count a test program that exits
@@ -133,7 +133,7 @@ AddressSanitizer prints and what \.{make test} reports.
 \smallskip\noindent
 3.~\diff2 |CHECK_EQ| prints both numbers when they differ.  Write
 |CHECK_STR_EQ| for strings in the same style, and use it in one test of
-the chapter on the log (\secref{log}) where two lines of \.{tcpdump} text are compared.
+the chapter on the log (\secref{log}) where two lines of \.{tcpdump} text are compared. \excheck{testing.3}
 
 \smallskip\noindent
 4.~\diff3 The harness runs the cases of a program one after another in

@@ -245,7 +245,7 @@ against that, only the quiet time helps, as the exercises show.
 \smallskip\noindent
 1.~\diff1 In the log of \.{lost-last-ack}, at what time does the client
 finally reach CLOSED?  Show that it is 2MSL after the {\it second}
-acknowledgment, not the first.
+acknowledgment, not the first. \excheck{timewait.1}
 
 \smallskip\noindent
 2.~\diff2 Add the line |m->cfg.msl_us = 100 * 1000;| at the end of
@@ -255,7 +255,7 @@ retransmission timeout of one second.  Before you run \.{make} and
 \.{build/ltcp sim lost-last-ack}, predict what the client answers to
 the repeated FIN, and by which row of |tcp_transitions| the server
 reaches CLOSED.  Which of the two reasons for TIME\_WAIT does this run
-break?
+break? \excheck{timewait.2}
 
 \smallskip\noindent
 3.~\diff2 In \.{old-duplicate}, the server answers the client's
@@ -264,7 +264,7 @@ acknowledgment of a stray duplicate with a reset.  Add
 predict the client's state lines before you run
 \.{build/ltcp sim old-duplicate}: when does it reach CLOSED, and which
 row does it take?  Which of the two reasons for TIME\_WAIT does the
-reset defeat?
+reset defeat? \excheck{timewait.3}
 
 \smallskip\noindent
 4.~\diff3 A server that closes first keeps a connection in TIME\_WAIT
@@ -277,7 +277,7 @@ default range of ephemeral ports).
 5.~\diff1 Run \.{build/ltcp sim lost-last-ack --seed 7}.  Which
 numbers in the log differ from the run printed above, and which times
 and state lines stay the same?  Why does the seed change the one and not
-the other?
+the other? \excheck{timewait.5}
 
 \smallskip\noindent
 6.~\diff4 Implement the shortcut of \S3.6.1 (MAY-2) that BSD systems

@@ -364,20 +364,20 @@ client waits 2MSL in TIME\_WAIT.}@^maximum segment lifetime (MSL)@>
 \smallskip\noindent
 1.~\diff1 In the log of \.{client-close}, which segment takes the client
 from FIN\_WAIT\_1 to FIN\_WAIT\_2?  Which takes the server from
-LAST\_ACK to CLOSED?  Match each to a row of |tcp_transitions|.
+LAST\_ACK to CLOSED?  Match each to a row of |tcp_transitions|. \excheck{wave.1}
 
 \smallskip\noindent
 2.~\diff1 Run \.{build/ltcp sim server-close} and \.{build/ltcp sim
 client-close} and compare them line by line.  Which end waits in
 TIME\_WAIT in each, and why is it never the end whose user closed
-second?
+second? \excheck{wave.2}
 
 \smallskip\noindent
 3.~\diff2 Delete the server's three |SIM_SEND| steps from the script
 |half_close| (\secref{simlink}), so that its user closes without
 answering.  Predict the log; then run \.{make}, and
 \.{build/ltcp sim half-close}.  How many segments does the wave take
-now, and how far apart are the server's ACK and its FIN?
+now, and how far apart are the server's ACK and its FIN? \excheck{wave.3}
 
 \smallskip\noindent
 4.~\diff2 The simulator's applications read every byte as soon as it
@@ -385,7 +385,7 @@ arrives, so no scenario can close with data unread; the test
 |test_close_with_unread_data| does it by hand.  Read it and say why the
 reset it expects carries the sequence number it does and no ACK.
 Then make |tcp_close| send a FIN in this case, run \.{make test}, and
-say which test complains and what it prints.
+say which test complains and what it prints. \excheck{wave.4}
 
 \smallskip\noindent
 5.~\diff3 The server of \.{half-close} could send its FIN together with
@@ -396,7 +396,7 @@ instant run in the order of the table, so the server's user first sends
 \.{report, part 3} and then closes, with no time between.  Predict
 whether the FIN rides on the segment that carries that text, or follows
 it in a segment of its own.  Find the line of |send_what_the_window_allows| that decides
-it, and explain why sending the FIN alone is also correct.
+it, and explain why sending the FIN alone is also correct. \excheck{wave.5}
 
 \smallskip\noindent
 6.~\diff3 Add |m->cfg.fin_wait_2_us = 10 * TCP_SECOND;| at the end of
@@ -404,4 +404,4 @@ it, and explain why sending the FIN alone is also correct.
 script |client_close| replace the server's close by a send of a few
 bytes at 20 seconds.  (Other scenarios share the script; put it back
 afterwards.)  Predict the client's last state line and its time, and
-what the server sees when its bytes arrive.@^half-close@>
+what the server sees when its bytes arrive. \excheck{wave.6}@^half-close@>

@@ -444,7 +444,7 @@ static void acknowledge_text(struct tcp_conn *c, bool may_wait)
 1.~\diff1 A ring of size 8 holds the bytes with sequence numbers
 $2^{32}-3$ to $2^{32}+2$ (that is, to 2).  At which indexes of the array
 are they?  Now make the ring 6 bytes long, indexed by $s\bmod 6$: where
-does the byte numbered 0 go, and what goes wrong?
+does the byte numbered 0 go, and what goes wrong? \excheck{window.1}
 
 \smallskip\noindent
 2.~\diff1 Why does |sndbuf_ack| limit |done| to |len| rather than
@@ -472,14 +472,14 @@ in two terminals (the client closes first, so its \.{--msl} shortens
 the wait), and count the segments in
 \.{s.log}.  Then make 2 the default |rcv_wnd| of |tcp_config_default|
 and run \.{make test}: which tests notice, and why do the tests of the
-buffers not?
+buffers not? \excheck{window.4}
 
 \smallskip\noindent
 5.~\diff2 Run \.{ltcp listen --echo 9000} in one terminal and
 \.{ltcp connect -l c.log 127.0.0.1 9000} in another, and type a line.
 How many segments does the line cost, and which of them carries the
 server's acknowledgment of it?  Now set |delack_us| to zero in
-|tcp_config_default|, rebuild, and count again.
+|tcp_config_default|, rebuild, and count again. \excheck{window.5}
 
 \smallskip\noindent
 6.~\diff3 The buffers copy every byte twice, once on each side: from

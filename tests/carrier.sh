@@ -8,7 +8,7 @@ set -u
 export LC_ALL=C TZ=UTC
 LTCP=${LTCP:-build/san/ltcp}     # the sanitized build, for the main tests
 FAST=${FAST:-build/ltcp}         # the plain build, for the 100 clients
-T="timeout 30"
+T="timeout -k 5 30"   # -k: a process that ignores TERM (seen once: LeakSanitizer hung at exit) is killed
 MSL="--msl 0.02"
 tmp=$(mktemp -d)
 cleanup() {

@@ -1,5 +1,5 @@
-@x mutant silly-window: the receiver offers every byte its program frees, however few
+@x mutant silly-window: the receiver moves its window by an eighth of the step, a silly window
   if (room >= standing + edge_step(cap, mss)) return room;
 @y
-  if (room > standing) return room;
+  if (room >= standing + edge_step(cap, mss) / 8) return room;
 @z

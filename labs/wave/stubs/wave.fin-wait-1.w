@@ -1,1 +1,2 @@
-  (void) c; @=/* LAB hole wave.fin-wait-1: your code here */@>
+  (void) c;
+  (void) our_fin_acked; @=/* LAB hole wave.fin-wait-1: your code here */@>

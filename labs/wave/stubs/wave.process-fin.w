@@ -1,2 +1,3 @@
   (void) c;
-  (void) s; @=/* LAB hole wave.process-fin: your code here */@>
+  (void) s;
+  (void) fin_is_next; @=/* LAB hole wave.process-fin: your code here */@>

@@ -1,2 +1,3 @@
   (void) r;
-  (void) rtt_us; @=/* LAB hole retransmit.measure: your code here */@>
+  (void) rtt_us;
+  (void) rto_from_estimate; @=/* LAB hole retransmit.measure: your code here */@>

@@ -1,2 +1,3 @@
   (void) c;
-  (void) s; @=/* LAB hole window.update: your code here */@>
+  (void) s;
+  (void) window_opened; @=/* LAB hole window.update: your code here */@>

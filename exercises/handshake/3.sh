@@ -1,0 +1,11 @@
+# handshake.3: what --seed 2 changes in the log of the handshake.
+answers "numbers|do the sequence and acknowledgment numbers change with --seed 2? (yes or no)" \
+  "times|do the times of the segments change? (yes or no)" \
+  "states|do the state lines change? (yes or no)"
+sim handshake > "$WORK/a"
+sim handshake --seed 2 > "$WORK/b"
+fields "$WORK/a" > "$WORK/fa"; fields "$WORK/b" > "$WORK/fb"
+differ() { if cmp -s <(awk "{ print $1 }" "$WORK/fa") <(awk "{ print $1 }" "$WORK/fb"); then echo no; else echo yes; fi; }
+same numbers "$(differ '$4, $5')"
+same times "$(differ '$1')"
+same states "$(if cmp -s <(states "$WORK/a") <(states "$WORK/b"); then echo no; else echo yes; fi)"
