@@ -43,6 +43,7 @@ help:
 	@echo "make code       tangle and compile only (build/ltcp)"
 	@echo "make pdf        weave and typeset only (build/book.pdf)"
 	@echo "make demo       run the short demonstration"
+	@echo "make figures    every figure of the book, as PDF and SVG, in figures/"
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make soak       run the property test of transfers for 5000 seeds"
 	@echo "make fuzz       run each fuzz target for FUZZ_TIME seconds (default 600)"
@@ -160,12 +161,16 @@ FIGURES := $(patsubst %,build/figures/%.pdf,$(call uses,fig))
 
 # ---------------------------------------------------------------- weave
 # cweave's exit status is not zero for warnings; tools/checklog fails the
-# build on any warning of cweave or pdfTeX and on any overfull or underfull box.
+# build on any warning of cweave or pdfTeX and on any overfull or underfull box;
+# tools/cweblint fails it on any section whose C cweave cannot parse.
 build/book.tex: $(WEBS) $(TEXSRC) | $(DEPS)
 	@mkdir -p build
 	cd build && CWEBINPUTS=../chapters cweave -bhp ../chapters/book.w - book.tex > cweave.log 2>&1; \
 	  rc=$$?; cat cweave.log; [ $$rc -eq 0 ]
 	tools/checklog cweave build/cweave.log
+	@tools/cweblint || { echo "cweblint: the sections above are typeset badly" >&2; exit 1; }
+	perl -ne 'if (/^\\M\{(\d+)\}/ || /^\\N\{\d+\}\{(\d+)\}/) { $$n = $$1 }' \
+	  -e 'while (/\\label\{([^}]*)\}/g) { print "\\deflabel{$$1}{$$n}\n" }' build/book.tex > build/book.lab
 
 build/book.pdf: build/book.tex $(LOGS) $(FIGURES)
 	cd build && rm -f book.toc && pdftex -interaction=nonstopmode -halt-on-error book.tex > /dev/null \
@@ -196,6 +201,9 @@ build/labs/.kits: $(LABSRC) $(WEBS) build/ltcp build/book.pdf
 	@mkdir -p build/labs
 	tools/lab kit
 	@touch $@
+# (make reads a rule's prerequisites where the rule stands: the line
+# `test:` above saw LABTEST still empty, so it is named again here.)
+test: $(LABTEST)
 labs: build/labs/.kits
 lab-check: build/labs/.kits build/san/ltcp $(TESTS)
 	@tools/runtests --only tools/lab check

@@ -23,7 +23,16 @@
 
 @q \runlog{name}: the text of logs/name.txt, written at build time by a run @>
 @q of the program; each line is a paragraph, folded where it is too long. @>
-{\catcode`\^^M=\active \gdef\logeol{\def^^M{\par}}}
+@q A page may break between any two lines, and it is as welcome there as @>
+@q before a section (cwebmac puts \vfil\penalty-100\vfilneg there): without @>
+@q that, pdfTeX would rather end a page before a section than inside its @>
+@q log, and a long log would leave most of the page before it empty. @>
+{\catcode`\^^M=\active \gdef\logeol{\def^^M{\par\vfil\penalty-100\vfilneg}}}
+@q The same between two lines of C: cwebmac's forced break \6, with the @>
+@q same welcome to a page break, so a long piece of code starts on the page @>
+@q where its section starts instead of leaving that page half empty. @>
+\def\6{\ifmmode\else\par\vfil\penalty-100\vfilneg
+  \hangindent\ind em\noindent\kern\ind em\copy\bakk\ignorespaces\fi}
 \def\runlog#1{\par\medskip\begingroup
   \logtt \parindent=0pt \parskip=0pt \baselineskip=9.5pt
   \leftskip=1em \rightskip=0pt plus 1fil \everypar{\hangindent=3em \hangafter=1\relax}
@@ -38,6 +47,23 @@
 \def\excheck#1{\unskip\nobreak\hfil\penalty50\hskip1.5em\hbox{}\nobreak\hfil
   (Check: \.{make exercise EX=#1}.){\parfillskip=0pt \finalhyphendemerits=0 \par}}
 \def\makeother#1{\catcode`#1=12 }
+\chardef\VB="7C % a vertical bar in typewriter type
+
+@q \label{key} in the text of a section names that section; \secref{key} @>
+@q prints its number, as a link.  The Makefile reads the labels out of @>
+@q book.tex (the section that holds each) into book.lab before pdfTeX @>
+@q runs, so the numbers are right from the first run.  Every chapter has a @>
+@q label named after its file: \secref{handshake} is the handshake's first @>
+@q section.  A reference that no label answers is a warning, which @>
+@q tools/checklog turns into a failed build. @>
+\newread\labin
+\def\deflabel#1#2{\expandafter\gdef\csname lab:#1\endcsname{#2}}
+\openin\labin=\jobname.lab
+\ifeof\labin \else \closein\labin \input \jobname.lab \fi
+\def\label#1{}
+\def\secref#1{\expandafter\ifx\csname lab:#1\endcsname\relax
+  \S??\immediate\write16{Warning: no label #1}\else
+  \S\pdflink{\csname lab:#1\endcsname}{}\fi}
 
 @q The front matter: a title page, then the contents, read from the .toc @>
 @q file of the previous pdfTeX run (the Makefile runs pdfTeX twice).  The @>
@@ -101,18 +127,22 @@ figures is redrawn here: not by hand, but by programs that are part of
 \.{ltcp} itself, from the program's own tables and from real runs of it.
 If the code changes, the figures change with it.
 
-@ {\it The plan.}  The first four chapters build what the story needs
-before it can begin: segments and their bytes, a log that prints them
-as \.{tcpdump} does, the connection with its table of states, and a
-simulated link with a clock of its own, on which every run in this book
-takes place.  Then the article's story, in its order: the three-way
-handshake (its Figure~2), a first byte of data, the four-way wave (its
-Figure~3, and its first question), TIME\_WAIT (its second question),
-and the whole state machine (its Figure~6).  The chapters after that go
-beyond the article: the sliding window, the retransmission timer,
-reassembly, flow control and speed; then the programs that draw the
-figures, run TCP between two real processes, and make up \.{ltcp}.
-An appendix shows how all of it is tested.
+@ {\it The plan.}  The article's story comes first, in its order: the
+three-way handshake (its Figure~2), a first byte of data, the four-way
+wave (its Figure~3, and its first question), TIME\_WAIT (its second
+question), and the whole state machine (its Figure~6).  A page before
+it gives the little the story needs: the fields of a segment, how a
+log is read, and the simulated link on which every run of the book takes
+place.  The machinery comes after the story, in parts of its own, each
+opened by a page that says what it holds: the foundations (segments
+and their bytes, the log, the connection and its table of states, the
+simulated link); then what goes beyond the article (the sliding window,
+the retransmission timer, reassembly, flow control and speed); then the
+programs that draw the figures, run TCP between two real processes, and
+make up \.{ltcp}.  CWEB lets a program be told in any order, so the code
+of the story comes before the code it relies on; forward references
+give the section where each piece is explained.
+An appendix shows how all of it is tested.@^Figure 2@>@^Figure 3@>@^Figure 6@>
 
 @ The law for how \.{ltcp} behaves is RFC~9293, the 2022 consolidation
 of the TCP specification, with RFC~1071 for the checksum, RFC~6298 for the
@@ -128,7 +158,7 @@ detection of RACK-TLP; a reader who finishes the book is ready to add
 them, and the exercises suggest how.  What it keeps, it does properly: sequence numbers
 wrap around at $2^{32}$, malformed segments are counted and dropped rather
 than trusted, and every state change passes through one table that the
-book prints and the tests check.
+book prints and the tests check.@^RFC 9293 \S3.10.7@>@^RFC 9293@>@^RFC 1071@>@^RFC 6298@>@^RFC 5961@>@^RFC 6528@>
 
 @ {\it How to read a CWEB program.}  The book is written in CWEB, the
 system of ``literate programming'' that Donald Knuth and Silvio Levy built
@@ -177,15 +207,170 @@ laboratory assignments: a student's copy of the program with the code of
 a few sections cut out, the explanation of each left in place, and tests
 that grade what the student writes in its place.
 
-@i segment.w
-@i log.w
-@i conn.w
-@i simlink.w
+@** How to read this book.
+\label{howto}%
+This short part is a key.  It shows how the pages print C, which
+chapters to read for which purpose, and how to rebuild and run one test
+while you change the program.
+
+@ {\it The notation.}  \.{cweave} prints C in the manner of a
+mathematics book: reserved words and types in bold, identifiers in
+italic (one-letter names as in algebra), strings in typewriter type with
+a visible \.{\ } for each space, and several operators as symbols.  The
+symbols are the only part that needs learning; here they are, with the
+C that you will find in \.{code/} and in the web.
+$$\vbox{\offinterlineskip\halign{\strut\hfil#\hfil\quad&\.{#}\hfil\quad&#\hfil\cr
+{\bf printed}&{\rm\bf C}&{\bf meaning}\cr\noalign{\smallskip\hrule\smallskip}
+$\NULL$&NULL&the null pointer\cr
+$\K$&=&assignment\cr
+$\E$&==&equal to (a test, not an assignment)\cr
+$\I$&!=&not equal to\cr
+$\Z$, $\G$&<=, >=&at most, at least\cr
+$\R$&!&logical not\cr
+$\W$&\AM\AM&logical and\cr
+$\V$&\VB\VB&logical or\cr
+$\AND$&\AM&bitwise and; before a name, its address\cr
+$\OR$&\VB&bitwise or\cr
+$\XOR$&\CF&bitwise exclusive or\cr
+$\CM$&\TL&bitwise complement\cr
+$\LL$, $\GG$&<<, >>&shift left, shift right\cr
+$\MOD$&\%&remainder\cr
+$x\MG f$&x->f&the field {\it f} of what {\it x} points to\cr
+$\PP$, $\MM$&++, --&increment, decrement\cr
+$\MRL{+{\K}}$, $\MRL{{\OR}{\K}}$&+=, \VB=&compound assignment (and the like)\cr
+\T{\^1F}&0x1f&a hexadecimal constant: the {\tentex\#} means ``hex''\cr
+\T{\~17}&017&an octal constant (rare in this book)\cr
+\.{"a b"}&"a b"&a string; \.{\ } is one space\cr
+\\{tcp\_input}, $c$&tcp\_input, c&identifiers\cr
+\&{struct}, \&{uint32\_t}&struct, uint32\_t&reserved words and types\cr
+$/\ast\,${\cmntfont a note}$\,\ast/$&/* a note */&a comment\cr
+}}$$
+A name in angle brackets with a number, such as
+|@<Stop every timer of the connection@>|,
+stands for a piece of code told in the section of that number; after
+the name, $\E$ begins the piece and $\mathrel+\E$ adds to a piece begun
+earlier.  Both are links in the PDF.
+
+@ {\it Paths through the book.}  The article's story comes first and
+the machinery after it; few readers need every page on a first
+reading.
+\smallskip
+\item{$\bullet$} {\bf The article's story only.}  Read the preface, the
+page that opens Part~I (\secref{part-story}), then the article's
+chapters in order: the three-way handshake (\secref{handshake}), a
+first byte (\secref{firstbyte}), the four-way wave (\secref{wave}),
+TIME\_WAIT (\secref{timewait}) and the whole machine
+(\secref{machine}).  Read the prose, the logs and the step-by-step
+figures at the end of the handshake and the wave; skip the code where
+it gets in the way, and follow a forward reference only when you want
+the detail.
+\item{$\bullet$} {\bf A course of about a dozen weeks.}  Start from the
+foundations (Part~II) and come back to the story with them in hand.
+Week~1,
+segments, byte order and the checksum (\secref{segment}); week~2, the
+log and capture files (\secref{log}); week~3, the connection, its states
+and its table of transitions (\secref{conn}); week~4, the simulated
+link (\secref{simlink}); weeks 5 to 8, the story, one chapter a week
+(\secref{handshake} to \secref{machine}); weeks 9 to 11, the sliding
+window, the retransmission timer, reassembly and flow control
+(\secref{window} to \secref{flow}); week~12, TCP between two processes
+(\secref{carrier} to \secref{programs}).  The exercises marked \diff1 and
+\diff2 make the weekly problem sets; the laboratory assignments cut
+their holes in the same chapters.
+\item{$\bullet$} {\bf The whole program.}  Read straight through, or read
+Part~II before Part~I if you like to see every definition before its
+use.  The
+appendix (\secref{testing}) is worth reading beside each chapter: it
+shows what each claim of the text is checked by.
+\smallskip\noindent
+Wherever the text refers to another chapter, it gives the number of a
+section there, like those above; the index at the back lists the
+protocol's concepts (half-close, SYN flood, MSL, \dots), the sections of
+the RFCs and the figures, as well as every identifier.
+
+@ {\it Rebuilding one test.}  \.{make test} builds and runs everything,
+which takes a couple of minutes.  While you work on one chapter, build
+and run only its test program; for the state machine, for instance:
+$$\vbox{\halign{\.{#}\hfil\qquad&#\hfil\cr
+make build/tests/test\_core&tangles the web if a chapter changed, and\cr
+&compiles the test with the sanitizers;\cr
+build/tests/test\_core&runs it: one line \.{ok} or \.{FAIL} per case.\cr}}$$
+The test programs are \.{build/tests/test\_{\it name}}, one for each
+file \.{code/test\_{\it name}.c} that the appendix writes; the tests that
+need other programs (\.{tcpdump}, \.{pdftotext}) are the scripts
+\.{tests/*.sh}, each run as \.{bash tests/{\it name}.sh}.  Messages of
+the compiler and of the sanitizers name the chapter file and its line,
+not the generated C.
+
+@** Part I: The story of the article.
+\label{part-story}%
+This part follows the article step by step: the handshake, a first
+byte, the wave, TIME\_WAIT and the whole machine.  It comes first because
+it is why the book exists; everything it leans on is explained later, in
+Part~II, and the text says where.  Here is the little you need before
+you start.
+
+{\it A segment} is what one end of a TCP connection sends to the other:
+a header of at least twenty bytes, then perhaps some data.  The header
+names the two ports; carries a {\it sequence number}, the number of the
+first byte of data in the stream of its sender, and an {\it
+acknowledgment number}, the number of the next byte its sender expects
+from the other side; a {\it window}, how many more bytes its sender will
+take; and flags: SYN opens a connection, FIN closes one direction of it,
+ACK says that the acknowledgment number is valid, RST resets the
+connection, PSH asks for the data to be delivered at once.  A SYN and a
+FIN each take one sequence number, as if each were a byte.  The header
+ends with options (the book uses one: the largest segment its sender
+will take, the MSS) and is protected by a checksum.  The whole story of
+the bytes of a segment is in \secref{segment}.@^sequence number@>@^acknowledgment number@>@^SYN flag@>@^FIN flag@>@^RST flag@>@^ACK flag@>
+
+{\it A log} is how the book shows a run.  Each segment is one line, as
+\.{tcpdump -n -S -tt} prints it: time, addresses and ports, flags in
+brackets (\.{[S]} for SYN, \.{[S.]} for SYN and ACK, \.{[F.]} for FIN
+and ACK, \.{[.]} for a bare ACK), then the numbers.  Lines that begin
+with \.{\#} are remarks: a change of state of one end, with its cause and
+what it sent, or an event of the link (\secref{log}).
+
+{\it The simulated link} is where the runs take place: two ends in one
+process, a client at 10.0.0.1 and a server at 10.0.0.2, joined by a link
+that takes 10 milliseconds each way and keeps its own clock.  A run is a
+{\it scenario}: a script of what each end's user does and when, and
+perhaps a list of faults (this segment is lost, that one delayed).  The
+same scenario and the same seed give the same run to the byte, which is
+why every log in this book can be run again with \.{build/ltcp sim
+NAME} (\secref{simlink}).  The connection itself, with its table of
+states, is built in \secref{conn}.@^simulated link@>@^scenario@>@^virtual clock@>
+
 @i handshake.w
 @i firstbyte.w
 @i wave.w
 @i timewait.w
 @i machine.w
+@** Part II: The foundations.
+\label{part-found}%
+The story of Part~I leaned on four pieces of machinery, which this part
+builds: the segment and its bytes, with the checksum and the parser that
+never trusts its input; the log and the capture files that \.{tcpdump}
+and Wireshark read; the connection, its states and the table of
+transitions that Figure~6 is drawn from; and the simulated link with its
+virtual clock, which runs every scenario of the book.  They come after
+the story so that the reader meets TCP before its plumbing; a reader who
+prefers definitions first may read this part first.
+
+@i segment.w
+@i log.w
+@i conn.w
+@i simlink.w
+@** Part III: Beyond the article.
+\label{part-beyond}%
+The article stops at the state machine.  A TCP that moves real data
+needs more, and this part adds it: a sliding window over a ring of
+bytes, a retransmission timer that measures the round trip, reassembly
+of segments that arrive out of order, flow control with its zero window
+and the rules against silly windows, and a chapter that measures how
+fast all of it is.  Each chapter extends the core of Part~II without
+changing the story of Part~I.
+
 @i window.w
 @i retransmit.w
 @i congestion.w
@@ -193,6 +378,16 @@ that grade what the student writes in its place.
 @i sack.w
 @i flow.w
 @i perf.w
+@** Part IV: Figures and real processes.
+\label{part-programs}%
+The last part turns the core into programs: the code that draws every
+figure of the book from the core's own table and from captures of runs;
+a carrier that moves segments in UDP datagrams between two real
+processes on one machine; an event loop and a small socket interface;
+the two programs \.{ltcp listen} and \.{ltcp connect}; and the program
+\.{ltcp} that gathers every subcommand.  It comes last because it
+needs all the rest, and because none of it is TCP itself.
+
 @i figures.w
 @i carrier.w
 @i eventloop.w

@@ -9,6 +9,7 @@ programs use it.  This chapter and the next two build exactly that: two
 commands, \.{ltcp listen} and \.{ltcp connect}, which behave much like
 the familiar \.{nc} (netcat) but talk through the TCP of this book instead
 of the kernel's.
+\label{carrier}%
 
 A real TCP hands its segments to IP.  Sending IP packets of one's own
 choosing needs privileges (a raw socket, or a TUN device), and we want a program that any user can run.  So we
@@ -25,9 +26,9 @@ and reorder datagrams on purpose, by chance but from a seed.
 This chapter writes the {\it carrier}: the layer that turns a
 |struct segment| into a datagram and back, injects the faults, and
 records what it sends and receives in the capture file and the text log
-of the chapter on logs.  The next chapter puts an event loop and a small
-socket interface on top of it, and the chapter after that writes the two
-programs.
+of the chapter on logs (\secref{log}).  The next chapter (\secref{eventloop}) puts an event loop and a
+small socket interface on top of it, and the chapter after that
+(\secref{programs}) writes the two programs.@^event loop@>@^virtual clock@>@^loopback interface@>@^UDP as a carrier@>@^carrier@>
 
 @ {\it Addresses and the pseudo-header.}  TCP's checksum covers, besides
 the segment, a {\it pseudo-header} made of the source and destination IP
@@ -49,7 +50,7 @@ write into the capture for each segment (an IPv4 header made up from the
 pseudo-header's addresses, followed by the segment) says exactly what
 happened on the wire, in the terms a user typed: \.{ltcp connect
 127.0.0.1 9000} produces packets to \.{127.0.0.1.9000}, and tcpdump and
-Wireshark read them as the TCP they are.
+Wireshark read them as the TCP they are.@^pseudo-header@>@^malformed segment@>@^Wireshark@>@^UDP as a carrier@>@^RFC 9293 \S3.1@>
 
 @ {\it One UDP socket per endpoint.}  There are three ways to map TCP
 endpoints onto UDP sockets, and the choice shapes everything above the
@@ -76,12 +77,12 @@ of its own, on a port that the kernel chooses (an {\it ephemeral} port),
 and that port is the client's TCP port.  The client's socket is also
 {\it connected}, in the UDP sense, to the server's address and port: the
 kernel then delivers only the server's datagrams to it, and tells us when
-the server's port has nobody behind it, which the next chapter turns into
-a ``connection refused.''
+the server's port has nobody behind it, which the next chapter (\secref{eventloop}) turns into
+a ``connection refused.''@^UDP as a carrier@>@^carrier@>
 
 @ The carrier is a header and a module of the library, like every part of
-the program.  It needs the segment functions of the chapter on segments
-and the capture writer of the chapter on logs.
+the program.  It needs the segment functions of the chapter on segments (\secref{segment})
+and the capture writer of the chapter on logs (\secref{log}).@^carrier@>
 
 @(carrier.h@>=
 #ifndef LTCP_CARRIER_H
@@ -104,7 +105,7 @@ and the capture writer of the chapter on logs.
 through the POSIX socket interface.  One thing is specific to Linux and
 optional: the calls that move a batch of datagrams at once, which need
 |_GNU_SOURCE| before the first header; elsewhere the carrier moves one
-datagram per call.
+datagram per call.@^UDP as a carrier@>@^carrier@>
 
 @(carrier.c@>=
 #if defined(__linux__) && !defined(_GNU_SOURCE)
@@ -137,7 +138,7 @@ datagram per call.
 of an IPv4 packet, less 20 for the IP header and 8 for the UDP header.
 That bounds the largest segment we can carry, and so the largest maximum
 segment size a program may ask for: a segment has a header of at most 60
-bytes (20 fixed and 40 of options).
+bytes (20 fixed and 40 of options).@^UDP as a carrier@>
 
 @<Constants of the carrier@>=
 #define CARRIER_DATAGRAM_MAX 65507
@@ -150,7 +151,7 @@ and port it is bound to (in host byte order, like the addresses of a
 to.  |pending_error| keeps an error that the kernel reported while we
 were sending, until the receiving side can report it.  The last five
 fields hold a datagram that the fault injector has decided to deliver
-late; they are explained with the injector.
+late; they are explained with the injector.@^carrier@>
 
 @<A port of the carrier@>=
 struct carrier_port {
@@ -172,9 +173,9 @@ struct carrier_port {
 binding it to the address and port that the user named.  Port 0 asks the
 kernel for any free port; |getsockname| then tells us which one we got.
 The socket is made non-blocking, because the event loop of the next
-chapter never waits anywhere but in |poll|.  On failure the function
+chapter (\secref{eventloop}) never waits anywhere but in |poll|.  On failure the function
 returns $-1$ with |errno| set, after closing what it opened, so that the
-caller can say ``port 9000 is in use'' in its own words.
+caller can say ``port 9000 is in use'' in its own words.@^event loop@>
 
 @<Declarations of the carrier's functions@>=
 int carrier_open(struct carrier_port *p, uint32_t addr, uint16_t port);
@@ -413,7 +414,7 @@ queue.  Sending every datagram at once would cost a system call for
 each; the queue lets the event loop send all that the core produced in
 one turn (a window's worth of data, or the acknowledgements of a batch
 of arrivals) with a single call.  The event loop flushes the queue
-before it waits in |poll|.  A full queue is flushed at once.
+before it waits in |poll|.  A full queue is flushed at once.@^event loop@>
 
 @<Functions of the carrier@>=
 static void transmit(struct carrier *k, struct carrier_port *p,
@@ -540,7 +541,7 @@ would be on a real network, and TCP will send it again.  A connected
 socket may report here an error caused by an earlier datagram, such as
 ``connection refused'' when the peer's port has nobody behind it; that
 error is kept in the port for the receiving side to report, because that
-is where the event loop looks.
+is where the event loop looks.@^event loop@>
 
 @<Functions of the carrier@>=
 static void send_failed(struct carrier *k, struct carrier_port *p)
@@ -873,7 +874,7 @@ process has died: without it, the server learns nothing, and a
 connection in LAST\_ACK repeats its FIN for minutes until its retries run
 out; with it, the first FIN brings back the news, and the host can abort
 the connection as \S3.9.2.2 asks of a hard error.  Where the option does
-not exist, nothing changes.
+not exist, nothing changes.@^RFC 9293 \S3.9.2.2@>
 
 @<Functions of the carrier@>=
 static void watch_unreachable(struct carrier_port *p)
@@ -940,7 +941,7 @@ ICMP, type 3 (destination unreachable), code 3 (port unreachable).
 
 @*1 Recording what crosses the carrier.
 The capture file and the text log follow the conventions of the chapter
-on logs: each segment is a packet in the capture and a line in the log,
+on logs (\secref{log}): each segment is a packet in the capture and a line in the log,
 the line being exactly what \.{tcpdump -n -S -tt} prints for that
 packet; state changes are lines that begin with \.{\#} under the segment
 that caused them, and they are also the packet's comment in the capture,
@@ -1190,14 +1191,17 @@ and lists together under its menu item Statistics, Capture File
 Properties; \.{tshark} prints them with \.{-T fields -e frame.comment}.
 A lost segment is in the sender's capture, since the sender did send
 it, and Wireshark then flags its retransmission; it is never in the
-receiver's capture.
+receiver's capture.@^tshark@>
 
 @*1 Exercises.
 
 \smallskip\noindent
-1.~\diff1 Copy a file with the two programs of the chapter after next,
-\.{ltcp listen -l s.log 9000 > copy} and \.{ltcp connect --dup 0.5
-127.0.0.1 9000 < file}, so that only the sending side duplicates, and
+1.~\diff1 Copy a file with the two programs of the chapter after next
+(\secref{programs}),
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp listen -d -l s.log 9000 > copy\cr
+ltcp connect --msl 1 --dup 0.5 127.0.0.1 9000 < file\cr}}$$
+so that only the sending side duplicates, and
 read the receiver's log \.{s.log}.  How does the receiving TCP answer a duplicate data
 segment, and where in RFC~9293 is that answer prescribed?  Does the copy
 still come out right? \excheck{carrier.1}
@@ -1225,7 +1229,7 @@ TCP never see the segment, and what does the sender's TCP do about it?
 \smallskip\noindent
 5.~\diff3 The host flushes the carrier's queue only when its loop is about to
 wait.  Flush it instead at the end of every call of the core (in |end|,
-in the next chapter), and run \.{build/bench/bench\_carrier rtt} and
+in the next chapter, \secref{eventloop}), and run \.{build/bench/bench\_carrier rtt} and
 \.{build/bench/bench\_carrier throughput} before and after.  Explain
 both changes from the logs of an echo: count the datagrams, and the
 system calls with \.{strace -c}.
@@ -1233,4 +1237,4 @@ system calls with \.{strace -c}.
 \smallskip\noindent
 6.~\diff4 Carry the segments in IPv6 UDP datagrams.  What changes in the
 pseudo-header (RFC~8200 \S8.1), in |struct segment|, and in the capture
-file, and what does not change at all?
+file, and what does not change at all?@^duplicate segment@>@^RFC 8200 \S8.1@>@^RFC 8200@>

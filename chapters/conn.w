@@ -10,6 +10,7 @@ RFC~9293 calls that record the {\it transmission control block}, or TCB
 tcp_conn|, and everything this part of the book calls ``the core'' is a
 set of functions that take such a structure and one thing that happened
 to it.
+\label{conn}%
 
 Three kinds of things happen to a connection.  A segment arrives from
 the network; the program that owns the connection (``the user'' in the
@@ -23,17 +24,17 @@ global variables: each input arrives as a function call with the current
 time |now| as an argument, and each output leaves through a function
 pointer that the surroundings supply.  That is what makes it possible to
 run two connections in one process against a simulated link whose clock
-is a variable (the next chapter), to replay a run exactly, and to
+is a variable (the next chapter, \secref{simlink}), to replay a run exactly, and to
 test every rule of the protocol with hand-made segments.
 
 The core is one module, \.{tcp.c}, with its interface in \.{tcp.h}.  This
 chapter sets out the interface and the data; the chapters after it fill
 in the behaviour, following the life of one connection as the article
 does: the handshake, a first byte of data, the wave, the wait in
-TIME\_WAIT, and at last the whole machine.
+TIME\_WAIT, and at last the whole machine.@^reset@>@^TIME\_WAIT state@>@^abort@>@^transmission control block (TCB)@>@^socket interface@>@^simulated link@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^RFC 9293 \S3.3.1@>@^RFC 9293@>
 
 @ The header declares everything a user of the core may touch.  A
-segment is the structure of the chapter on segments; the core only
+segment is the structure of the chapter on segments (\secref{segment}); the core only
 passes pointers to it, so the header needs nothing more than the
 structure's name.
 
@@ -72,7 +73,7 @@ names are the RFC's, with the hyphen written as an underscore, as the
 article and the tools of every operating system spell them.  |TCP_CLOSED|
 is not really a state, the RFC remarks, since it stands for ``no
 connection at all''; the core treats it as a state like the others, in
-which a |struct tcp_conn| waits to be opened.
+which a |struct tcp_conn| waits to be opened.@^RFC 9293 \S3.3.2@>
 
 @<Types of the core@>=
 enum tcp_state {
@@ -108,7 +109,7 @@ path of a client, thick and dashed for that of a server, thin for
 everything else.  In \.{ltcp} the arrows are not only a picture: they are
 a table in the program, and {\it every} change of state that the running
 code makes goes through one function that looks the change up in that
-table.  The figure in the chapter on figures is drawn from the same
+table.  The figure in the chapter on figures (\secref{figures}) is drawn from the same
 table.  A change of state that is not a row of the table is a bug, and
 the core notices it.
 
@@ -117,7 +118,7 @@ them to CLOSED: a reset that arrives in an established connection, the
 user's abort, a connection that gives up after too many
 retransmissions.  They are rows of the table too, of the kind
 |ARROW_NONE|, so that the code can name them; the figure does not draw
-them.
+them.@^retransmission@>@^reset@>@^state machine@>@^CLOSED state@>@^abort@>@^user timeout@>@^FIN\_WAIT\_2 timeout@>@^connection-establishment timeout@>@^Figure 6@>@^RFC 9293@>
 
 @<Types of the core@>=
 enum arrow_kind {
@@ -130,7 +131,7 @@ enum arrow_kind {
 @ A row of the table copies the figure's label in two parts, as the
 figure prints it: the cause, and what is sent, which is |NULL| where the
 figure's label says nothing about sending.  A short note names the arrows
-that the figure annotates (``simultaneous open'', ``active close'').
+that the figure annotates (``simultaneous open'', ``active close'').@^simultaneous open@>@^active close@>
 
 @<Types of the core@>=
 struct transition {
@@ -145,10 +146,10 @@ struct transition {
 |T_SYN_SENT_ESTABLISHED| is the arrow from SYN\_SENT to ESTABLISHED.
 Where two rows join the same pair of states, the name ends with what
 tells them apart.  The first twenty-two are the arrows of Figure~6, in the
-order of the article's transcription; the rest are the RFC's.
+order of the article's transcription; the rest are the RFC's.@^SYN\_SENT state@>@^ESTABLISHED state@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 6@>
 
 @<Types of the core@>=
-enum transition_id {
+enum transition_id {@[
   T_CLOSED_LISTEN, T_CLOSED_SYN_SENT,
   T_LISTEN_SYN_RCVD, T_LISTEN_SYN_SENT, T_LISTEN_CLOSED,
   T_SYN_RCVD_ESTABLISHED, T_SYN_RCVD_LISTEN, T_SYN_RCVD_FIN_WAIT_1,
@@ -158,45 +159,60 @@ enum transition_id {
   T_CLOSE_WAIT_LAST_ACK, T_LAST_ACK_CLOSED,
   T_FIN_WAIT_1_FIN_WAIT_2, T_FIN_WAIT_1_CLOSING, T_FIN_WAIT_1_TIME_WAIT,
   T_CLOSING_TIME_WAIT, T_FIN_WAIT_2_TIME_WAIT, T_TIME_WAIT_CLOSED,
-  @<Names of the transitions the figure does not draw@>@;
-  T_NTRANSITIONS
+  @<Names of the transitions the figure does not draw@>@/
+  T_NTRANSITIONS@]
 };
+
+@ Two terms of the next rows look alike and mean different things.
+\label{half-open}%
+A
+{\it half-open} connection is one that only one end holds.  RFC~9293
+(\S3.5.1) uses the word for a connection whose other end has crashed or
+aborted and forgotten it, so that the two ends no longer agree; and the
+word is used, too, for a connection that a listener has set aside in
+SYN\_RCVD and whose handshake has not completed, the kind that a SYN
+flood multiplies (\secref{handshake}).  Either way one end has state
+that the other lacks, and the cure is a reset.  A {\it half-closed}
+connection is something else entirely: both ends know it and agree on
+it, one direction has been closed by a FIN, and the other still carries
+data.  That is a normal part of the four-way wave (\secref{wave}), not
+an anomaly.@^half-open connection@>@^half-close@>@^SYN flood@>@^RFC 9293 \S3.5.1@>
 
 @ The RFC's rows, first the resets.  A reset refuses a connection that
 is being opened (\S3.10.7.3), sends a half-open connection that began as
 a listener back to LISTEN (the figure's arrow), or closes one that began
 with an active open; in every synchronized state it ends the connection
 (\S3.10.7.4).  RFC~9293's fourth check adds one more way back to LISTEN:
-a new SYN in SYN\_RCVD.
+a new SYN in SYN\_RCVD.@^half-open connection@>@^reset@>@^active open@>@^listen (passive open)@>@^LISTEN state@>@^SYN\_RCVD state@>@^synchronized states@>@^LISTEN, return to@>@^RFC 9293 \S3.10.7.3@>@^RFC 9293 \S3.10.7.4@>@^RFC 9293@>
 
 @<Names of the transitions the figure does not draw@>=
-T_SYN_SENT_CLOSED_RESET, T_SYN_RCVD_CLOSED_RESET, T_SYN_RCVD_LISTEN_SYN,
+@[T_SYN_SENT_CLOSED_RESET, T_SYN_RCVD_CLOSED_RESET, T_SYN_RCVD_LISTEN_SYN,
 T_ESTABLISHED_CLOSED_RESET, T_FIN_WAIT_1_CLOSED_RESET,
 T_FIN_WAIT_2_CLOSED_RESET, T_CLOSE_WAIT_CLOSED_RESET,
 T_CLOSING_CLOSED_RESET, T_LAST_ACK_CLOSED_RESET,
-T_TIME_WAIT_CLOSED_RESET,
+T_TIME_WAIT_CLOSED_RESET,@]
 
 @ Then the user's abort, from every state but CLOSED (\S3.10.5), and
 the close that finds received data the user has not read, which RFC~9293
 says should reset the connection rather than close it, so that the peer
-learns that data was lost (\S3.6, SHLD-3).
+learns that data was lost (\S3.6, SHLD-3).@^reset@>@^connection reset@>@^CLOSED state@>@^abort@>@^loss, simulated@>@^RFC 9293 \S3.10.5@>@^RFC 9293 \S3.6@>@^RFC 9293@>
 
 @<Names of the transitions the figure does not draw@>=
-T_LISTEN_CLOSED_ABORT, T_SYN_SENT_CLOSED_ABORT, T_SYN_RCVD_CLOSED_ABORT,
+@[T_LISTEN_CLOSED_ABORT, T_SYN_SENT_CLOSED_ABORT, T_SYN_RCVD_CLOSED_ABORT,
 T_ESTABLISHED_CLOSED_ABORT, T_FIN_WAIT_1_CLOSED_ABORT,
 T_FIN_WAIT_2_CLOSED_ABORT, T_CLOSE_WAIT_CLOSED_ABORT,
 T_CLOSING_CLOSED_ABORT, T_LAST_ACK_CLOSED_ABORT, T_TIME_WAIT_CLOSED_ABORT,
-T_ESTABLISHED_CLOSED_UNREAD, T_CLOSE_WAIT_CLOSED_UNREAD,
+T_ESTABLISHED_CLOSED_UNREAD, T_CLOSE_WAIT_CLOSED_UNREAD,@]
 
 @ Last, the timeouts: a connection that has retransmitted as often as
 its configuration allows gives up (\S3.8.3), and a connection that waits
 in FIN\_WAIT\_2 for a FIN that never comes may be given a time limit
-(an extension that every operating system makes; off by default).
+(an extension that every operating system makes; off by default).@^retransmission@>@^FIN flag@>@^FIN\_WAIT\_2 state@>@^user timeout@>@^FIN\_WAIT\_2 timeout@>@^connection-establishment timeout@>@^RFC 9293 \S3.8.3@>
 
 @<Names of the transitions the figure does not draw@>=
-T_ESTABLISHED_CLOSED_TIMEOUT, T_FIN_WAIT_1_CLOSED_TIMEOUT,
+@[T_ESTABLISHED_CLOSED_TIMEOUT, T_FIN_WAIT_1_CLOSED_TIMEOUT,
 T_CLOSE_WAIT_CLOSED_TIMEOUT, T_CLOSING_CLOSED_TIMEOUT,
-T_LAST_ACK_CLOSED_TIMEOUT, T_FIN_WAIT_2_CLOSED_TIMEOUT,
+T_LAST_ACK_CLOSED_TIMEOUT, T_FIN_WAIT_2_CLOSED_TIMEOUT,@]
 
 @ The table itself is exported, with its length, for the figure and the
 tests.
@@ -211,9 +227,9 @@ labels: from, to, cause, what is sent, the kind of arrow and the note.
 
 @<Functions of the core@>=
 #define ROW(from, to, cause, send, kind, note) \
-  {TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}
+  @[{TCP_##from, TCP_##to, cause, send, ARROW_##kind, note}@]
 
-@ Here is the table.  The first block is Figure~6, arrow for arrow.
+@ Here is the table.  The first block is Figure~6, arrow for arrow.@^Figure 6@>
 
 @<Functions of the core@>=
 const struct transition tcp_transitions[T_NTRANSITIONS] = {@/
@@ -261,15 +277,15 @@ const struct transition tcp_transitions[T_NTRANSITIONS] = {@/
   "recv: FIN", "ACK", CLIENT, NULL),@/
 @[[T_TIME_WAIT_CLOSED]@] = ROW(TIME_WAIT, CLOSED,
   "2MSL timeout", NULL, CLIENT, NULL),@/
-@<Rows of the transitions the figure does not draw@>@;
+@<Rows of the transitions the figure does not draw@>
 };
 const size_t tcp_ntransitions = T_NTRANSITIONS;
 
 @ The resets.  A reset in SYN\_SENT counts only when it acknowledges our
-SYN; the core checks that before it takes the row.
+SYN; the core checks that before it takes the row.@^reset@>@^SYN\_SENT state@>
 
 @<Rows of the transitions the figure does not draw@>=
-@[[T_SYN_SENT_CLOSED_RESET]@] = ROW(SYN_SENT, CLOSED,
+@[@[[T_SYN_SENT_CLOSED_RESET]@] = ROW(SYN_SENT, CLOSED,
   "recv: RST,ACK", NULL, NONE, "connection refused"),@/
 @[[T_SYN_RCVD_CLOSED_RESET]@] = ROW(SYN_RCVD, CLOSED,
   "recv: RST", NULL, NONE, "after a simultaneous open"),@/
@@ -288,13 +304,13 @@ SYN; the core checks that before it takes the row.
 @[[T_LAST_ACK_CLOSED_RESET]@] = ROW(LAST_ACK, CLOSED,
   "recv: RST", NULL, NONE, NULL),@/
 @[[T_TIME_WAIT_CLOSED_RESET]@] = ROW(TIME_WAIT, CLOSED,
-  "recv: RST", NULL, NONE, NULL),@/
+  "recv: RST", NULL, NONE, NULL),@/@]
 
 @ The user's abort sends a reset from the states in which the peer
-believes in the connection, and nothing from the others (\S3.10.5).
+believes in the connection, and nothing from the others (\S3.10.5).@^reset@>@^abort@>@^RFC 9293 \S3.10.5@>
 
 @<Rows of the transitions the figure does not draw@>=
-@[[T_LISTEN_CLOSED_ABORT]@] = ROW(LISTEN, CLOSED,
+@[@[[T_LISTEN_CLOSED_ABORT]@] = ROW(LISTEN, CLOSED,
   "appl: abort", "nothing", NONE, NULL),@/
 @[[T_SYN_SENT_CLOSED_ABORT]@] = ROW(SYN_SENT, CLOSED,
   "appl: abort", "nothing", NONE, NULL),@/
@@ -317,13 +333,13 @@ believes in the connection, and nothing from the others (\S3.10.5).
 @[[T_ESTABLISHED_CLOSED_UNREAD]@] = ROW(ESTABLISHED, CLOSED,
   "appl: close, data unread", "RST", NONE, NULL),@/
 @[[T_CLOSE_WAIT_CLOSED_UNREAD]@] = ROW(CLOSE_WAIT, CLOSED,
-  "appl: close, data unread", "RST", NONE, NULL),@/
+  "appl: close, data unread", "RST", NONE, NULL),@/@]
 
 @ The timeouts send nothing: a peer that has not answered a dozen
-retransmissions will not hear a reset either.
+retransmissions will not hear a reset either.@^retransmission@>@^reset@>@^FIN\_WAIT\_2 timeout@>
 
 @<Rows of the transitions the figure does not draw@>=
-@[[T_ESTABLISHED_CLOSED_TIMEOUT]@] = ROW(ESTABLISHED, CLOSED,
+@[@[[T_ESTABLISHED_CLOSED_TIMEOUT]@] = ROW(ESTABLISHED, CLOSED,
   "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_1_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_1, CLOSED,
   "timeout", "nothing", NONE, NULL),@/
@@ -334,12 +350,12 @@ retransmissions will not hear a reset either.
 @[[T_LAST_ACK_CLOSED_TIMEOUT]@] = ROW(LAST_ACK, CLOSED,
   "timeout", "nothing", NONE, NULL),@/
 @[[T_FIN_WAIT_2_CLOSED_TIMEOUT]@] = ROW(FIN_WAIT_2, CLOSED,
-  "timeout", "nothing", NONE, "if configured"),@/
+  "timeout", "nothing", NONE, "if configured"),@/@]
 
 @* What the core tells its user.
 Besides segments, the core produces {\it events} for the user of the
 connection: the things a program using the sockets of an operating
-system learns from the return values of its calls.
+system learns from the return values of its calls.@^socket interface@>
 
 @<Types of the core@>=
 enum tcp_event {
@@ -394,7 +410,7 @@ struct tcp_hooks {
 Every number that an implementation may choose lives in a configuration
 that the user hands to |tcp_init|.  |tcp_config_default| fills it with
 the values this book argues for as it goes; a test or a scenario changes
-one field at a time.
+one field at a time.@^scenario@>
 
 @<Types of the core@>=
 struct tcp_config {
@@ -434,7 +450,7 @@ timeout of RFC~6298, the Ethernet MSS of 1460 bytes, and buffers of 64
 kilobytes, of which the receive buffer is one byte short so that its
 free space always fits the 16-bit window field.  Acknowledgments of data
 may wait up to 40 milliseconds for company, as the chapter on the sliding
-window explains; the simulated link turns that off.  Answers to dropped
+window (\secref{window}) explains; the simulated link turns that off.  Answers to dropped
 segments are limited to ten a second (the chapter on the whole machine).
 Keepalives are off, as RFC~9293 wants them; turned on, they probe every
 75 seconds and give up after nine probes, Linux's numbers (the chapter on
@@ -444,8 +460,8 @@ timer that forgets its backoff) are on; the simulated link turns them off
 too, so that the logs of the early chapters show the plain rules they
 teach.  The key of the hash is a fixed pattern, the key of the test
 vectors of SipHash; a program that faces a real network must put a
-secret there (the chapter on the handshake explains why), and the host
-of the chapter on the event loop does.
+secret there (the chapter on the handshake (\secref{handshake}) explains why), and the host
+of the chapter on the event loop does.@^MSL@>@^simulated link@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^RFC 6298@>
 
 @<Functions of the core@>=
 void tcp_config_default(struct tcp_config *cfg)
@@ -490,9 +506,14 @@ void tcp_config_default(struct tcp_config *cfg)
 @* Dropped segments.
 Every segment that the core drops without acting on it is counted,
 under the reason it was dropped for.  A dropped segment may still be
-answered: with a reset, an acknowledgment or a challenge; the comment
-says which.  The chapters that follow show where each rule is applied,
-and the last of them ties the rules together.
+answered: with a reset, an acknowledgment or a {\it challenge ACK}; the
+comment says which.  A challenge ACK is the answer of RFC~5961 to a
+reset or a SYN that may be forged: instead of obeying it, the core
+acknowledges where the connection stands, which tells the true peer the
+exact number to use and tells a blind attacker nothing
+(\secref{challenge} gives the rules).@^challenge ACK@>  The chapters of the story (Part~I) and of Part~III show where each
+rule is applied, and the chapter on the whole machine
+(\secref{machine}) ties the rules together.@^dropped segments, counted@>
 
 @<Types of the core@>=
 enum tcp_drop {
@@ -560,7 +581,7 @@ acknowledged&sent, not yet&may be sent&may not be\cr
 where SND.UNA is the boundary between 1 and 2, SND.NXT that between 2
 and 3, and SND.UNA${}+{}$SND.WND that between 3 and 4; and of the
 sequence space seen from the receiver, where RCV.NXT is the next byte
-expected and RCV.NXT${}+{}$RCV.WND the first one that will not fit.
+expected and RCV.NXT${}+{}$RCV.WND the first one that will not fit.@^SND.UNA@>@^SND.NXT@>@^SND.WND@>@^RCV.NXT@>@^RCV.WND@>@^transmission control block (TCB)@>@^RFC 9293 \S3.3.1@>
 
 @<Types of the core@>=
 struct tcp_conn {
@@ -584,7 +605,7 @@ updated SND.WND, so that an old segment cannot shrink the window that a
 newer one opened (\S3.10.7.4).  |snd_mss| is the largest text the peer
 will take, from the MSS option of its SYN; |max_snd_wnd| is the largest
 window the peer ever offered, which RFC~5961's check of acknowledgments
-needs.
+needs.@^acknowledgment number@>@^SND.WND@>@^RFC 9293 \S3.3.1@>@^RFC 9293 \S3.10.7.4@>@^RFC 5961@>
 
 @<The send sequence variables@>=
 uint32_t snd_una;   /* oldest unacknowledged sequence number */
@@ -597,7 +618,7 @@ uint16_t snd_mss;
 
 @ The receive sequence variables.  RCV.WND is not stored: it is the
 free space of the receive buffer, computed when it is needed, so that
-the window can never promise room the buffer does not have.
+the window can never promise room the buffer does not have.@^RCV.WND@>
 
 @<The receive sequence variables@>=
 uint32_t rcv_nxt;   /* next sequence number expected */
@@ -607,9 +628,9 @@ uint32_t irs;       /* initial receive sequence number */
 to |tcp_send| and the peer has not yet acknowledged, and the bytes that
 have arrived and the user has not yet read.  Each is a ring of bytes
 indexed by sequence number, with its array inside it; the chapter on the
-sliding window builds them.  They come last in the structure, so that
+sliding window (\secref{window}) builds them.  They come last in the structure, so that
 the sixty-odd kilobytes of each array do not separate the variables the
-core uses together.
+core uses together.@^sliding window@>
 
 @<The buffers of the connection@>=
 struct tcp_sndbuf sndbuf;  /* the first byte has sequence number $|iss|+1$ */
@@ -619,10 +640,10 @@ struct tcp_rcvbuf rcvbuf;  /* the first byte has sequence number $|irs|+1$ */
 when it does not run: the retransmission timer of RFC~6298, the persist
 timer that probes a closed window, the 2MSL timer of TIME\_WAIT, the
 optional limit on FIN\_WAIT\_2, and the timer of a delayed
-acknowledgment, which the chapter on the sliding window adds.  The first two are structures of their
+acknowledgment, which the chapter on the sliding window (\secref{window}) adds.  The first two are structures of their
 own chapters: |rtx| holds the current timeout, doubled at each expiry,
 the count of expiries since something new was acknowledged, and the
-measurements of the round trip.
+measurements of the round trip.@^2MSL@>@^sliding window@>@^window probe@>@^persist timer@>@^retransmission@>@^round-trip time (RTT)@>@^FIN flag@>@^FIN\_WAIT\_2 state@>@^TIME\_WAIT state@>@^RFC 6298@>
 
 @<The timers of the connection@>=
 struct tcp_rto rtx;
@@ -642,7 +663,7 @@ that the peer's FIN has been taken in.  |ack_owed| says that something
 arrived that must be acknowledged; |rcv_adv| is the right edge of the
 window we last advertised, RCV.NXT${}+{}$RCV.WND at that moment.  The
 two numbers come before the flags, and the flags sit together, so that
-the compiler need not pad between them.
+the compiler need not pad between them.@^RCV.NXT@>@^RCV.WND@>@^LISTEN state@>@^SYN\_RCVD state@>
 
 @<The flags of the connection@>=
 uint32_t fin_seq;
@@ -665,10 +686,10 @@ the host keeps and the hooks point to, as an operating system keeps its
 statistics of TCP for the whole machine rather than for each connection:
 a host may give every connection the same counters, or each its own.
 Kept in the connection, they took 92 bytes of every one, nearly a
-quarter of it; the chapter ``How fast is it?'' tells that story.  They
+quarter of it; the chapter ``How fast is it?'' (\secref{perf}) tells that story.  They
 are 32 bits wide: four billion segments take hours at the speed that
 chapter measures over UDP, and a host that wants totals over longer
-lives adds them up into wider counters of its own.
+lives adds them up into wider counters of its own.@^retransmission@>@^UDP as a carrier@>
 
 @<Types of the core@>=
 struct tcp_stats {
@@ -704,7 +725,7 @@ may first be given the one remote end it will accept, with
 |tcp_set_remote|, which also lets it turn active when the user sends
 (Figure~6's arrow from LISTEN to SYN\_SENT).  These return 0, or a
 negative |tcp_error| when the call is not allowed in the connection's
-state.
+state.@^passive open@>@^active open@>@^listen (passive open)@>@^LISTEN state@>@^SYN\_SENT state@>@^RFC 9293 \S3.10.1@>@^Figure 6@>
 
 @<Declarations of the core@>=
 void tcp_init(struct tcp_conn *c, const struct tcp_config *cfg,
@@ -717,7 +738,7 @@ int tcp_set_remote(struct tcp_conn *c, uint32_t remote_addr,
 
 @ The errors are those of \S3.10: a call the state does not allow, a
 send or close on a connection that is already closing, and a send on a
-listener that does not know where to send.
+listener that does not know where to send.@^listen (passive open)@>@^RFC 9293 \S3.10@>
 
 @<Types of the core@>=
 enum tcp_error {
@@ -760,7 +781,7 @@ A host that serves many connections on one port keeps a listener and
 hands each SYN for it to |tcp_accept|, which makes a fresh connection
 that is a copy of the listener, lets it take the SYN, and leaves the
 listener as it was.  |tcp_matches| tells whether a segment belongs to a
-connection's pair of sockets.
+connection's pair of sockets.@^listen (passive open)@>@^CLOSED state@>@^socket interface@>@^RFC 9293 \S3.10.7.1@>
 
 @<Declarations of the core@>=
 bool tcp_reply_to_closed(const struct segment *in, struct segment *rst);
@@ -770,7 +791,7 @@ bool tcp_matches(const struct tcp_conn *c, const struct segment *s);
 
 @ Last, the function through which every change of state goes.  It is
 part of the interface only so that a test can feed it a change that is
-not in the table and see it refused.
+not in the table and see it refused.@^connection refused@>
 
 @<Declarations of the core@>=
 bool tcp_enter(struct tcp_conn *c, enum transition_id id);
@@ -785,7 +806,7 @@ in |bad_transitions|, and unless the configuration says otherwise (as one
 test does, to watch the check work) the program stops at once, in the
 debugger's hands if there is one.  So a test that runs through a
 scenario and ends with |bad_transitions| at zero has shown that every
-move it made is an arrow of the machine.
+move it made is an arrow of the machine.@^connection refused@>@^scenario@>
 
 @<Functions of the core@>=
 bool tcp_enter(struct tcp_conn *c, enum transition_id id)
@@ -802,7 +823,7 @@ bool tcp_enter(struct tcp_conn *c, enum transition_id id)
   if (t->to == TCP_FIN_WAIT_2 || t->to == TCP_TIME_WAIT) persist_stop(&c->persist);
   if (t->to == TCP_ESTABLISHED && c->cfg->keepalive_us)
     c->keepalive_deadline = c->now + c->cfg->keepalive_us;
-  if (c->hooks->transition) c->hooks->transition(c->hooks->ctx, c, t);
+  if (@[c->hooks->transition@]) @[c->hooks->transition@](c->hooks->ctx, c, t);
   return true;
 }
 
@@ -838,7 +859,7 @@ static void emit(struct tcp_conn *c, enum tcp_event e)
 @ A connection that ends takes a row to CLOSED, tells the user why
 (unless |why| is |TCP_EV_CLOSED| itself), and then that it is closed.
 The order is the order of a log: first the change of state, then what it
-means to the user.
+means to the user.@^CLOSED state@>
 
 @<Private declarations of the core@>=
 static void end_connection(struct tcp_conn *c, enum transition_id id,
@@ -857,7 +878,7 @@ static void end_connection(struct tcp_conn *c, enum transition_id id,
 close that would lose unread data, a half-open connection that times
 out.  The reset carries the sequence number the peer expects next from
 us, SND.NXT, which is what makes the peer believe it (\S3.10.5,
-\S3.10.7.4); it acknowledges nothing.
+\S3.10.7.4); it acknowledges nothing.@^half-open connection@>@^SND.NXT@>@^abort@>@^RFC 9293 \S3.10.5@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void reset_and_end(struct tcp_conn *c, enum transition_id id,
@@ -883,7 +904,7 @@ offer, and on a SYN the MSS option that tells the peer how large a
 segment we accept (\S3.7.1).  A reset offers no window.  Every field is
 set, except the forty bytes of room for options: |optlen| says how many
 of them are in use, and nothing reads past it, so clearing them for every
-segment would be work for nothing.
+segment would be work for nothing.@^acknowledgment number@>@^RCV.NXT@>@^ACK flag@>@^transmission control block (TCB)@>@^RFC 9293 \S3.7.1@>
 
 @<Private declarations of the core@>=
 static void send_segment(struct tcp_conn *c, uint8_t flags, uint32_t seq,
@@ -953,7 +974,7 @@ if (stats(c)) stats(c)->refused_past_fin++;
 assert(!c->cfg->assert_transitions && "a segment past our FIN");
 
 @ A segment with the ACK bit carries every acknowledgment owed,
-including one that is being delayed, whose timer therefore stops.
+including one that is being delayed, whose timer therefore stops.@^ACK flag@>
 
 @<Forget the acknowledgment owed@>=
 {
@@ -964,10 +985,10 @@ including one that is being delayed, whose timer therefore stops.
 @ The window we offer is at most the free space of the receive buffer,
 which never exceeds the 65,535 bytes that the 16-bit field can carry,
 since \.{ltcp} does not scale windows.  It may be less: the chapter on
-flow control explains why a receiver holds the window's right edge back
+flow control (\secref{flow}) explains why a receiver holds the window's right edge back
 until it can move by a worthwhile step.  The edge offered is
 remembered, for that rule and so that a later read can tell whether it
-opened the window far enough to be worth announcing.
+opened the window far enough to be worth announcing.@^flow control@>
 
 @<Offer the receive window in |s|@>=
 {
@@ -981,7 +1002,7 @@ if ((flags & TCP_RST) && stats(c)) stats(c)->resets_sent++;
 if (flags & TCP_ACK) @<Forget the acknowledgment owed@>@;
 c->hooks->output(c->hooks->ctx, c, &s);
 
-@ RCV.WND, the receive window.
+@ RCV.WND, the receive window.@^RCV.WND@>@^receive window@>
 
 @<Private declarations of the core@>=
 static uint32_t receive_window(const struct tcp_conn *c);
@@ -996,7 +1017,7 @@ static uint32_t receive_window(const struct tcp_conn *c)
 @ The commonest segment of all is a bare acknowledgment, in the RFC's
 notation
 $$\langle\hbox{SEQ=SND.NXT}\rangle\langle\hbox{ACK=RCV.NXT}\rangle
-\langle\hbox{CTL=ACK}\rangle.$$
+\langle\hbox{CTL=ACK}\rangle.$$@^SND.NXT@>@^RCV.NXT@>
 
 @<Private declarations of the core@>=
 static void send_ack(struct tcp_conn *c);
@@ -1012,7 +1033,7 @@ itself a reset, with the reset that a closed port would send: the same
 rule serves CLOSED, LISTEN, SYN\_SENT and SYN\_RCVD, since in each of
 them the offending segment is one that no connection of ours could have
 provoked (\S3.5.2).  The reply is built from the segment's addresses,
-not from the TCB, which in LISTEN does not know the peer.
+not from the TCB, which in LISTEN does not know the peer.@^CLOSED state@>@^LISTEN state@>@^SYN\_SENT state@>@^SYN\_RCVD state@>@^transmission control block (TCB)@>@^RFC 9293 \S3.5.2@>
 
 @<Private declarations of the core@>=
 static void answer_with_reset(struct tcp_conn *c, const struct segment *in);
@@ -1084,7 +1105,7 @@ static void copy_all_but_rings(struct tcp_conn *to,
   const struct tcp_conn *from);
 
 @ Copying a connection, as |tcp_accept| copies its listener, skips the
-rings for the same reason: a listener's buffers hold nothing.
+rings for the same reason: a listener's buffers hold nothing.@^listen (passive open)@>
 
 @<Functions of the core@>=
 static void clear_all_but_rings(struct tcp_conn *c)
@@ -1123,4 +1144,4 @@ TIME\_WAIT.  Which tests fail, and why is that a good sign? \excheck{conn.3}
 4.~\diff3 Add a row to the table for a transition that the core does not
 make, and one use of it in the wrong place.  What does the test that
 checks every transition report?  What would happen without
-|tcp_enter|'s check? \excheck{conn.4}
+|tcp_enter|'s check? \excheck{conn.4}@^CLOSED state@>@^TIME\_WAIT state@>@^Figure 6@>@^RFC 793@>

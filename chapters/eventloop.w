@@ -10,10 +10,11 @@ application an interface it knows how to use.  In the kernel that
 something is the kernel; in \.{ltcp} it is the small module of this
 chapter, which we call the {\it host}, since it plays the part of the
 operating system of a host on which the TCP runs.
+\label{eventloop}%
 
 The interface is modelled on the sockets of POSIX, because a reader who
 has written a network program has written it with sockets, and should be
-able to read the programs of the next chapter without learning a new
+able to read the programs of the next chapter (\secref{programs}) without learning a new
 vocabulary.  The correspondence is close:
 $$\vbox{\halign{\.{#}\hfil\quad&\.{#}\hfil\quad&#\hfil\cr
 \rm POSIX&\rm here&\cr
@@ -33,7 +34,7 @@ other sockets and ordinary file descriptors (such as the standard input)
 it cares about.  While a program waits in |lt_poll|, and only then, the
 host does its work: it receives datagrams and hands them to the core, and
 it fires the timers that are due.  There are no threads and no signals;
-everything happens in one loop around one call of |poll|.
+everything happens in one loop around one call of |poll|.@^poll@>
 
 @ The interface is a header of its own; the host's structures are
 private to its module, so that a program can use nothing but the
@@ -80,7 +81,7 @@ what happens.  |name_peers| makes each state line of the log name the
 peer of the connection, which a server with many clients needs.
 |spin_us| is how long the host may keep the processor busy looking for
 a datagram before it lets the kernel put it to sleep; the section on
-waiting explains why a host would do such a thing.
+waiting explains why a host would do such a thing.@^maximum segment lifetime (MSL)@>
 
 @<The options of a host@>=
 struct lt_options {
@@ -155,7 +156,7 @@ static int secret_key(uint64_t key[2])
 
 @*1 The host and its sockets.
 The host keeps one |struct lt_endpoint| for each UDP socket of the
-carrier, as the previous chapter decided: a listening endpoint, with the
+carrier, as the previous chapter (\secref{carrier}) decided: a listening endpoint, with the
 connections accepted on it, or a connecting endpoint with its single
 connection.  The endpoints form a list, and each endpoint keeps its
 connections in a list too.  A list is the simplest structure that
@@ -342,7 +343,7 @@ static struct lt_endpoint *endpoint_open(struct lt_host *h, uint32_t addr,
 Every call of the core is bracketed by |begin| and |end|.  |begin|
 forgets the notes of the previous call and asks the carrier to defer its
 records; |end| releases them, with the segment that caused the call, if
-a segment did, and the notes as its comment.  The chapter on the carrier
+a segment did, and the notes as its comment.  The chapter on the carrier (\secref{carrier})
 explained why the order of the log needs this.
 
 @<Private declarations of the host@>=
@@ -389,7 +390,7 @@ static void on_output(void *ctx, struct tcp_conn *c, const struct segment *s)
 @ The second hook: a state changed.  The note has the form of the state
 lines of the simulated link, \.{client SYN\_SENT -> ESTABLISHED (recv:
 SYN,ACK; send: ACK)}, the cause and the answer being those of the row of
-the transition table that the core followed.
+the transition table that the core followed.@^transition table@>
 
 @<Private declarations of the host@>=
 static void on_transition(void *ctx, struct tcp_conn *c,
@@ -465,7 +466,7 @@ static void enqueue(struct lt_sock *l, struct lt_sock *k)
 CLOSED; a connection that a listener started also ends when the core
 takes it back to LISTEN, which is what a reset in SYN\_RCVD does
 (\S3.10.7.4): such a connection has no business listening, since its
-parent does.
+parent does.@^LISTEN, return to@>
 
 @<Private declarations of the host@>=
 static bool ended(const struct lt_sock *k)
@@ -498,7 +499,7 @@ peer is the segment's source address and port.  If there is none, and
 the endpoint listens, a SYN starts a new connection (the next section)
 and anything else is given to the listening connection itself, whose rules in LISTEN answer
 an ACK with a reset and ignore the rest (\S3.10.7.2).  With neither a
-connection nor a listener, the core says what a closed port answers.
+connection nor a listener, the core says what a closed port answers.@^RFC 9293 \S3.10.7.2@>
 
 @<Private declarations of the host@>=
 static void deliver(struct lt_host *h, struct lt_endpoint *ep,
@@ -599,7 +600,7 @@ listener's configuration that takes the SYN and moves to SYN\_RCVD,
 while the listener stays in LISTEN for the next client.  A listener
 takes at most |LT_BACKLOG| connections that the application has not
 accepted; beyond that, SYNs are dropped and their senders will try
-again, as with the backlog of |listen| in POSIX.
+again, as with the backlog of |listen| in POSIX.@^backlog@>
 
 @<Constants of the host@>=
 #define LT_BACKLOG 128
@@ -638,7 +639,7 @@ static void name_for_peer(struct lt_host *h, const struct lt_sock *l,
 
 @ A segment for which no connection exists gets the answer of a closed
 port (\S3.10.7.1): a reset, unless the segment was itself a reset.  The
-core writes it; the carrier sends it back where the segment came from.
+core writes it; the carrier sends it back where the segment came from.@^RFC 9293 \S3.10.7.1@>
 
 @<Private declarations of the host@>=
 static void answer_closed(struct lt_host *h, struct lt_endpoint *ep,
@@ -661,7 +662,7 @@ destination port is unreachable.  \S3.9.2.2 calls it a hard error, upon
 which a TCP should abort the connection; we do, and the application
 learns that the connection was refused (in SYN\_SENT) or reset (later).
 A connection in TIME\_WAIT has nothing left to lose and ignores it: the
-peer may well have exited already, as it is entitled to.
+peer may well have exited already, as it is entitled to.@^RFC 9293 \S3.9.2.2@>
 
 @<Private declarations of the host@>=
 static void unreachable(struct lt_host *h, struct lt_sock *k, uint32_t addr,
@@ -678,7 +679,7 @@ static void unreachable(struct lt_host *h, struct lt_sock *k, uint32_t addr,
 }
 
 @ A listening endpoint's port is shared by all its connections, and the
-carrier says which peer was unreachable (the chapter on the carrier
+carrier says which peer was unreachable (the chapter on the carrier (\secref{carrier})
 explains how, and where it cannot); the connection with that peer is
 aborted the same way.  The queue of errors is emptied, so that |poll|
 stops reporting them.
@@ -849,7 +850,7 @@ of TIME\_WAIT, and returns 0; or $-1$ if |timeout_ms| passed first, or,
 with |errno| set to |EINTR|, if a signal interrupted the wait, so that a
 program can let the user cut a long TIME\_WAIT short.  Sockets the
 program has not closed do not keep it waiting once their connection has
-ended, and neither does a listener.
+ended, and neither does a listener.@^maximum segment lifetime (MSL)@>
 
 @<Functions of the host@>=
 int lt_finish(struct lt_host *h, int timeout_ms)
@@ -1267,7 +1268,7 @@ ssize_t lt_recv(struct lt_sock *k, void *buf, size_t n)
 its FIN once the data before it has gone, and the program can go on
 reading until the peer closes its own direction.  This is TCP's
 half-close; RFC~9293 calls it simply CLOSE (\S3.10.4), since in TCP a
-close never stops the reception of data.
+close never stops the reception of data.@^half-close@>@^RFC 9293 \S3.10.4@>
 
 @<Declarations of the socket interface@>=
 int lt_shutdown(struct lt_sock *k);
@@ -1276,7 +1277,7 @@ int lt_shutdown(struct lt_sock *k);
 a client whose input is empty does.  CLOSE in SYN\_SENT would delete the
 connection (\S3.10.4), which is not what a half-close means; so the
 host remembers the request, and makes it when the connection is
-established (see |deliver|).
+established (see |deliver|).@^half-close@>@^RFC 9293 \S3.10.4@>
 
 @<Functions of the host@>=
 int lt_shutdown(struct lt_sock *k)
@@ -1349,7 +1350,7 @@ k->queue = NULL;
 k->pending = 0;
 
 @ |lt_abort| resets a connection at once: the core sends a RST and
-forgets it.  The program still closes the socket afterwards.
+forgets it.  The program still closes the socket afterwards.@^RST flag@>
 
 @<Functions of the host@>=
 void lt_abort(struct lt_sock *k)
@@ -1448,7 +1449,7 @@ Second, the gaps between the times: the time between a segment that
 arrived and the answer to it is the time the host and the core took; on
 a quiet machine it is a few microseconds.  The same figures, for every
 packet, are in Wireshark's column ``Delta time displayed,'' or come from
-$$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$$
+$$\hbox{\.{tshark -r c.pcapng -T fields -e frame.time\_delta -e frame.comment}}$$@^MSL@>@^tshark@>
 
 @*1 The limits of a host.
 A host that faces a network holds what its peers ask it to hold, and a
@@ -1531,4 +1532,4 @@ interface a call that lets such a program run the loop without waiting.
 and |lt_accept_wait|, each running the loop until it can do its work.
 Rewrite \.{ltcp connect} with them and two processes (\.{fork}): one
 copying standard input to the connection, one copying the connection to
-standard output.  Why can the two processes not share one host?
+standard output.  Why can the two processes not share one host?@^MSL@>

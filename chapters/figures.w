@@ -9,9 +9,10 @@ machine (Figure~6).  Pictures of this kind are usually drawn by hand, and
 so they slowly drift away from the code they describe: a label is
 renamed in the program and not in the picture, an arrow is added to the
 program and forgotten in the drawing.
+\label{figures}%
 
 The figures printed in the earlier chapters, from Figure~1 in the
-chapter on the handshake to Figure~6 in ``The whole machine,'' were not
+chapter on the handshake (\secref{handshake}) to Figure~6 in ``The whole machine,'' were not
 drawn by hand.  This chapter draws every figure of the book from two
 sources that cannot drift: the core's own table of transitions, |tcp_transitions|, through
 which every change of state of the running code passes, and the capture
@@ -35,11 +36,11 @@ its steps; the third the states that one side, \.{client} or
 \.{server}, passes through, Figures 4 and~5; the last the state machine
 as it stands after step~$N$ of a run.
 Each writes the description on its standard output; the \.{Makefile}
-keeps it in \.{build/figures} and draws it there.
+keeps it in \.{build/figures} and draws it there.@^state machine@>@^transition table@>@^Stevens, W. Richard@>@^Figure 4@>
 
 @ The figures are a module of their own, \.{figures.c}, with an interface
 in \.{figures.h}, so that the tests can call its functions directly.  It
-reads capture files through the chapter on logs and looks up transitions
+reads capture files through the chapter on logs (\secref{log}) and looks up transitions
 in the table of the core.
 
 @(figures.h@>=
@@ -76,7 +77,7 @@ and the places of the labels (\.{lp}) are final.  Coordinates are in
 points, $1/72$ inch; this chapter measures $y$ downwards, as one reads a
 page, and turns it round when it writes a point, since Graphviz measures
 upwards.  The sum with $0.0$ turns a negative zero into a plain one, so
-that equal figures are equal byte for byte.
+that equal figures are equal byte for byte.@^Figure 4@>
 
 @<Functions of the figures@>=
 static void put_point(FILE *f, double x, double y)
@@ -204,7 +205,7 @@ the left and SYN\_SENT to the right; ESTABLISHED in the middle; the
 states of the side that closes first in a box at the lower left and
 those of the side that closes second in a box at the lower right.  Here
 it is drawn by \.{ltcp dot fsm} as Figure~6, printed in the chapter
-``The whole machine,'' where its arrows are discussed one by one.
+``The whole machine,'' (\secref{machine}) where its arrows are discussed one by one.@^state machine@>@^transition table@>@^Stevens, W. Richard@>
 
 @ Each state has a place: the centre of its box and the box's width
 (all boxes are 24 points high), and, for two of them, an annotation of
@@ -236,7 +237,7 @@ label.  The arrows back to CLOSED run round the outside of the picture,
 as in Stevens's drawing.  Two of the table's notes, ``passive open'' and
 ``active open'', are the article's names for the states the arrows
 lead to, so they are written beside the head of the arrow, at |(hx,hy)|;
-the other notes are the last line of the arrow's label.
+the other notes are the last line of the arrow's label.@^passive open@>@^active open@>
 
 @<Private types and tables of the figures@>=
 struct route {
@@ -279,7 +280,7 @@ static const struct route routes[] = {@/
 are what Graphviz calls clusters: subgraphs whose name begins with
 \.{cluster} and which are drawn as a frame around their nodes.  With the
 layout fixed, a cluster needs its frame (\.{bb}, the corners) and the
-place of its label.
+place of its label.@^active close@>@^passive close@>
 
 @<Private types and tables of the figures@>=
 struct cluster {
@@ -775,7 +776,7 @@ receiver's come from the comments when the capture has any, and are
 inferred when it has none.
 
 The moves that the comments named are taken out of the run first, as
-|told|, and the run's list of moves is built again, in order.
+|told|, and the run's list of moves is built again, in order.@^active open@>@^active close@>
 
 @<Functions of the figures@>=
 int fig_run_finish(struct fig_run *r)
@@ -841,7 +842,7 @@ first).
 
 Sending a SYN without an ACK opens a connection actively; sending a FIN
 closes one; sending a RST ends one, except for a listener, which answers
-stray segments with resets and goes on listening.
+stray segments with resets and goes on listening.@^RST flag@>
 
 @<Declarations of the figures@>=
 enum tcp_state fig_infer_send(enum tcp_state s, uint8_t flags);
@@ -914,7 +915,7 @@ saw them; the figures take that order as the order in which the
 segments were sent and received.  Segments that cross on the wire, such
 as the two FINs of a simultaneous close, are seen one after the other,
 and the inference follows them in that order: the first FIN to appear
-arrives, in its eyes, before the second is sent.
+arrives, in its eyes, before the second is sent.@^simultaneous close@>
 
 @<Functions of the figures@>=
 static int follow_run(struct fig_run *r, const struct fig_move *told, size_t ntold)
@@ -995,7 +996,7 @@ The first figure is the whole run of the scenario \.{lifecycle} on the
 simulated link; the other two are its handshake and its wave alone
 (\.{--from 1 --to 3} and \.{--from 4 --to 7}).
 
-(Figure~1 itself is printed in the chapter on the handshake, where the
+(Figure~1 itself is printed in the chapter on the handshake (\secref{handshake}), where the
 book's story begins.)
 
 @ The geometry of the timelines, in points.
@@ -1089,7 +1090,7 @@ each side sets aside the resources of the connection: the server when it
 takes the SYN (step~1, into SYN\_RCVD), the client when the SYN,ACK
 arrives (step~2, into ESTABLISHED).
 
-(Figure~2 is printed in the chapter on the handshake.)
+(Figure~2 is printed in the chapter on the handshake (\secref{handshake}).)@^handshake, resources set aside@>@^Figure 2@>
 
 @ A segment is described as the article describes it: the control bits
 that are set (``\.{SYN=1 ACK=1}''), then the numbers: the sequence
@@ -1145,7 +1146,7 @@ arrow shows at both ends of the label, the head at the receiver's line.
 A label of height $h$ that covers a fraction $f$ of the width then
 clears the arrows above and below it if the rows are at least
 $(h/2+3)/(1-f/2)$ apart, which with the labels here is less than the
-usual distance; a row is made taller only if a label is very wide.
+usual distance; a row is made taller only if a label is very wide.@^RFC 793@>
 
 @<Decide the labels' lines and the rows' heights@>=
 {
@@ -1276,7 +1277,7 @@ the client does), between steps 5 and~6 the server may go on sending (here
 it sends one more line, in grey), and the side that closed first waits
 2MSL in TIME\_WAIT before it reaches CLOSED.
 
-(Figure~3 is printed in the chapter on the wave.)
+(Figure~3 is printed in the chapter on the wave (\secref{wave}).)@^Figure 3@>
 
 @* One side's states: Figures 4 and 5.
 The chain of states of one side is its moves in order, each arrow
@@ -1285,7 +1286,7 @@ table of transitions that the move took, put into the article's words:
 ``\.{recv: SYN,ACK}'' and ``\.{send: ACK}'' become ``receive SYN,ACK;
 send ACK''.  Here Graphviz lays the chain out by itself.
 
-Both are printed at the end of the chapter on the wave.
+Both are printed at the end of the chapter on the wave (\secref{wave}).@^transition table@>@^Figure 4@>
 
 @ @<Declarations of the figures@>=
 const struct transition *fig_find_transition(enum tcp_state from, enum tcp_state to);
@@ -1313,7 +1314,7 @@ const struct transition *fig_find_transition(enum tcp_state from, enum tcp_state
 ``received'', and what is sent in answer follows unless it is nothing.
 A call of the application is known by what it sends (``send SYN'', ``send
 FIN''); the passive open, which sends nothing, is the article's ``create
-socket, listen''.  The 2MSL timeout is a wait.
+socket, listen''.  The 2MSL timeout is a wait.@^passive open@>
 
 @<Functions of the figures@>=
 size_t fig_cause_phrase(char *buf, size_t cap, const struct transition *t)
@@ -1371,91 +1372,11 @@ small, with the client's state and the server's filled with their
 colours, and the arrows that step~$N$ made them take drawn thick, in the
 same colours; all other arrows are faded.  The title says which segment
 the step was, and the legend under it which arrows were taken and what
-their labels in Figure~6 say.  Here are the seven steps of the run of
-Figure~1.
+their labels in Figure~6 say.
 
-Step 1.  The client's application asks to connect (the OPEN call of
-\S3.10.1).  The client chooses its initial sequence number, the $x$ of
-the article, sends a SYN that carries it, and enters SYN\_SENT by the
-arrow \.{appl: active open}, the first thick solid arrow of Figure~6.
-The server has been listening since before the run began.  The SYN's
-arrival is handled by the rules for a segment that reaches a listener
-(\S3.10.7.2): the server records the client's number, chooses its own,
-$y$, answers with SYN,ACK and enters SYN\_RCVD by the thick dashed arrow
-\.{recv: SYN; send: SYN,ACK}.  This is the moment, the article says, at
-which the server sets aside resources for the connection: in \.{ltcp},
-the |struct tcp_conn| that the listener copies itself into.
-
-\fig{step-1}{4.4in}{Step 1 of Figure 1: the client sends SYN; its
-arrival moves the server to SYN\_RCVD.}
-
-@ Step 2.  The server's SYN,ACK reaches the client (\S3.10.7.3).  The
-client first checks the acknowledgment: it must name the number after
-$x$, since the SYN took one sequence number, and it does ($x+1$).  Then
-it takes the server's SYN, records $y$, and, its own SYN being
-acknowledged, enters ESTABLISHED and answers with an ACK of $y+1$.  For
-the client the connection is open, and its application may send, one
-round trip after it asked; this is when the client sets aside its
-resources.  The server does not move: it waits in SYN\_RCVD for the
-acknowledgment of its own SYN.
-
-\fig{step-2}{4.4in}{Step 2: the server's SYN,ACK moves the client to
-ESTABLISHED.}
-
-@ Step 3.  The client's ACK reaches the server (\S3.10.7.4).  It
-acknowledges $y+1$, so the server's SYN is acknowledged too, and the
-server enters ESTABLISHED.  Three segments, and each side knows both
-initial sequence numbers and knows that the other knows them: that is
-why two would not do, since after two the server could not tell a live
-client from an old duplicate SYN.  Then comes the data, one line each
-way, with its acknowledgments; data moves no state, so it is not a step,
-and Figure~1 draws it in grey.
-
-\fig{step-3}{4.4in}{Step 3: the client's ACK completes the handshake.}
-
-@ Step 4.  The client's application closes (the CLOSE call of \S3.10.4).
-Once everything it sent before has gone out, the client sends a FIN,
-the $u$ of the article, and enters FIN\_WAIT\_1 by the arrow of the
-active close.  The FIN's arrival moves the server to CLOSE\_WAIT by the
-arrow of the passive close; the server acknowledges it, and its
-application is told that the client will send no more: a read returns
-the end of the stream.  Both sides move at this step, each by a thick
-arrow of its own kind, solid and dashed.
-
-\fig{step-4}{4.4in}{Step 4: the client closes; its FIN reaches the
-server.}
-
-@ Step 5.  The server's acknowledgment of $u+1$ reaches the client, whose
-FIN is now acknowledged: the client moves to FIN\_WAIT\_2.  The server
-stays in CLOSE\_WAIT as long as its application wants to send, and in
-this run it sends one more line, which the client, closed for sending
-but not for receiving, takes and acknowledges.  Here is the answer to
-the article's first question: the acknowledgment and the server's own FIN
-are two segments, not one, because the server may have more to say
-between them.
-
-\fig{step-5}{4.4in}{Step 5: the server acknowledges the FIN; the client
-waits in FIN\_WAIT\_2.}
-
-@ Step 6.  The server's application closes in turn.  The server sends
-its FIN, $w$, and enters LAST\_ACK.  The FIN's arrival moves the client
-from FIN\_WAIT\_2 to TIME\_WAIT: it acknowledges the FIN and starts the
-timer of 2MSL.
-
-\fig{step-6}{4.4in}{Step 6: the server closes too; its FIN moves the
-client to TIME\_WAIT.}
-
-@ Step 7.  The client's last ACK, of $w+1$, reaches the server, which
-enters CLOSED and forgets the connection.  The client does not forget
-yet: it waits in TIME\_WAIT for twice the maximum segment lifetime.  If
-its last ACK was lost, the server's FIN will come again and must be
-acknowledged again; and no old segment of this connection may be taken
-for one of a new connection with the same ports.  Those are the two
-answers to the article's second question, and the chapter on TIME\_WAIT
-runs both.
-
-\fig{step-7}{4.4in}{Step 7: the client's last ACK closes the server; the
-client waits 2MSL in TIME\_WAIT.}
+The steps are printed beside the chapters they illustrate: steps 1
+to 3 in the chapter on the handshake (\secref{handshake-steps}), steps 4
+to 7 in the chapter on the wave (\secref{wave-steps}).
 
 @ @<Declarations of the figures@>=
 int fig_write_step(FILE *f, const struct fig_run *r, int step, char *err,
@@ -1500,10 +1421,10 @@ that cannot be read is a failure, with the reader's message.
 #include "figures.h"
 
 @ @<Subcommands@>=
-{"dot", cmd_dot,@t}\1\1{@>@/
+@[{"dot", cmd_dot,@t}\1\1{@>@/
   "fsm | seq [--from N] [--to M] [--title T] [--mark K] CAPTURE"@/
   " | states client|server CAPTURE | step N CAPTURE",@/
-  "write a figure of the book in Graphviz's language"@t}\2\2{@>},
+  "write a figure of the book in Graphviz's language"@t}\2\2{@>},@/@]
 
 @ @<Subcommand functions@>=
 static int dot_help(void)

@@ -10,8 +10,9 @@ frees the sender's buffer.  A segment that is lost is sent again when the
 retransmission timer expires.  Here is the whole life of the
 article's Figure~1, with a line of text each way in the middle and one
 more from the server after the client has closed:
+\label{firstbyte}%
 
-\runlog{lifecycle}
+\runlog{lifecycle}@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 1@>
 
 @ This chapter tells the data path as the core sees it: which function
 calls which, and when.  The machinery it calls on has chapters of its
@@ -19,19 +20,19 @@ own after the whole machine: the buffers and the sliding window, the
 retransmission timer of RFC~6298, the reassembly of segments that arrive
 out of order, and flow control with its probes of a closed window; and
 the chapters on losses add fast retransmission, congestion control and
-selective acknowledgments.
+selective acknowledgments.@^sliding window@>@^window probe@>@^congestion control@>@^out-of-order segments@>@^reassembly@>@^flow control@>@^RFC 6298@>
 
 @* The buffers.
 The send buffer holds the bytes the user has handed over and the peer
 has not acknowledged, oldest first; the receive buffer holds the bytes
 that arrived and that the user has not yet read.  Both are rings indexed
-by sequence number, the subject of the chapter on the sliding window:
+by sequence number, the subject of the chapter on the sliding window (\secref{window}):
 the byte numbered $s$ lives at a place that depends on $s$ alone, which
 is why a buffer can only be set up once the sequence numbers of its
 direction are known.  The send buffer begins at ISS${}+1$, the number
 after our SYN, and is set up when we choose the ISS; the receive buffer
 begins at IRS${}+1$ and is set up when the peer's SYN arrives.  The
-capacities were set by |tcp_init| from the configuration.
+capacities were set by |tcp_init| from the configuration.@^ISS (initial send sequence number)@>@^IRS (initial receive sequence number)@>@^sliding window@>
 
 @<Private declarations of the core@>=
 static void set_up_send_buffer(struct tcp_conn *c);
@@ -58,7 +59,7 @@ until the user closes it: in SYN\_SENT and SYN\_RCVD it waits for the
 handshake to finish (\S3.10.2).  A listener that knows its peer turns
 active when it is given data, Figure~6's thin arrow from LISTEN to
 SYN\_SENT; it sends its SYN first, since the buffer's place in the
-sequence space is known only once the ISS is.
+sequence space is known only once the ISS is.@^RFC 9293 \S3.10.2@>
 
 @<Functions of the core@>=
 size_t tcp_send(struct tcp_conn *c, const void *data, size_t n, uint64_t now)
@@ -100,13 +101,13 @@ static void flush_output(struct tcp_conn *c)
 }
 
 @ Sending means cutting the unsent part of the buffer into segments,
-each of the size that the chapter on the sliding window computes: no
+each of the size that the chapter on the sliding window (\secref{window}) computes: no
 longer than the peer's MSS, the usable window or what is waiting.  The
 last segment of what is in the buffer carries the PSH bit, and the FIN
 too if the user has already closed.  The loop stops when everything is
 sent, when the window is full, when the segment would be too small to be
 worth sending (the rule against silly windows of the chapter on flow
-control), or when the handshake has not finished.  A sender that stops
+control, \secref{flow}), or when the handshake has not finished.  A sender that stops
 with data waiting and nothing in flight has nothing to wake it but a
 timer: it starts the persist timer, as that chapter explains.  Data is
 sent only in the states where the RFC allows it: those in which the user
@@ -114,7 +115,7 @@ may still send, and those in which the user has closed but the data
 queued before the close, and the FIN after it, may still be waiting for
 the window.  That includes CLOSING, reached when the peer's FIN arrives
 while ours is still queued behind data.  A FIN may also leave
-FIN\_WAIT\_1 before our SYN is acknowledged, as Figure~6 draws.
+FIN\_WAIT\_1 before our SYN is acknowledged, as Figure~6 draws.@^sliding window@>@^persist timer@>@^silly window syndrome@>@^PSH flag@>@^FIN\_WAIT\_1 state@>@^CLOSING state@>
 
 @<Private declarations of the core@>=
 static void send_what_the_window_allows(struct tcp_conn *c);
@@ -155,14 +156,14 @@ static void send_what_the_window_allows(struct tcp_conn *c)
 
 @ A segment of data, new or repeated: its text comes from the send
 buffer, in place unless it crosses the end of the ring, and the
-retransmission timer hears of it (the chapter on the timer explains
+retransmission timer hears of it (the chapter on the timer (\secref{retransmit}) explains
 why it must know which).  The segment that ends at the end of the
 buffer pushes, and takes the FIN along if the user has closed; the
 caller notes a new FIN as sent once SND.NXT has moved past the text.
 (The end of the buffer, not the end of what is in flight: a repeated
 segment may be the last one sent and still have bytes waiting behind it,
 and a FIN on it would end the stream before them.)  A repeated segment
-pushes too: the receiver has waited long enough for it.
+pushes too: the receiver has waited long enough for it.@^PSH flag@>
 
 @<Private declarations of the core@>=
 static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n);
@@ -201,7 +202,7 @@ frees only those.  The user hears that it may write again once a quarter
 of the buffer is free: telling it after every acknowledgment would make
 a program that writes whenever it may write a few hundred bytes at a
 time, at the cost of a call each.  The checks that decide whether to believe an
-acknowledgment come first, in the chapter on the whole machine.
+acknowledgment come first, in the chapter on the whole machine (\secref{machine}).@^SND.UNA@>@^round-trip time (RTT)@>@^RFC 6298 \S5.2@>@^RFC 6298 \S5.3@>
 
 @<Private declarations of the core@>=
 static void take_acknowledgment(struct tcp_conn *c, uint32_t ack);
@@ -226,7 +227,7 @@ segment, overtaken in the network by a newer one, must not shrink a
 window that the newer one opened.  SND.WL1 and SND.WL2 remember the
 sequence and acknowledgment numbers of the segment that last set the
 window; a segment updates it only if it is not older in both respects
-(\S3.10.7.4).  A window that opens ends any probing of a closed one.
+(\S3.10.7.4).  A window that opens ends any probing of a closed one.@^acceptable segment@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void update_send_window(struct tcp_conn *c, const struct segment *s);
@@ -254,9 +255,9 @@ oldest bytes of the buffer, as many as fit in one segment, with the FIN
 if it was sent and nothing but the FIN remains after them.  Only one
 segment is repeated; if others were lost too, the acknowledgment of this
 one restarts the timer, and the next expiry repeats the next.  The
-receiver keeps what arrived after a gap (the chapter on reassembly), so
+receiver keeps what arrived after a gap (the chapter on reassembly, \secref{reassembly}), so
 the acknowledgment of the repeated segment usually covers much more than
-it.
+it.@^reassembly@>@^RFC 6298 \S5.4@>
 
 @<Private declarations of the core@>=
 static void retransmit_data(struct tcp_conn *c);
@@ -280,7 +281,7 @@ static void retransmit_data(struct tcp_conn *c)
 
 @* Receiving.
 By the time a segment's text is processed, the checks of the chapter on
-the whole machine have made sure that the segment is acceptable and have
+the whole machine (\secref{machine}) have made sure that the segment is acceptable and have
 trimmed away any part of it outside the window: what is left starts at
 or after RCV.NXT and fits in the receive buffer.  Text is taken only in
 the states in which the peer may still send (ESTABLISHED, FIN\_WAIT\_1
@@ -294,7 +295,7 @@ segment is owed an acknowledgment (a segment after a gap gets one too:
 the duplicate acknowledgment tells the sender what is missing), and the
 user hears that there is something to read if there is.  The
 acknowledgment of text in order may wait a little, as the chapter on the
-sliding window explains; the rest go at once.
+sliding window (\secref{window}) explains; the rest go at once.@^FIN\_WAIT\_1 state@>@^FIN\_WAIT\_2 state@>@^acceptable segment@>@^duplicate ACK@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void process_text(struct tcp_conn *c, struct segment *s);
@@ -321,7 +322,7 @@ static void process_text(struct tcp_conn *c, struct segment *s)
 Reading makes room, and room is window: if the window has opened far
 enough, the peer is told at once with a window update, lest it wait for
 a window it does not know has opened.  When ``far enough'' is, is the
-question of the chapter on flow control.
+question of the chapter on flow control (\secref{flow}).@^flow control@>
 
 @<Functions of the core@>=
 size_t tcp_recv(struct tcp_conn *c, void *buf, size_t n, uint64_t now)
@@ -352,10 +353,17 @@ and the acknowledgment of it.  By how much does the acknowledgment
 number exceed the data segment's sequence number, and why? \excheck{firstbyte.1}
 
 \smallskip\noindent
-2.~\diff2 Set the receive buffer of the server to 1000 bytes
-(|rcv_wnd| in its configuration) and have the client send 3000 bytes
-while the server's user reads nothing.  Predict the segments and the
-windows in the log, then run it.  What ends the wait?
+2.~\diff3 Give the server a receive buffer of 1000 bytes and a user who
+does not read, and have the client send 3000 bytes.  The simulator
+(\secref{simlink}) needs two small changes first.  Both ends share one
+configuration, |m->cfg|: add a second |struct tcp_config| to |struct
+sim|, copy |m->cfg| into it, set its |rcv_wnd| to 1000, and give it to
+the server's |sim_end_init|.  And each end's user reads everything as
+soon as it arrives, in |read_what_arrived|: skip the server there until
+two seconds into the run.  Then write a scenario whose client sends a
+string of 3000 bytes at 100 milliseconds and closes at 3 seconds.
+Predict the segments and the windows in the log, then run it.  What
+ends the wait?
 
 \smallskip\noindent
 3.~\diff2 |send_data| asks the send buffer for a segment's text, which
@@ -371,7 +379,7 @@ under reordering.  How many more segments does a transfer take?
 \smallskip\noindent
 5.~\diff4 The core acknowledges in-order text for every second segment
 at least, as RFC~9293 asks of a delayed acknowledgment (\S3.8.6.3; the
-chapter on the sliding window).  Make it every fourth instead, and run
-the benchmark of the chapter ``How fast is it?'' and the property test
+chapter on the sliding window, \secref{window}).  Make it every fourth instead, and run
+the benchmark of the chapter ``How fast is it?'' (\secref{perf}) and the property test
 of transfers.  What do you gain, what does the sender lose, and which
-rule of RFC~5681 \S4.2 have you broken?
+rule of RFC~5681 \S4.2 have you broken?@^delayed acknowledgment@>@^reordering, simulated@>@^RFC 9293 \S3.8.6.3@>@^RFC 5681 \S4.2@>@^RFC 5681@>

@@ -4,12 +4,13 @@
 A fast sender and a slow reader share one problem: where to put the
 bytes the reader has not read yet.  TCP's answer is {\it flow control}:
 the receiver offers a window no larger than the free space of its
-buffer (the receive buffer of the chapter on the sliding window computes
+buffer (the receive buffer of the chapter on the sliding window (\secref{window}) computes
 it so), and the sender never sends beyond it.  When the reading program
 falls behind, the buffer fills, the window shrinks, and at last the
 receiver offers a window of zero: ``send nothing more.''  The sender
 stops, and nothing is lost, because nothing was sent that the receiver
 had no room for.
+\label{flow}%
 
 Two questions remain, and they are this chapter's.  First, {\it when
 should the receiver tell the sender that its window has opened again?}
@@ -26,7 +27,7 @@ window is still closed: it sends a {\it zero-window probe}, on a timer of
 its own, the {\it persist timer}.
 
 The rules are pure functions of a few numbers, and the persist timer is
-a structure of three fields; they make up the module \.{flow.c}.
+a structure of three fields; they make up the module \.{flow.c}.@^zero window@>@^window probe@>@^persist timer@>@^silly window syndrome@>
 
 @(flow.h@>=
 #ifndef LTCP_FLOW_H
@@ -55,7 +56,7 @@ silly window.  Until the edge can move that far, the receiver keeps
 offering the edge it offered before, |adv_edge|, which stays where it
 was while RCV.NXT moves towards it, so the window shrinks.  (It never
 moves the edge backwards: RFC~9293 strongly discourages a receiver from
-withdrawing room it has offered, \S3.8.6.)
+withdrawing room it has offered, \S3.8.6.)@^silly window syndrome@>@^RFC 9293 \S3.8.6.2.2@>@^RFC 1122 \S4.2.3.3@>@^RFC 9293 \S3.8.6@>@^RFC 1122@>
 
 @ The threshold is the smaller of half the buffer and the MSS.  Half is
 rounded up, so that it is never zero: a buffer of one byte (an exercise
@@ -67,7 +68,7 @@ zero if RCV.NXT has passed it (a peer that probes a closed window may
 push RCV.NXT past the edge by a byte, if there was room after all).
 These functions are small and called for every segment, so they are
 |static inline| in the header, where the compiler can fit them into the
-code that calls them.
+code that calls them.@^window probe@>
 
 @<Inline functions of flow control@>=
 static inline uint32_t edge_step(uint32_t cap, uint32_t mss)
@@ -139,7 +140,7 @@ window is alive, only busy, and RFC~9293 says that the sender must keep
 the connection open for as long as the receiver keeps answering
 (MUST-37); the receiver, for its part, may keep its window closed for as
 long as it likes.  The timer therefore counts its probes only for the
-record.
+record.@^zero window@>@^persist timer@>@^retransmission timeout (RTO)@>@^exponential backoff@>@^RFC 9293 \S3.8.6.1@>
 
 @<Types of flow control@>=
 struct tcp_persist {
@@ -200,7 +201,7 @@ therefore also draws an acknowledgment (\S3.10.7.4: an unacceptable
 segment is answered with an ACK).  \.{ltcp} sends the byte: it makes
 progress when the window has opened, and it exercises the receiver's
 rule that a closed window accepts nothing but still reads the
-acknowledgment and the window of the segment that did not fit.
+acknowledgment and the window of the segment that did not fit.@^acceptable segment@>
 
 @* The sender's side of the silly window.
 The receiver's rule keeps our own receiver from offering silly windows,
@@ -214,7 +215,7 @@ carries everything the user has given (\.{ltcp} treats every write as
 ``pushed''), or when it fills at least half the largest window the peer
 has ever offered.  Otherwise it waits: for an acknowledgment, if
 anything is in flight, and if nothing is, for the persist timer, whose
-expiry sends what the window allows (the RFC's ``override timeout'').
+expiry sends what the window allows (the RFC's ``override timeout'').@^persist timer@>@^silly window syndrome@>@^RFC 9293 \S3.8.6.2.1@>@^RFC 1122 \S4.2.3.4@>@^RFC 1122@>
 
 @<Inline functions of flow control@>=
 static inline bool worth_sending(uint32_t n, uint32_t unsent, uint32_t mss,
@@ -239,14 +240,14 @@ at once.  Each halves some traffic; together they are famous for
 stalling request-response programs for the length of the delay timer.
 \.{ltcp} sends every segment the window allows at once (unless the
 sender's rule against silly windows holds it back).  It delays the
-acknowledgment of text in order, as the chapter on the sliding window
+acknowledgment of text in order, as the chapter on the sliding window (\secref{window})
 explains, but the simulated link turns the delay off, so that every log
 in this book shows one cause and one effect.  The exercises invite a
-reader to add Nagle's rule and to see the two together.
+reader to add Nagle's rule and to see the two together.@^silly window syndrome@>@^Nagle's algorithm@>@^delayed acknowledgment@>@^RFC 9293 \S3.7.4@>@^RFC 9293 \S3.8.6.3@>@^RFC 896@>
 
 @* Flow control in the core.
 The core applies these rules in five places.  The chapter on the first
-byte calls |wait_for_window| when a segment must wait, |window_opened|
+byte (\secref{firstbyte}) calls |wait_for_window| when a segment must wait, |window_opened|
 when the peer's window opens, and |window_update_is_due| after the user
 reads; the retransmission timer hands over to the persist timer when it
 finds the window closed; and |tcp_tick| calls |persist_timeout| when the
@@ -311,7 +312,7 @@ the rule against silly windows that held a segment back, and the timer
 is the RFC's ``override'': the segment goes, as large as the window
 allows.  Otherwise a probe goes: one byte, the oldest one in flight if
 a probe is already unanswered, else the next one of the buffer.  The
-timer doubles its wait and runs on until the window opens.
+timer doubles its wait and runs on until the window opens.@^silly window syndrome@>
 
 @<Functions of the core@>=
 static void persist_timeout(struct tcp_conn *c)
@@ -391,7 +392,7 @@ program has just read enough to leave 1000 bytes free.  What window does
 reads everything? \excheck{flow.1}
 
 \smallskip\noindent
-2.~\diff2 Read the three scripts of scenario 34 in the appendix on tests
+2.~\diff2 In the appendix (\secref{testing}), read the three scripts of scenario 34
 and run \.{build/tests/test\_scenarios}.  Then change the peer's last
 acknowledgment in the first script, |IN(ACK, IRS(5), ISS(3))|, to carry
 the sequence number |IRS(6)|.  Predict which step fails and what the
@@ -413,9 +414,9 @@ becomes slower, and by how much?  What does the socket option
 
 \smallskip\noindent
 5.~\diff3 With Nagle's rule of the last exercise in place, and the
-delayed acknowledgments of the chapter on the sliding window, write a
-program on the socket interface of the chapter on the event loop that
+delayed acknowledgments of the chapter on the sliding window (\secref{window}), write a
+program on the socket interface of the chapter on the event loop (\secref{eventloop}) that
 sends a request in two writes, a header and then a body, and waits for
 the answer of an echo server.  Measure the round trip, and explain the
 40 milliseconds you find.  Which of the two rules would you switch off,
-and on which side?
+and on which side?@^Nagle's algorithm@>@^delayed acknowledgment@>@^event loop@>

@@ -13,8 +13,9 @@ that acknowledgment arrives, so is the server.  Here is a run of
 \.{ltcp} on the simulated link that does exactly that, as \.{tcpdump}
 would print it, with the state changes of both ends on the lines that
 begin with \.{\#}:
+\label{handshake}%
 
-\runlog{handshake}
+\runlog{handshake}@^three-way handshake@>@^initial sequence number (ISN)@>@^passive open@>@^active open@>@^ESTABLISHED state@>@^simulated link@>
 
 @ The article draws the whole life of a connection first, as two
 timelines with the segments between them and each side's state written
@@ -27,21 +28,21 @@ where the article writes $x$, $y$, $u$, $v$ and~$w$.
 \fig{fig1-lifecycle}{5.8in}{Figure 1.  The whole life of a connection:
 the scenario {\tt lifecycle} on the simulated link, drawn from its capture
 file by {\tt ltcp dot seq}.  Numbers are the real sequence and
-acknowledgment numbers; states are each side's after each step.}
+acknowledgment numbers; states are each side's after each step.}@^acknowledgment number@>@^simulated link@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 1@>
 
 @ The three steps of the handshake alone, drawn larger, are the
 article's Figure~2.  The client goes from CLOSED through SYN\_SENT to
 ESTABLISHED; the server from LISTEN through SYN\_RCVD to ESTABLISHED.
 
 \fig{fig2-handshake}{5.8in}{Figure 2.  Opening: the three-way handshake,
-steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}
+steps 1 to 3 of the run of Figure 1 ({\tt ltcp dot seq --from 1 --to 3}).}@^three-way handshake@>@^ESTABLISHED state@>@^Figure 2@>@^Figure 1@>
 
 @ This chapter writes the code behind those lines: the choice of the
 initial sequence number, the two ways of opening, what happens when a
 SYN reaches a listener and when the reply reaches the client, and what
 each end does if its SYN is lost.  The rules are those of \S3.5 of
 RFC~9293, and of \S3.10.7.2 and \S3.10.7.3 for the processing of the
-segments.
+segments.@^initial sequence number (ISN)@>@^RFC 9293 \S3.5@>@^RFC 9293 \S3.10.7.2@>@^RFC 9293 \S3.10.7.3@>
 
 @* Why three.
 A connection carries two streams of bytes, one in each direction, and
@@ -62,7 +63,12 @@ confirmation that the SYN the server answered is the one it has just
 sent: a client that receives a SYN,ACK acknowledging a number it never
 sent answers it with a reset, and the server gives the half-open
 connection up (\S3.5, Figure~8 of the RFC; the chapter on the whole
-machine shows the run).
+machine, \secref{machine}, shows the run).  A {\it half-open}
+connection is one that only one end holds: here the server's, in
+SYN\_RCVD, for a handshake the client never asked for.  It is not a
+{\it half-closed} connection, which both ends know and agree on and
+whose one direction has been closed by a FIN (the wave,
+\secref{wave}); \secref{half-open} tells the two apart at more length.@^handshake, why three segments@>@^half-open connection@>@^old duplicate segments@>@^delayed duplicates@>@^RFC 9293 \S3.5@>
 
 @* The initial sequence number.
 Which number should a connection start at?  Not zero: if every
@@ -90,7 +96,7 @@ every figure of this book comes out the same; the host on which the
 programs \.{ltcp listen} and \.{ltcp connect} run draws a secret one
 from the kernel each time it starts (the chapter on the event loop), as
 RFC~6528 requires of a key that an attacker must not know (\S3).  A test may also fix the number outright, which is how the
-tests bring the sequence numbers close to their wrap at $2^{32}$.
+tests bring the sequence numbers close to their wrap at $2^{32}$.@^sequence numbers, wrap-around@>@^old duplicate segments@>@^socket interface@>@^RFC 793@>@^RFC 6528@>
 
 @<Private declarations of the core@>=
 static uint32_t choose_iss(const struct tcp_conn *c);
@@ -137,7 +143,7 @@ sees outputs), and which several operating systems now use for their
 initial sequence numbers.  It is short enough to write out here from its
 specification.  Its state is four 64-bit words, initialised from the
 two halves of the 128-bit key and four constants (the ASCII of
-``somepseudorandomlygeneratedbytes'').
+``somepseudorandomlygeneratedbytes'').@^RFC 6528@>
 
 @<Declarations of the core@>=
 uint64_t tcp_siphash24(const uint64_t key[2], const void *msg, size_t n);
@@ -212,7 +218,7 @@ Before a connection is opened, its TCB is wiped: sequence numbers,
 buffers, timers and flags go back to nothing, so that a |struct
 tcp_conn| that has been through a whole connection may be opened again.
 The configuration, the hooks, the local address and the counters stay.
-A remote end that the user fixed stays too.
+A remote end that the user fixed stays too.@^transmission control block (TCB)@>
 
 @<Private declarations of the core@>=
 static void forget_connection(struct tcp_conn *c);
@@ -242,7 +248,7 @@ static void forget_connection(struct tcp_conn *c)
 }
 
 @ The passive open is the first arrow of Figure~6: from CLOSED to
-LISTEN, sending nothing.
+LISTEN, sending nothing.@^passive open@>@^Figure 6@>
 
 @<Functions of the core@>=
 int tcp_listen(struct tcp_conn *c, uint64_t now)
@@ -257,7 +263,7 @@ int tcp_listen(struct tcp_conn *c, uint64_t now)
 @ A listener normally accepts a SYN from anyone.  Naming the remote end
 first makes a {\it fully specified} passive open (\S3.9.1.1): only that
 end is accepted, and the listener knows where to send if the user sends
-before anyone has called.
+before anyone has called.@^passive open@>@^RFC 9293 \S3.9.1.1@>
 
 @<Functions of the core@>=
 int tcp_set_remote(struct tcp_conn *c, uint32_t remote_addr,
@@ -273,7 +279,7 @@ int tcp_set_remote(struct tcp_conn *c, uint32_t remote_addr,
 @ The active open chooses the initial send sequence number, sends the
 SYN, and waits in SYN\_SENT.  The SYN occupies one sequence number, ISS
 itself, so SND.NXT is ISS${}+1$ and SND.UNA is ISS until the SYN is
-acknowledged.
+acknowledged.@^ISS (initial send sequence number)@>@^SND.UNA@>@^SND.NXT@>@^active open@>
 
 @<Functions of the core@>=
 int tcp_connect(struct tcp_conn *c, uint32_t remote_addr,
@@ -308,7 +314,7 @@ static void open_actively(struct tcp_conn *c, enum transition_id id)
 
 @ The SYN goes alone in SYN\_SENT, and with an ACK of the peer's SYN
 everywhere else; every SYN we send, first or repeated, starts the
-retransmission timer if it is not running.
+retransmission timer if it is not running.@^retransmission@>
 
 @<Private declarations of the core@>=
 static void send_syn(struct tcp_conn *c);
@@ -326,7 +332,7 @@ In LISTEN, an arriving segment is checked for three things, in the order
 of \S3.10.7.2.  A reset is ignored: there is nothing to reset.  An ACK
 cannot be right, since nothing has been sent that it could acknowledge;
 it is answered with a reset, as a closed port would answer it.  Anything
-else without a SYN is dropped.
+else without a SYN is dropped.@^dropped segments, counted@>@^RFC 9293 \S3.10.7.2@>
 
 @<Private declarations of the core@>=
 static void segment_in_listen(struct tcp_conn *c, const struct segment *s);
@@ -359,7 +365,7 @@ which of its addresses if it listened on all of them; it learns the
 peer's initial sequence number, so that RCV.NXT is IRS${}+1$; and it
 chooses its own.  Text that comes with a SYN is not taken: the peer will
 send it again once the connection is established, and a listener that
-keeps no data for strangers is harder to fill with junk.
+keeps no data for strangers is harder to fill with junk.@^IRS (initial receive sequence number)@>@^RCV.NXT@>
 
 @<Take the SYN: learn the peer and choose our ISS@>=
 @q LAB hole handshake.take-syn @>
@@ -377,7 +383,7 @@ set_up_send_buffer(c);
 @ Both ends learn the same things from the other's SYN: IRS and RCV.NXT;
 the largest segment the peer will take, from its MSS option (536 bytes
 if it sent none, \S3.7.1), and no larger than we would take ourselves;
-and the peer's window, which is the send window from now on.
+and the peer's window, which is the send window from now on.@^IRS (initial receive sequence number)@>@^RCV.NXT@>@^send window@>@^RFC 9293 \S3.7.1@>
 
 The MSS option is the peer's to choose, and \S3.7.1 sets no lower bound
 on it.  A peer that announces an MSS of one byte asks for a segment of
@@ -419,7 +425,7 @@ SYN,ACK, or a reset that refuses the connection.  \S3.10.7.3 checks the
 ACK first, because both of those carry one, and an ACK that does not
 acknowledge exactly our SYN (that is, one outside ISS${}<{}$SEG.ACK${}
 \le{}$SND.NXT) belongs to some other, older connection: it is answered
-with a reset, unless it is one itself, and otherwise ignored.
+with a reset, unless it is one itself, and otherwise ignored.@^ISS (initial send sequence number)@>@^SND.NXT@>@^RFC 9293 \S3.10.7.3@>
 
 @<Private declarations of the core@>=
 static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s);
@@ -451,7 +457,7 @@ static void segment_in_syn_sent(struct tcp_conn *c, const struct segment *s)
 @ A reset is believed in SYN\_SENT only when its ACK field acknowledges
 our SYN; a blind attacker would have to guess ISS to forge one (RFC~5961
 \S3).  Then the peer has no listener on that port: the connection is
-refused.
+refused.@^ISS (initial send sequence number)@>@^connection refused@>@^blind attacks@>@^RFC 5961 \S3@>@^RFC 5961@>
 
 @<Take a reset in SYN\_SENT only if it acknowledges our SYN@>=
 if (s->flags & TCP_RST) {
@@ -466,7 +472,7 @@ and the third segment of the handshake goes out.  If the user queued
 data before the connection was open, that data carries the
 acknowledgment; otherwise a bare ACK does.  From this moment the client
 has set aside everything the connection needs: both sequence spaces are
-known.
+known.@^SND.UNA@>@^handshake, resources set aside@>
 
 @<Enter ESTABLISHED and acknowledge the peer's SYN@>=
 {
@@ -485,7 +491,7 @@ known.
 the same moment: both sent a SYN, and each receives the other's.  The
 RFC's answer is to behave as a listener that has just received a SYN:
 send SYN,ACK (with the same ISS, since our SYN is still the one in
-flight) and wait in SYN\_RCVD.  The chapter on the whole machine runs it.
+flight) and wait in SYN\_RCVD.  The chapter on the whole machine (\secref{machine}) runs it.@^ISS (initial send sequence number)@>
 
 @<Enter SYN\_RCVD and send SYN,ACK: a simultaneous open@>=
 {
@@ -502,7 +508,7 @@ in any synchronized state; what is special to SYN\_RCVD is only this: an
 acceptable ACK (SND.UNA${}<{}$SEG.ACK${}\le{}$SND.NXT) completes the
 handshake, and an unacceptable one gets a reset.  The rest of the
 segment, which may carry data or even a FIN, is then processed as in
-ESTABLISHED.
+ESTABLISHED.@^SND.UNA@>@^SND.NXT@>@^ESTABLISHED state@>@^synchronized states@>@^acceptable segment@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static bool complete_handshake(struct tcp_conn *c, const struct segment *s);
@@ -543,7 +549,7 @@ listener stays in LISTEN for the next caller.
 Setting resources aside for every SYN is what a {\it SYN flood} exploits:
 an attacker sends SYNs from addresses that will never complete the
 handshake, and each one holds a TCB in SYN\_RCVD until it times out.
-The section on SYN cookies, below, is the defence.
+The section on SYN cookies, below, is the defence.@^SYN flood@>@^IRS (initial receive sequence number)@>@^transmission control block (TCB)@>@^socket interface@>@^handshake, resources set aside@>
 
 @<Functions of the core@>=
 bool tcp_accept(const struct tcp_conn *listener, struct tcp_conn *c,
@@ -750,10 +756,10 @@ hears ``timed out'' and the connection is closed.  Here the client's
 first SYN is lost; one second later the client sends it again, with the
 same sequence number, and the handshake completes:
 
-\runlog{lost-syn}
+\runlog{lost-syn}@^RFC 6298 \S2.1@>@^RFC 6298 \S5.5@>@^RFC 6298 \S2.5@>@^RFC 6298@>@^RFC 1122@>
 
 @ The timer is started by anything that sends a SYN, data or a FIN,
-when it is not already running (\S5.1 of RFC~6298).
+when it is not already running (\S5.1 of RFC~6298).@^RFC 6298 \S5.1@>@^RFC 6298@>
 
 @<Private declarations of the core@>=
 static void start_retransmission_timer(struct tcp_conn *c);
@@ -766,9 +772,9 @@ static void start_retransmission_timer(struct tcp_conn *c)
 
 @ When the timer expires, the connection either gives up or sends the
 oldest unacknowledged segment again, after doubling the timeout (the
-chapter on the retransmission timer explains the rules).  A window that
+chapter on the retransmission timer (\secref{retransmit}) explains the rules).  A window that
 the peer has closed is another matter, treated in the chapter on flow
-control: it is probed, never given up on.
+control (\secref{flow}): it is probed, never given up on.@^window probe@>
 
 @<Private declarations of the core@>=
 static void retransmission_timeout(struct tcp_conn *c);
@@ -816,7 +822,7 @@ server in SYN\_RCVD takes the figure's ``timeout; send: RST'', so that a
 client that did get our SYN,ACK, and believes the connection open, learns
 that it is not.  In the synchronized states the RFC's rows apply
 (\S3.8.3).  FIN\_WAIT\_2 and TIME\_WAIT never get here, since in them
-nothing of ours is unacknowledged.
+nothing of ours is unacknowledged.@^RST flag@>@^FIN\_WAIT\_2 state@>@^synchronized states@>@^RFC 9293 \S3.8.3@>
 
 @<Private declarations of the core@>=
 static void give_up(struct tcp_conn *c);
@@ -850,7 +856,7 @@ of \S3.10.7.4 such a SYN is simply outside the window and would get a
 bare ACK, which the client in SYN\_SENT cannot use.)  Nothing changes
 state; the segment counts as dropped, since it brought nothing new.
 
-\runlog{lost-syn-ack}
+\runlog{lost-syn-ack}@^IRS (initial receive sequence number)@>@^dropped segments, counted@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s);
@@ -866,6 +872,88 @@ static bool answer_repeated_syn(struct tcp_conn *c, const struct segment *s)
   return true;
 }
 
+@* When nobody answers.
+\label{syn-timeout}%
+A SYN that is lost once is sent again; a SYN that nobody ever answers
+is sent again a few times, and then the client gives up.  This is the
+{\it connection-establishment timeout} that every TCP has in some form.
+RFC~9293 \S3.8.3, after RFC~1122 \S4.2.3.5, asks that the threshold
+for a SYN, called R2, cover at least three minutes.  \.{ltcp} uses the
+same limit of retransmissions as for data, counted by the same timer,
+which with the default timeouts gives up after about a minute: short of
+the RFC, as exercise~6 below invites you to mend.  In this run
+every SYN the client sends is lost, as if the server's host were down or
+a firewall dropped SYNs without a word: the client sends its SYN six
+times, one, two, four, eight, sixteen and thirty-two seconds apart, and
+gives up 63 seconds after it began.  The server never learns that
+anyone tried.@^connection-establishment timeout@>@^exponential backoff@>@^RFC 9293 \S3.8.3@>@^RFC 1122 \S4.2.3.5@>
+
+\runlog{syn-timeout}
+
+@ The real programs behave the same way, in real time.  \.{ltcp connect
+--loss 1} loses every datagram it sends, which is what a silent host
+looks like from the client; with \.{--rto 0.05} the first timeout is 50
+milliseconds instead of one second, and the whole attempt takes about
+three seconds:
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp connect --loss 1 --rto 0.05 -l t.log 127.0.0.1 9000\cr
+ltcp: connect: connection to 127.0.0.1.9000 timed out\cr}}$$
+and the exit status is 5.  A port where nobody listens is another
+matter: the kernel answers the client's datagram with an ICMP ``port
+unreachable'', which the carrier reports (\secref{carrier}), and the
+connection is refused at once, with exit status 3, just as a kernel TCP
+answers a SYN to a closed port with a reset (\.{ltcp sim
+syn-to-closed-port}).  A refusal takes one round trip; a silence takes a
+minute.  That difference is why a firewall that drops is slower to get
+past than one that rejects.@^connection refused@>
+
+@* The handshake, step by step.
+\label{handshake-steps}%
+Figure~6, the whole state machine, is drawn in the chapter on the
+whole machine (\secref{machine}); here it is small, once per step of
+the run of Figure~1, with the arrows that the step made each side take
+drawn thick in that side's colour (\.{ltcp dot step N}, written in
+\secref{figures}).  The first three steps are the handshake.
+
+@ Step 1.  The client's application asks to connect (the OPEN call of
+\S3.10.1).  The client chooses its initial sequence number, the $x$ of
+the article, sends a SYN that carries it, and enters SYN\_SENT by the
+arrow \.{appl: active open}, the first thick solid arrow of Figure~6.
+The server has been listening since before the run began.  The SYN's
+arrival is handled by the rules for a segment that reaches a listener
+(\S3.10.7.2): the server records the client's number, chooses its own,
+$y$, answers with SYN,ACK and enters SYN\_RCVD by the thick dashed arrow
+\.{recv: SYN; send: SYN,ACK}.  This is the moment, the article says, at
+which the server sets aside resources for the connection: in \.{ltcp},
+the |struct tcp_conn| that the listener copies itself into.
+
+\fig{step-1}{4.4in}{Step 1 of Figure 1: the client sends SYN; its
+arrival moves the server to SYN\_RCVD.}@^state machine@>@^handshake, resources set aside@>@^RFC 9293 \S3.10.1@>@^RFC 9293 \S3.10.7.2@>
+
+@ Step 2.  The server's SYN,ACK reaches the client (\S3.10.7.3).  The
+client first checks the acknowledgment: it must name the number after
+$x$, since the SYN took one sequence number, and it does ($x+1$).  Then
+it takes the server's SYN, records $y$, and, its own SYN being
+acknowledged, enters ESTABLISHED and answers with an ACK of $y+1$.  For
+the client the connection is open, and its application may send, one
+round trip after it asked; this is when the client sets aside its
+resources.  The server does not move: it waits in SYN\_RCVD for the
+acknowledgment of its own SYN.
+
+\fig{step-2}{4.4in}{Step 2: the server's SYN,ACK moves the client to
+ESTABLISHED.}@^RFC 9293 \S3.10.7.3@>
+
+@ Step 3.  The client's ACK reaches the server (\S3.10.7.4).  It
+acknowledges $y+1$, so the server's SYN is acknowledged too, and the
+server enters ESTABLISHED.  Three segments, and each side knows both
+initial sequence numbers and knows that the other knows them: that is
+why two would not do, since after two the server could not tell a live
+client from an old duplicate SYN.  Then comes the data, one line each
+way, with its acknowledgments; data moves no state, so it is not a step,
+and Figure~1 draws it in grey.
+
+\fig{step-3}{4.4in}{Step 3: the client's ACK completes the handshake.}
+
 @* Exercises.
 
 \smallskip\noindent
@@ -875,12 +963,15 @@ SYN occupy a sequence number although it carries no byte of data? \excheck{hands
 
 \smallskip\noindent
 2.~\diff2 The last field of a scenario's row in the chapter on the
-simulated link is the one-way delay of its link in milliseconds, 0 for
+simulated link (\secref{simlink}) is the one-way delay of its link in milliseconds, 0 for
 the usual 10.  Set it to 600 in the row of \.{lost-syn}, so that an
 answer takes more than a second to come back.  Predict which segments
 appear twice in the log before you run \.{make} and \.{build/ltcp sim
-lost-syn}.  What does RFC~6298
-\S5.7 suggest a sender should do after its SYN has been retransmitted? \excheck{handshake.2}
+lost-syn}.  RFC~6298 \S5.7 says that when a SYN had to be sent again,
+the retransmission timeout for the data that follows should be set back
+to three seconds; \.{ltcp} does not do this.  Find in the chapter on
+the retransmission timer (\secref{retransmit}) where the rule would go,
+and say which segment of your run would then be timed differently. \excheck{handshake.2}
 
 \smallskip\noindent
 3.~\diff1 |choose_iss| with a fixed key and the simulator's fixed clock
@@ -902,3 +993,9 @@ MSS that |tcp_accept_cookie| takes.
 reference test vectors of SipHash-2-4 (the empty message and the
 messages $0$, $0,1$, $0,1,2$, \dots\ under the key $0,1,\ldots,15$) and
 checks every output.
+
+\smallskip\noindent
+6.~\diff2 Give a connection in SYN\_SENT a limit of its own, so that
+\.{ltcp} keeps sending its SYN for at least three minutes, as RFC~9293
+\S3.8.3 asks (\secref{syn-timeout}).  How many SYNs does
+\.{build/ltcp sim syn-timeout} then show, and at what times?@^SYN flood@>@^ISS (initial send sequence number)@>@^simulated link@>@^RFC 6298 \S5.7@>@^RFC 6298@>@^RFC 4987@>

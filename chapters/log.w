@@ -10,6 +10,7 @@ two are written from the same segments at the same moment, so they can
 be checked against each other: \.{tcpdump}'s reading of the capture must
 equal \.{ltcp}'s own text log, character for character, and the tests
 check exactly that.
+\label{log}%
 
 Here is the text log of the smallest complete conversation this book
 can show, a few segments built by hand: the three-way handshake, one
@@ -18,13 +19,13 @@ line of text each way, and the four-segment wave.  It was written by
 built.
 \runlog{pcap-demo}
 The lines that begin with \.{\#} are remarks of \.{ltcp}'s, never
-segments; later chapters use them for the changes of state that a
+segments; other chapters use them for the changes of state that a
 segment causes.  Removing them with \.{grep -v '\^\# '} leaves what
 \.{tcpdump} prints for the capture file.
 
 The chapter also reads capture files, its own and those that
 \.{tcpdump} writes of real connections, so that \.{ltcp} can print a
-real Linux kernel's segments in the same form as its own.
+real Linux kernel's segments in the same form as its own.@^three-way handshake@>@^tcpdump@>@^pcapng capture file@>@^Wireshark@>@^tshark@>@^log, text@>
 
 @(log.h@>=
 #ifndef LTCP_LOG_H
@@ -46,7 +47,7 @@ real Linux kernel's segments in the same form as its own.
 #include <string.h>
 #include "log.h"
 @<Declarations of the log's own functions@>@;
-@<Functions of the log@>@;
+@<Functions of the log@>@;@^log, text@>
 
 @* tcpdump's line.
 Here is a line as \.{tcpdump -n -S -tt} prints it, for the first segment
@@ -68,7 +69,7 @@ capture files of odd segments and reading them back; the tests keep
 them checked.  One difference is deliberate: \.{tcpdump} decodes the
 payload of some well-known ports (port 80 as HTTP, for instance), and
 \.{ltcp} decodes none, so the two agree only on ports that \.{tcpdump}
-does not know.  The ports of this book, 50000 and 40000, are such ports.
+does not know.  The ports of this book, 50000 and 40000, are such ports.@^sequence number@>@^acknowledgment number@>@^tcpdump@>@^pcapng capture file@>
 
 @ A line is at most this long; the worst case, a header full of options
 each printed at length, is well under it.
@@ -107,7 +108,7 @@ static void line_put(struct text_buffer *l, const char *fmt, ...)
 
 @ The line in outline.  When the options are so malformed that
 \.{tcpdump} gives up on them, it prints nothing after them, not even
-the length; |put_options| says when that happens.
+the length; |put_options| says when that happens.@^user timeout@>@^malformed segment@>@^tcpdump@>@^connection-establishment timeout@>
 
 @<Functions of the log@>=
 @<Functions that print parts of the line@>@;
@@ -148,7 +149,7 @@ static void put_address(struct text_buffer *l, uint32_t a, uint16_t port)
 order of the table: \.{F}~for FIN, \.{S}~for SYN, \.{R}~for RST,
 \.{P}~for PSH, a dot for ACK, \.{U}~for URG, \.{E}~for ECE and
 \.{W}~for CWR; a SYN-ACK is \.{[S.]}, a FIN-ACK \.{[F.]}, a pure
-acknowledgment \.{[.]}.  A segment with no bit at all is \.{[none]}.
+acknowledgment \.{[.]}.  A segment with no bit at all is \.{[none]}.@^FIN flag@>@^RST flag@>@^PSH flag@>@^URG flag@>@^tcpdump@>
 
 @<Print the control bits@>=
 {
@@ -168,7 +169,7 @@ acknowledgment \.{[.]}.  A segment with no bit at all is \.{[none]}.
 when there is payload; as a single number when there is none but the
 segment occupies sequence space or resets; and not at all for a pure
 acknowledgment, whose sequence number says little.  The acknowledgment
-number appears only with the ACK bit.
+number appears only with the ACK bit.@^sequence number@>@^ACK flag@>@^reset@>
 
 @<Print the sequence and acknowledgment numbers@>=
 if (s->len > 0)
@@ -189,8 +190,8 @@ is what a Linux kernel's SYN carries.  Each option prints its name, then
 its value if it has one.  The walk over the options is \.{tcpdump}'s
 walk, including its ways of failing, because the printer must agree
 with \.{tcpdump} on any segment, even one the parser of the previous
-chapter would refuse.  The options are taken as they would be written,
-padded with zeros to a whole number of words.
+chapter (\secref{segment}) would refuse.  The options are taken as they would be written,
+padded with zeros to a whole number of words.@^tcpdump@>
 
 @<Functions that print parts of the line@>=
 @<Functions that print one option@>@;
@@ -225,7 +226,7 @@ bad: line_put(l, "[bad opt]");
 length byte would be the first byte after the header ends the walk: with
 payload there, \.{tcpdump} reads that byte, finds it too large and calls
 the option bad; without payload, the packet has ended, and it says
-\.{[\char'174tcp]}, its sign for a packet cut short.
+\.{[\char'174tcp]}, its sign for a packet cut short.@^tcpdump@>
 
 @<Read the kind and length of the option at |i|, or give up@>=
 unsigned kind = o[i++], len = 1;
@@ -245,7 +246,7 @@ left--;
 
 @ The names are \.{tcpdump}'s.  Kinds it does not know print as
 \.{unknown-} and the number; kind 13 really is printed with an empty
-name.
+name.@^tcpdump@>
 
 @<Functions that print one option@>=
 static const char *option_name(unsigned kind)
@@ -280,7 +281,7 @@ header after it.  It returns how many bytes of data it read, or $-1$
 when the data it needs is not there (when |left| is too small).  Like \.{tcpdump}, it believes the
 kind more than the length: an MSS option always has two bytes of value,
 whatever its length says, and a wrong length is printed after the value
-as \.{[len 3]}.
+as \.{[len 3]}.@^maximum segment size (MSS)@>@^MSS option@>
 
 @<Functions that print one option@>=
 static long put_option(struct text_buffer *l, unsigned kind, unsigned len,
@@ -297,7 +298,7 @@ static long put_option(struct text_buffer *l, unsigned kind, unsigned len,
 }
 
 @ Options without a value print their name alone; the MSS, the window
-scale and the timestamps print their numbers.
+scale and the timestamps print their numbers.@^maximum segment size (MSS)@>@^timestamps option@>
 
 @<Print the value of an option of a known kind@>=
 case TCPOPT_EOL: case TCPOPT_NOP: case TCPOPT_SACK_PERMITTED: return 0;
@@ -320,7 +321,7 @@ case 6: case 7: case 11: case 12: case 13: if (left < 4) return -1;
   return 4;
 
 @ The user timeout option (kind 28) is printed raw and then in seconds:
-its low bit says whether the rest counts minutes.
+its low bit says whether the rest counts minutes.@^user timeout@>@^FIN\_WAIT\_2 timeout@>@^connection-establishment timeout@>
 
 @<Print the value of an option of a known kind@>=
 case 28: {
@@ -332,7 +333,7 @@ case 28: {
 
 @ Selective acknowledgments (RFC~2018) carry blocks of two sequence
 numbers, the first and one past the last byte of data received out of
-order.  \.{tcpdump} prints how many, then the blocks.
+order.  \.{tcpdump} prints how many, then the blocks.@^RFC 2018@>
 
 @<Print the value of an option of a known kind@>=
 case TCPOPT_SACK: {
@@ -364,7 +365,7 @@ return (long) len - 2;
 @*1 The text log.
 A log is a file of such lines, one per segment, with remarks between
 them on lines that begin with a marker, so that \.{grep -v} removes
-them.
+them.@^log, text@>
 
 @<Constants of the log@>=
 #define LOG_STATE_MARKER "# "
@@ -410,7 +411,7 @@ pcapng unless asked for pcap.
 Both formats say, once, what kind of packet they hold: the {\it link
 type}.  \.{ltcp} has no Ethernet or other link layer, so it writes
 type~101, ``raw IP'': each packet begins with its IPv4 header.  The
-numbers are the registry's; the reader below knows a few more.
+numbers are the registry's; the reader below knows a few more.@^pcapng capture file@>
 
 @<Constants of the log@>=
 #define LINKTYPE_NULL 0 /* BSD loopback: a 4-byte address family */
@@ -489,7 +490,7 @@ static bool put_packet_block(FILE *f, uint64_t usec, const uint8_t *pkt,
 @ The pcap header: a magic number that also tells the byte order and
 that timestamps are in microseconds, the version 2.4, two fields that
 are always zero, the largest packet the file may hold (the {\it
-snapshot length}), and the link type.
+snapshot length}), and the link type.@^timestamps option@>@^network byte order@>
 
 @<Functions of the log@>=
 static bool put_pcap_header(FILE *f)
@@ -510,7 +511,7 @@ static bool put_pcap_header(FILE *f)
 the length of the section, $-1$ for ``not given''.  One option names the
 program that wrote the file; a list of options always ends with the
 option of code 0 and length 0.  The block is 40 bytes, and says so at
-both ends.
+both ends.@^pcapng capture file@>
 
 @<Functions of the log@>=
 static bool put_section_header(FILE *f)
@@ -536,7 +537,7 @@ the interfaces are described, in order from 0, by interface description
 blocks (type 1).  \.{ltcp} has one: link type 101, snapshot length
 65,535, and an option |if_tsresol| of 6, for timestamps counted in
 units of $10^{-6}$~seconds (the default, said anyway).  An option's
-value is padded to a multiple of four bytes.
+value is padded to a multiple of four bytes.@^timestamps option@>@^interface of the core@>
 
 @<Functions of the log@>=
 static bool put_interface(FILE *f)
@@ -563,14 +564,14 @@ five words, no type of service, the total length, an identification of
 that will never be fragmented), a time to live of 64, protocol 6, the
 header's own checksum, and the two addresses.  The packet is built in a
 buffer of |IPV4_PACKET_MAX| bytes, and its length returned; 0 means the
-segment could not be written.
+segment could not be written.@^sequence numbers, wrap-around@>@^RFC 791@>@^RFC 6864@>
 
 @<Constants of the log@>=
 #define IPV4_HEADER_MIN 20
 #define IPV4_PACKET_MAX 65535
 
 @ The IPv4 checksum covers the IPv4 header only; the TCP checksum,
-which |seg_write| computes, covers the segment and the pseudo-header.
+which |seg_write| computes, covers the segment and the pseudo-header.@^pseudo-header@>
 
 @<Functions of the log@>=
 size_t ipv4_packet(uint8_t *pkt, const struct segment *s)
@@ -636,7 +637,7 @@ interface, the timestamp as a 64-bit count of microseconds split in two
 halves, the captured and original lengths, the packet padded to a word,
 and the options.  The comment is option |opt_comment|, code 1, text
 without a terminating zero.  An option's length is 16 bits, so a longer
-comment is cut.
+comment is cut.@^pcapng capture file@>@^interface of the core@>
 
 @<Functions of the log@>=
 static bool put_packet_block(FILE *f, uint64_t usec, const uint8_t *pkt,
@@ -678,7 +679,7 @@ The reader takes a capture file, ours or another program's, and gives
 back the TCP segments in it one at a time, with their timestamps and
 pcapng comments.  Everything else is skipped and counted: packets that
 are not IPv4, not TCP, fragments, packets the capturing program cut
-short, and segments the parser of the previous chapter refuses.  A
+short, and segments the parser of the previous chapter (\secref{segment}) refuses.  A
 damaged file is an error with a message, never a crash: every length the
 file states is checked against the bytes that are really there.
 
@@ -686,7 +687,7 @@ The reader never verifies checksums.  A Linux kernel sending on the
 loopback interface leaves the TCP checksum to network hardware that
 loopback does not have, so a capture of a loopback connection holds
 segments whose checksums are wrong and which are nevertheless what was
-sent.
+sent.@^timestamps option@>@^pcapng capture file@>@^loopback interface@>@^interface of the core@>
 
 @<The types of the capture reader@>=
 @<The type of an interface in a capture@>@;
@@ -729,7 +730,7 @@ int capture_next(struct capture_reader *r, uint64_t *usec,
   struct segment *s, const char **comment);
 void capture_reader_close(struct capture_reader *r);
 
-@ Reading numbers in the file's byte order.
+@ Reading numbers in the file's byte order.@^network byte order@>
 
 @<Functions of the log@>=
 static uint16_t get16(const struct capture_reader *r, const uint8_t *p)
@@ -783,7 +784,7 @@ static int read_into(struct capture_reader *r, size_t at, size_t n)
 
 @ The first four bytes tell the format, and for pcap the byte order and
 the resolution.  pcapng's first block type reads the same in either
-order, on purpose; its byte order is in the block itself.
+order, on purpose; its byte order is in the block itself.@^network byte order@>
 
 @<Functions of the log@>=
 int capture_reader_open(struct capture_reader *r, FILE *f, char *err,
@@ -818,7 +819,7 @@ static int check_linktype(struct capture_reader *r, uint32_t t);
 
 @ The magic number, read big-endian, is |0xa1b2c3d4| in a big-endian
 file and |0xd4c3b2a1| in a little-endian one; |0xa1b23c4d| and its
-reverse mark timestamps in nanoseconds.
+reverse mark timestamps in nanoseconds.@^big-endian@>
 
 @<Functions of the log@>=
 static bool is_pcap_magic(uint32_t m)
@@ -1134,7 +1135,7 @@ Ethernet's type 0x0800 (perhaps after VLAN tags), the Linux cooked
 header's protocol field, or BSD loopback's address family, which is 2
 for IPv4 in whichever byte order the capturing machine used.
 |link_ipv4| finds the offset, or returns false for a packet that is not
-IPv4.
+IPv4.@^network byte order@>@^loopback interface@>
 
 @<Functions of the log@>=
 static bool link_ipv4(uint32_t linktype, const uint8_t *p, size_t n,
@@ -1173,7 +1174,7 @@ and moves the type after it.
 length, the fragment fields, the protocol, the addresses.  The segment
 is what lies between the end of the IPv4 header and the total length;
 an Ethernet frame may have padding after that.  A packet cut short by
-the capture's snapshot length is skipped: its segment is incomplete.
+the capture's snapshot length is skipped: its segment is incomplete.@^header length@>@^RFC 791@>
 
 @<Functions of the log@>=
 static bool packet_segment(struct capture_reader *r, uint32_t linktype,
@@ -1212,7 +1213,7 @@ pcapng, the way \.{tcpdump -n -S -tt -r FILE} does; a packet's comment
 follows its line as remarks.  For a capture of TCP over IPv4 alone, the
 output without the remarks is \.{tcpdump}'s, which the tests check on a
 capture \.{tcpdump} itself wrote of a real connection over the loopback
-interface.  The name \.{-} reads the standard input.
+interface.  The name \.{-} reads the standard input.@^loopback interface@>
 
 @<Functions that help |cmd_decode|@>=
 static int decode_capture(const char *name)
@@ -1254,18 +1255,18 @@ stream, so that the standard output stays comparable with
 @ \.{ltcp pcap-demo FILE} writes the capture of the conversation shown
 at the start of this chapter, built by hand, segment by segment, with
 no TCP behind it.  \.{--pcap} asks for the old format, and \.{-l LOG}
-writes the text log as well (\.{-} for the standard output).
+writes the text log as well (\.{-} for the standard output).@^log, text@>
 
 @<Subcommands@>=
-{"pcap-demo", cmd_pcap_demo, "[--pcap] [-l LOG] FILE",
-  "write a capture of a small hand-built TCP conversation"},
+@[{"pcap-demo", cmd_pcap_demo, "[--pcap] [-l LOG] FILE",
+  "write a capture of a small hand-built TCP conversation"},@/@]
 
 @ The conversation is a table: when each segment is sent, by whom, its
 control bits, sequence and acknowledgment numbers, payload and comment.
 The client is 10.0.0.1, port 50000, with initial sequence number 1000;
 the server is 10.0.0.2, port 40000, with 3000.  A segment takes 10~ms
 to cross, and a side answers as soon as a segment arrives.  The states
-in the comments are those of the chapters to come.
+in the comments are those of the story (Part~I, \secref{part-story}).@^initial sequence number (ISN)@>@^acknowledgment number@>
 
 @<Functions that help |cmd_pcap_demo|@>=
 struct demo_step {
@@ -1392,7 +1393,7 @@ if (logname && strcmp(file, "-") == 0 && strcmp(logname, "-") == 0)
   return usage_error("pcap-demo", "FILE and LOG cannot both be '-'");
 
 @ Each step goes to the capture and, if there is one, to the text log.
-|demo_write| returns 0, or $-1$ if a file could not be written.
+|demo_write| returns 0, or $-1$ if a file could not be written.@^log, text@>
 
 @<Functions that help |cmd_pcap_demo|@>=
 static int demo_write(FILE *f, enum capture_format format, FILE *log)
@@ -1458,4 +1459,4 @@ option with \.{ltcp decode} and with a capture. \excheck{log.5}
 another \.{ltcp} is still appending (the writer flushes after every
 packet).  What must |capture_next| do differently when the file ends in
 the middle of a record, and how can you test the mode without any test
-that depends on time?
+that depends on time?@^tshark@>@^RFC 7413@>

@@ -7,6 +7,7 @@ segment, write a capture, run a scenario on the simulated link, draw a
 figure, or talk to another \.{ltcp} over the loopback interface.  Each
 chapter that adds a subcommand adds one row to a table, and this chapter
 holds the table and the few lines of |main| that consult it.
+\label{ltcp}%
 
 The program is the unnamed (master) file of the web; \.{ctangle} writes
 it as \.{code/ltcp.c}.
@@ -108,7 +109,7 @@ here and defined among the help functions.
 static int cmd_help(int argc, char **argv);
 
 @ @<Subcommands@>=
-{"help", cmd_help, "[COMMAND]", "list the commands, or describe one"},
+@[{"help", cmd_help, "[COMMAND]", "list the commands, or describe one"},@/@]
 
 @ @<Functions that print help@>=
 static int cmd_help(int argc, char **argv)

@@ -9,6 +9,8 @@ out.  Its heart is the function that processes an arriving segment,
 chapters in the order of \S3.10.7 of RFC~9293.  After it come the user's
 abort, the timers, and the answer of a host that has no connection at
 all.
+\label{machine}%
+@^state machine@>@^Stevens, W. Richard@>@^RFC 9293 \S3.10.7@>
 
 @* A segment arrives.
 The RFC splits the processing of a segment by state: CLOSED, LISTEN and
@@ -18,12 +20,12 @@ share one sequence of checks.  Before any of that, a segment that is not
 addressed to this connection is dropped; the surroundings should not
 have delivered it.  The commonest segments of an established connection
 take a shortcut, {\it header prediction}, which the chapter ``How fast
-is it?'' explains; it ends in the same state as the long way would.
+is it?'' (\secref{perf}) explains; it ends in the same state as the long way would.
 
 The long way is a function of its own, |tcp_long_way|, and not a
-|static| one, for the reason given in the chapter on reassembly: folded
+|static| one, for the reason given in the chapter on reassembly (\secref{reassembly}): folded
 into |tcp_segment_arrives|, it would make every segment pay for saving
-and restoring the registers that only the long way uses.
+and restoring the registers that only the long way uses.@^reassembly@>@^dropped segments, counted@>@^header prediction@>
 
 @<Functions of the core@>=
 void tcp_segment_arrives(struct tcp_conn *c, const struct segment *s,
@@ -53,7 +55,7 @@ void tcp_long_way(struct tcp_conn *c, const struct segment *s)
 }
 
 @ In CLOSED there is no connection, and every segment but a reset is
-answered with a reset (\S3.10.7.1).
+answered with a reset (\S3.10.7.1).@^RFC 9293 \S3.10.7.1@>
 
 @<Private declarations of the core@>=
 static void segment_in_closed(struct tcp_conn *c, const struct segment *s);
@@ -71,7 +73,7 @@ that ACK field, which is what the sender expects from us next.
 Otherwise the reset has sequence number zero and acknowledges the whole
 segment, SEG.SEQ${}+{}$SEG.LEN, counting SYN and FIN; a sender in
 SYN\_SENT believes a reset that acknowledges its SYN.  A reset is never
-answered with a reset, or two hosts could bounce them forever.
+answered with a reset, or two hosts could bounce them forever.@^RFC 9293 \S3.5.2@>
 
 @<Functions of the core@>=
 bool tcp_reply_to_closed(const struct segment *in, struct segment *rst)
@@ -96,7 +98,7 @@ bool tcp_reply_to_closed(const struct segment *in, struct segment *rst)
 @ A SYN to a port where nobody listens is the commonest case, and the
 client hears ``connection refused'':
 
-\runlog{syn-to-closed-port}
+\runlog{syn-to-closed-port}@^connection refused@>
 
 @* The synchronized states.
 From SYN\_RCVD on, an arriving segment goes through the checks of
@@ -107,10 +109,10 @@ left out of this book), seventh its text and eighth its FIN bit.  Any
 check may drop the segment and end the processing.  Two cases of the
 handshake come first, since they concern segments that the checks would
 otherwise misjudge: a repeated SYN in SYN\_RCVD (the chapter on the
-handshake), and the peer's SYN,ACK in a simultaneous open (below).  The
+handshake, \secref{handshake}), and the peer's SYN,ACK in a simultaneous open (below).  The
 segment is copied, because the first check trims its text to the
 window.  At the end, whatever may now be sent is sent, including the
-acknowledgment the segment is owed.
+acknowledgment the segment is owed.@^urgent pointer@>@^simultaneous open@>@^synchronized states@>
 
 @<Private declarations of the core@>=
 static void segment_in_synchronized(struct tcp_conn *c, const struct segment *in);
@@ -155,7 +157,7 @@ ${}>0$&${}>0$&the first or the last sequence number of the segment\cr
 The first row is the one a zero window depends on: a bare ACK or a reset
 at exactly RCV.NXT is acceptable even when no data would be, so that
 acknowledgments and window updates get through to a receiver that has no
-room.
+room.@^RCV.WND@>@^zero window@>@^acceptable segment@>
 
 @<Private declarations of the core@>=
 static bool acceptable(const struct tcp_conn *c, const struct segment *s);
@@ -176,7 +178,7 @@ static bool acceptable(const struct tcp_conn *c, const struct segment *s)
 @ An unacceptable segment is dropped, and answered, unless it is a
 reset, with an acknowledgment that tells the sender where we are; a
 repeated FIN in TIME\_WAIT restarts the wait, as the chapter on
-TIME\_WAIT explained.  An acceptable one is trimmed to the window.
+TIME\_WAIT (\secref{timewait}) explained.  An acceptable one is trimmed to the window.@^acceptable segment@>@^dropped segments, counted@>
 
 @<Private declarations of the core@>=
 static bool check_sequence_number(struct tcp_conn *c, struct segment *s);
@@ -227,6 +229,7 @@ static void trim_to_window(const struct tcp_conn *c, struct segment *s)
 }
 
 @* Second, the reset bit.
+\label{challenge}%
 A reset that passed the first check lies somewhere in the window.  RFC~793
 believed any such reset, which let an attacker who could guess a
 window's worth of sequence numbers end other people's connections; a
@@ -247,7 +250,7 @@ the peer, which has forgotten the connection, answers our acknowledgment
 of a stray duplicate with a reset, and the reset cuts short the very wait
 that was protecting us.  RFC~1337 calls this {\it TIME-WAIT
 assassination} and recommends ignoring resets in TIME\_WAIT, as the BSD
-systems do; \.{ltcp} does too, unless its configuration says otherwise.
+systems do; \.{ltcp} does too, unless its configuration says otherwise.@^challenge ACK@>@^TIME-WAIT assassination@>@^RFC 5961 \S3@>@^RFC 793@>@^RFC 5961@>@^RFC 1337@>
 
 @<Private declarations of the core@>=
 static void check_reset(struct tcp_conn *c, const struct segment *s);
@@ -283,7 +286,7 @@ draws.  From a simultaneous open, SYN\_RCVD came from SYN\_SENT and the
 reset refuses the connection.  In the states where the user still
 expects data the user hears ``reset by peer''; in CLOSING, LAST\_ACK and
 TIME\_WAIT the user has closed already and hears only that the
-connection is closed.
+connection is closed.@^simultaneous open@>
 
 @<Private declarations of the core@>=
 static void take_reset(struct tcp_conn *c);
@@ -316,7 +319,7 @@ to LISTEN.
 
 @ Returning to LISTEN forgets the half-open connection: the peer that
 called, the sequence numbers, the timers.  The listener is as it was
-before the SYN came.
+before the SYN came.@^half-open connection@>
 
 @<Private declarations of the core@>=
 static void return_to_listen(struct tcp_conn *c, enum transition_id id);
@@ -345,7 +348,7 @@ peer, which knows nothing of the connection, answers the challenge with
 a reset at exactly the number the challenge gave it, and that reset
 passes the second check.  The one exception is SYN\_RCVD reached from
 LISTEN, where \S3.10.7.4 returns the connection to LISTEN: the
-handshake had not completed, so nobody loses anything.
+handshake had not completed, so nobody loses anything.@^challenge ACK@>@^connection reset@>@^RFC 5961 \S4@>@^RFC 793@>@^RFC 5961@>
 
 @<Private declarations of the core@>=
 static void check_syn(struct tcp_conn *c, const struct segment *s);
@@ -365,7 +368,7 @@ static void check_syn(struct tcp_conn *c, const struct segment *s)
 @* Fifth, the ACK field.
 A segment without the ACK bit is dropped: after the handshake every
 segment acknowledges something.  In SYN\_RCVD the acknowledgment
-completes the handshake, as the chapter on the handshake showed.  Then,
+completes the handshake, as the chapter on the handshake (\secref{handshake}) showed.  Then,
 in every state, the acknowledgment is validated and taken, and the
 closing states see whether it acknowledged our FIN.  |check_ack| returns
 |false| when processing must stop.
@@ -395,7 +398,7 @@ answered with an ACK and dropped.  An acknowledgment older than
 SND.UNA is a duplicate and harmless, but RFC~5961 \S5 adds a bound:
 one more than a whole window older than SND.UNA cannot come from the
 real peer, and a segment that carries it could be a blind attacker's
-data injection.  Such a segment is dropped with a challenge ACK.
+data injection.  Such a segment is dropped with a challenge ACK.@^challenge ACK@>@^blind attacks@>@^RFC 5961 \S5@>@^RFC 5961@>
 
 @<Private declarations of the core@>=
 static bool validate_ack(struct tcp_conn *c, const struct segment *s);
@@ -485,7 +488,7 @@ acknowledges our SYN) for the acknowledgment it carries, by stripping
 the SYN that both ends already know about; the fifth check then
 completes the handshake.
 
-\runlog{simultaneous-open}
+\runlog{simultaneous-open}@^IRS (initial receive sequence number)@>@^simultaneous open@>
 
 @<Private declarations of the core@>=
 static void take_syn_ack_as_ack(const struct tcp_conn *c, struct segment *s);
@@ -504,7 +507,7 @@ static void take_syn_ack_as_ack(const struct tcp_conn *c, struct segment *s)
 |tcp_abort| ends the connection at once, whatever its state, with the
 rows of \S3.10.5: a reset to a peer that believes in the connection
 (from SYN\_RCVD to CLOSE\_WAIT), nothing to one that does not or that
-has finished with it.
+has finished with it.@^CLOSE\_WAIT state@>@^RFC 9293 \S3.10.5@>
 
 @<Functions of the core@>=
 void tcp_abort(struct tcp_conn *c, uint64_t now)
@@ -560,7 +563,7 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
 }
 
 @* Every arrow, and where it is taken.
-The table of the chapter on the connection has a row for every change
+The table of the chapter on the connection (\secref{conn}) has a row for every change
 of state.  Figure~6 draws the 22 of them that the article draws, and
 \.{ltcp dot fsm} draws it from the table itself, so that the picture
 cannot disagree with the code.
@@ -569,7 +572,7 @@ cannot disagree with the code.
 rows of |tcp_transitions|: thick solid arrows are the normal path of a
 client, thick dashed ones that of a server, thin ones the rest.  Labels
 say what causes a move (\.{appl:} the application, \.{recv:} a segment)
-and what is sent in answer.}
+and what is sent in answer.}@^state machine@>
 
 @ Here, to close the core, is where the code takes each of
 Figure~6's arrows.  The thick arrows are the article's Figures 4 and~5;
@@ -598,7 +601,7 @@ FIN\_WAIT\_1${}\to{}$CLOSING&|process_fin|&\.{simultaneous-close}\cr
 FIN\_WAIT\_1${}\to{}$TIME\_WAIT&|process_fin|&\.{fin-ack-in-fin-wait-1}\cr
 CLOSING${}\to{}$TIME\_WAIT&|after_ack_of_fin|&\.{simultaneous-close}\cr
 FIN\_WAIT\_2${}\to{}$TIME\_WAIT&|process_fin|&\.{client-close}\cr
-TIME\_WAIT${}\to{}$CLOSED&|time_wait_timeout|&\.{lifecycle}\cr}}$$
+TIME\_WAIT${}\to{}$CLOSED&|time_wait_timeout|&\.{lifecycle}\cr}}$$@^CLOSE\_WAIT state@>@^Figure 4@>
 
 @ The runs of the thin arrows not shown yet: a listener that stops
 listening, so that a later SYN is refused; a client that closes while
@@ -623,7 +626,7 @@ processing, and find the line of its log that shows it.
 
 \smallskip\noindent
 2.~\diff2 The simulator cannot forge a segment, so this one is a test.
-In the style of the tests of the state machine in the appendix, write a
+In the style of the tests of the state machine in the appendix (\secref{testing}), write a
 test that brings a connection to ESTABLISHED and lets a reset arrive ten
 numbers inside the window instead of at RCV.NXT.  Predict what the
 connection sends and which row it takes, first as configured and then
@@ -651,4 +654,4 @@ Stevens leave them out?
 6.~\diff4 Make the core refuse, with |tcp_enter|'s check, any change of
 state for which the table's {\it send} column disagrees with the segment
 actually sent in the same call.  What would the table have to say for
-the arrows whose send column is empty?
+the arrows whose send column is empty?@^challenge ACK@>@^state machine@>@^Stevens, W. Richard@>@^RFC 5961 \S7@>@^RFC 5961@>

@@ -6,8 +6,9 @@ gigabytes a second.  This chapter measures \.{ltcp}: how many bytes a
 second two connections move between them in one process, how many
 machine instructions the core spends on each segment, and how much
 memory a connection costs.  It also builds the tool that both the
-measurements and the property tests of the appendix need: a link that
+measurements and the property tests of the appendix (\secref{testing}) need: a link that
 moves millions of bytes without writing a log.
+\label{perf}%
 
 @ Here are the figures, beside the measures of other TCPs that the
 sections below explain.  The table is not typed into this book: the
@@ -24,11 +25,11 @@ figures.
 \noindent The throughput depends most of all on the checksum, as the
 section ``Where the time goes'' shows.  The rows after the gap are
 those of the programs over UDP, two processes on one machine, measured
-by the benchmark in the appendix on tests beside the kernel's own TCP
-doing the same work in the same run; the chapter on the event loop
-explains busy polling, and why the figures without it are printed too.
+by the benchmark in the appendix on tests (\secref{testing}) beside the kernel's own TCP
+doing the same work in the same run; the chapter on the event loop (\secref{eventloop})
+explains busy polling, and why the figures without it are printed too.@^event loop@>@^UDP as a carrier@>@^throughput@>
 
-@ The simulated link of the chapter on the link is a laboratory: it
+@ The simulated link of the chapter on the link (\secref{simlink}) is a laboratory: it
 records every segment, prints it as \.{tcpdump} would, and keeps the
 whole run in memory until the end, because its purpose is to be read.
 That is the wrong tool for a transfer of a hundred megabytes, whose
@@ -38,7 +39,7 @@ same kinds of faults chosen by the same kind of seeded generator, the
 same segments written as bytes with a checksum and read back; but
 nothing is recorded, and the queue of segments in flight is a heap
 rather than a list, since a window of 64 kilobytes puts forty segments
-on the link at once.
+on the link at once.@^virtual clock@>@^laboratory assignments@>
 
 @(bulk.h@>=
 #ifndef LTCP_BULK_H
@@ -78,7 +79,7 @@ duplicated} one arrives twice, the copy up to 50 milliseconds later; a
 nothing, or several segments, depending on what follows it); a {\it
 reordered} one is held back until the next segment in the same direction
 has passed it; a {\it corrupted} one has one bit flipped, which the
-receiver's checksum catches.
+receiver's checksum catches.@^reordering, simulated@>
 
 @<Types of the bulk link@>=
 struct bulk_faults {
@@ -208,7 +209,7 @@ two flags that the core's events set: there is something to read, there
 is room to write.  A side may hold one reordered segment back.
 
 @<The state of a bulk transfer@>=
-struct side {
+struct bulk_side {
   struct tcp_conn conn;
   uint64_t key;            /* of the stream this side sends */
   uint64_t written, read;  /* positions in the two streams */
@@ -222,7 +223,7 @@ struct side {
 struct bulk {
   const struct bulk_options *o;
   struct bulk_result *r;
-  struct side side[2];
+  struct bulk_side side[2];
   bool (*door[2])(struct bulk *b, const struct segment *s);
   uint64_t now, rng, serial;
   struct packet *pool;
@@ -355,7 +356,7 @@ if (strikes(b, f->duplicate)) {
   heap_push(b, y, due + next_random(&b->rng) % 50000);
   b->r->struck[1]++;
 }
-struct side *sd = &b->side[from];
+struct bulk_side *sd = &b->side[from];
 if (sd->held == NO_PACKET && strikes(b, f->reorder)) {
   sd->held = x;
   sd->held_until = due + 200000;
@@ -392,7 +393,7 @@ its timers are due.  After each, the end's program takes its turn.  A
 segment for a closed connection goes to the core too, which answers it
 as RFC~9293 answers a segment to no connection (\S3.10.7.1).  There are two doors, with names of their own,
 so that a profiler can tell the work of one end from that of the other;
-the measurements of this chapter rely on it.
+the measurements of this chapter rely on it.@^RFC 9293 \S3.10.7.1@>
 
 @<Functions of the bulk link@>=
 static void arrive_or_tick(struct bulk *b, int k, const struct segment *s)
@@ -433,7 +434,7 @@ is connected.
 static void bulk_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
 {
   struct bulk *b = ctx;
-  struct side *sd = &b->side[c == &b->side[0].conn ? 0 : 1];
+  struct bulk_side *sd = &b->side[c == &b->side[0].conn ? 0 : 1];
   if (e == TCP_EV_READABLE || e == TCP_EV_EOF) sd->readable = true;
   else if (e == TCP_EV_WRITABLE || e == TCP_EV_CONNECTED) sd->writable = true;
 }
@@ -441,12 +442,12 @@ static void bulk_event(void *ctx, struct tcp_conn *c, enum tcp_event e)
 @ A program's turn: read everything there is, first, so that it never
 closes with unread data (which would reset the connection); then write
 what fits; then, once everything is written, close.  A read that
-returns less than was asked for has emptied the buffer.
+returns less than was asked for has emptied the buffer.@^connection reset@>
 
 @<Functions of the bulk link@>=
 static void program_turn(struct bulk *b, int k)
 {
-  struct side *sd = &b->side[k];
+  struct bulk_side *sd = &b->side[k];
   if (sd->readable) @<Read what has arrived for side |k|@>@;
   if (sd->writable && sd->written < b->o->bytes[k])
     @<Write the next bytes of side |k|'s stream@>@;
@@ -644,7 +645,7 @@ link's heap as they would on the simulated link; the clock that counts
 is the processor's, since the virtual clock of the link costs nothing to
 advance.  The program \.{bench\_transfer} runs the transfer five times
 and reports the median, once on a perfect link and once on a link that
-reorders a tenth of the segments and delays one in twenty.
+reorders a tenth of the segments and delays one in twenty.@^virtual clock@>@^throughput@>
 
 @(bench_transfer.c@>=
 #include <stdio.h>
@@ -764,7 +765,7 @@ difference of the numbers of data segments: what is left is the cost of
 one more full-sized segment in the middle of a transfer.  On the
 receiving end that is one arriving data segment, the acknowledgment it
 provokes, and the program's read; on the sending end, one arriving
-acknowledgment, the data segment it lets out, and the program's write.
+acknowledgment, the data segment it lets out, and the program's write.@^exponential backoff@>@^Callgrind@>
 
 @(bench_instructions.c@>=
 #include <stdio.h>
@@ -782,7 +783,7 @@ int main(int argc, char **argv)
 
 @ Under Callgrind the program runs itself with \.{--transfer N}: a
 transfer of |N| bytes from client to server, after which it prints the
-number of data segments the client sent.
+number of data segments the client sent.@^Callgrind@>
 
 @<Functions of the instruction count@>=
 static int transfer(uint64_t bytes)
@@ -802,15 +803,15 @@ static int transfer(uint64_t bytes)
 functions named in |f| (a list separated by spaces), and read back the
 total and the part spent copying.  The reader of profiles that comes
 with Callgrind, \.{callgrind\_annotate}, prints the total as its first
-line of numbers, and then each function's own count.
+line of numbers, and then each function's own count.@^Callgrind@>
 
 @<Functions of the instruction count@>=
-struct count {
+struct profile_count {
   double instructions, copying, segments;
 };
 
 static bool profile(const char *self, const char *f, uint64_t bytes,
-  struct count *c)
+  struct profile_count *c)
 {
   char cmd[1024], buf[1024], toggles[256] = "";
   const char *prof = "build/bench/callgrind.out";
@@ -846,7 +847,7 @@ the instructions less the copying.
 static bool door_cost(const char *self, const char *door, uint64_t bytes,
   double *cost, double *segments)
 {
-  struct count d, h, dh;
+  struct profile_count d, h, dh;
   char both[128];
   snprintf(both, sizeof both, "%s bulk_output", door);
   if (!profile(self, door, bytes, &d) || !profile(self, "bulk_output", bytes, &h)
@@ -912,7 +913,7 @@ the segment must carry the ACK bit and nothing else but perhaps PSH, it
 must begin at RCV.NXT, and it must leave the peer's window as it was.  A segment that fails any test takes
 the long way; one that passes does only what the long way would have
 done to it.  BSD adopted this {\it header prediction} in 1990; it is the
-reason for the low counts of Clark, Jacobson, Romkey and Salwen.
+reason for the low counts of Clark, Jacobson, Romkey and Salwen.@^CLOSE\_WAIT state@>@^header prediction@>
 
 @<Private declarations of the core@>=
 static bool header_predicted(struct tcp_conn *c, const struct segment *s);
@@ -996,14 +997,14 @@ buffers, the rest, about an eighth.  Clark, Jacobson, Romkey and Salwen
 said as much of BSD in 1989: the protocol is cheap, the bytes are not.
 
 The checksum used to be a larger share still.  The first version of the
-chapter on segments added the data sixteen bits at a time, each pair of
+chapter on segments (\secref{segment}) added the data sixteen bits at a time, each pair of
 bytes assembled in network order, and spent three instructions in four
 of the whole transfer; this benchmark then moved 5 to 10 gigabits a
 second.  RFC~1071 points out (\S2(B)) that the one's complement sum does
 not depend on the byte order, so a machine may add the data in its own
 order, 32 bits at a time, and swap the bytes of the folded result at the
-end; the chapter on segments now does that, and the throughput more than
-doubled.
+end; the chapter on segments (\secref{segment}) now does that, and the throughput more than
+doubled.@^throughput@>@^Callgrind@>@^RFC 9293 \S2@>@^RFC 1071@>
 
 @ What the core spends on a segment on the receiving end was 379
 instructions at first, spread thin: the checks on arrival and header
@@ -1016,33 +1017,33 @@ place of the text's, and a data segment to build.  These changes
 brought them down, measured one after the other (receiving, sending),
 each a change a reader can undo to see what it was worth:
 
-\item{1.} Delayed acknowledgments (the chapter on the sliding window):
+\item{1.} Delayed acknowledgments (the chapter on the sliding window, \secref{window}):
 one acknowledgment for every second segment halves the largest item on
 the receiving end, and on the sending end the acknowledgments to take
 in.  From 379 and 398 to 359 and 300.
 \item{2.} Copying into a ring is |inline| (the chapter on the sliding
-window); |flush_output| sees at once that a connection that only
-receives has nothing to send (the chapter on the first byte); and the
+window, \secref{window}); |flush_output| sees at once that a connection that only
+receives has nothing to send (the chapter on the first byte, \secref{firstbyte}); and the
 bulk link's door no longer asks the core for the state before handing
 it a segment, which the core answers correctly in every state.  To 318
 on the receiving end; the sending end did not move.
 \item{3.} The long way is a function of its own, so that a predicted
 segment no longer saves and restores six registers it does not use (the
-chapter on the whole machine), and the check of the addresses is a
+chapter on the whole machine, \secref{machine}), and the check of the addresses is a
 |static| function that the compiler copies into |tcp_segment_arrives|
-(the chapter on the handshake).  To 295 and 293.
+(the chapter on the handshake, \secref{handshake}).  To 295 and 293.
 \item{4.} The fast paths of the receive buffer (storing text in order,
 reading), the copies of a ring, |sndbuf_text|, |sndbuf_ack|, the timer's
 |rto_sent| and |rto_acked|, and |seg_set_mss| are |inline| functions of
 their headers, so that the core has them without a call; the rare copy
 in two pieces stays a function of its own in \.{buffer.c}, where the core
-cannot fold it into its callers (the chapter on the sliding window).  To
+cannot fold it into its callers (the chapter on the sliding window, \secref{window}).  To
 242 and 253.
 \item{5.} The core no longer counts the segments that pass through it,
-which its host sees anyway (the chapter on connections), and |send_segment|
+which its host sees anyway (the chapter on connections, \secref{conn}), and |send_segment|
 no longer clears the forty bytes of room for options.  To 235 and 252.
 \item{6.} The output hook is required, so that the core calls it without
-first asking whether it is there (the chapter on connections).  To 233
+first asking whether it is there (the chapter on connections, \secref{conn}).  To 233
 and 248.
 
 \noindent Both are now under the target of 250, though not by much, and
@@ -1066,12 +1067,12 @@ sent segments (184).  The connection now points to its host's
 configuration and hooks, and its counters are 32 bits wide, which
 brought it to 408 bytes.  The rest of the way took four changes, each
 explained where it was made.  The counters went to the host, which the
-hooks point to (92 bytes; the chapter on connections); the ranges of
+hooks point to (92 bytes; the chapter on connections, \secref{conn}); the ranges of
 bytes held out of order are stored in 16 bits instead of 32, since none
 lies $2^{16}$ bytes beyond RCV.NXT (32 bytes; the chapter on
-reassembly); the retransmission timer keeps the time of its timed segment
+reassembly, \secref{reassembly}); the retransmission timer keeps the time of its timed segment
 in 32 bits, and its fields in an order without holes (16 bytes; the
-chapter on the timer); and the connection's own fields were put in an
+chapter on the timer, \secref{retransmit}); and the connection's own fields were put in an
 order that leaves the compiler no holes to pad, the flags together, the
 64-bit fields first (20 bytes).  The delayed
 acknowledgment added a deadline of 8 bytes, and the connection is now
@@ -1084,9 +1085,9 @@ do.
 Those 128 kilobytes also cost time.  A profile of the lifecycles over
 UDP showed |tcp_init| clearing the whole structure and |tcp_accept|
 copying the whole listener, rings included, for every connection;
-both now leave the rings' bytes alone (the chapter on connections says
+both now leave the rings' bytes alone (the chapter on connections (\secref{conn}) says
 why that is safe).  What remains of a lifecycle is mostly system calls:
-the host's |poll|, and a datagram sent and received for each segment.
+the host's |poll|, and a datagram sent and received for each segment.@^reassembly@>@^UDP as a carrier@>
 
 @* Exercises.
 
@@ -1120,11 +1121,11 @@ to undo?  Measure the throughput.
 Give each end its own, as the bulk link does, and make \.{ltcp sim}
 print, at the end of a run, how many segments each end dropped and
 why.  Which scenarios drop anything, and is each drop one that the
-chapter on the scenario explains?
+chapter on the scenario (\secref{simlink}) explains?
 
 \smallskip\noindent
 6.~\diff3 Turn delayed acknowledgments off for the bulk link (set
 |delack_us| to zero in |bulk_defaults|) and measure all six figures.
 Which get worse, and by how much?  What does the property test under
 30\% loss say about the time the transfers take on the virtual clock,
-with and without the delay? \excheck{perf.6}
+with and without the delay? \excheck{perf.6}@^delayed acknowledgment@>@^virtual clock@>@^throughput@>@^header prediction@>

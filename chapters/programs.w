@@ -10,13 +10,21 @@ closes its direction of the connection (it sends its FIN); it keeps
 printing what the other side sends until that side closes too; and when
 both directions are closed it exits.  So two commands copy a file:
 $$\vbox{\halign{\.{#}\hfil\cr
-ltcp listen 9000 > copy \&\cr
-ltcp connect 127.0.0.1 9000 < file\cr}}$$
-and \.{cmp file copy} finds no difference.  With \.{-l} each side writes
+ltcp listen -d 9000 > copy \&\cr
+ltcp connect --msl 1 127.0.0.1 9000 < file\cr}}$$
+and \.{cmp file copy} finds no difference.  The option \.{-d}
+(\.{--no-input}) tells the server to read no input and send nothing,
+and to close its direction once the client has closed its own.  Without
+it, a server started in the background of an interactive shell would
+try to read the terminal, the shell would stop it, and the client would
+wait for its FIN forever.  The client, whose input ends first, closes
+first, so it is the one that waits in TIME\_WAIT (\secref{timewait});
+\.{--msl 1} makes that wait two seconds instead of a minute.  With \.{-l} each side writes
 its text log, with \.{-w} its capture file; the last sections of the
 chapter show how to watch a run with both.
+\label{programs}%
 
-The programs use only the interface of the previous chapter, and they
+The programs use only the interface of the previous chapter (\secref{eventloop}), and they
 are written as one would write them with POSIX sockets and |poll|: a
 loop that waits until something is ready, then does what can be done.
 Nothing in them knows that the segments travel in UDP.
@@ -25,10 +33,10 @@ Nothing in them knows that the segments travel in UDP.
 program.
 
 @<Subcommands@>=
-{"listen", cmd_listen, "[OPTIONS] [ADDRESS] PORT",
-  "accept a TCP connection carried over UDP, like nc -l"},
+@[{"listen", cmd_listen, "[OPTIONS] [ADDRESS] PORT",
+  "accept a TCP connection carried over UDP, like nc -l"},@/
 {"connect", cmd_connect, "[OPTIONS] HOST PORT",
-  "open a TCP connection carried over UDP, like nc"},
+  "open a TCP connection carried over UDP, like nc"},@/@]
 
 @ @<Header files of the program@>=
 #include <errno.h>
@@ -107,7 +115,7 @@ it sets, whether it is only for \.{listen}, and a line of help.
 
 @<Subcommand functions@>=
 enum net_option_id {
-  OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
+  OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_NOINPUT, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
   OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
   OPT_SPIN, OPT_MAX_CONNS, OPT_FIN_TIMEOUT, OPT_KEEPALIVE, OPT_NO_SACK,
   OPT_NO_FAST_RETRANSMIT, OPT_NO_CC, OPT_HELP
@@ -129,6 +137,8 @@ static const struct net_option net_options[] = {
     "send back what each client sends, instead of stdin"},@/
   {"send", ' ', "FILE", OPT_SEND, false,
     "send FILE instead of the standard input"},@/
+  {"no-input", 'd', NULL, OPT_NOINPUT, false,
+    "send nothing, read no input; close after the peer closes"},@/
   {"recv", 'o', "FILE", OPT_RECV, false,
     "write what arrives to FILE instead of stdout"},@/
   {"capture", 'w', "FILE", OPT_CAPTURE, false,
@@ -182,7 +192,7 @@ struct net_command {
   const char *host;             /* as typed */
   uint32_t addr;
   uint16_t port;
-  bool keep, echo, quiet;
+  bool keep, echo, quiet, no_input;
   const char *send_file, *recv_file, *capture_file, *log_file;
   struct lt_options lt;
 };
@@ -257,7 +267,7 @@ range; a probability is between 0 and 1; a segment size must fit in a
 datagram of the carrier.  The spin of the host before it sleeps
 (\.{--spin}, in microseconds) may be anything up to a second; its default,
 50 on a machine with more than one processor and 0 on one, comes from
-|lt_options_default|, and the chapter on the event loop explains both.
+|lt_options_default|, and the chapter on the event loop (\secref{eventloop}) explains both.
 
 @<Subcommand functions@>=
 static int set_net_option(struct net_command *c, const struct net_option *o,
@@ -269,6 +279,7 @@ static int set_net_option(struct net_command *c, const struct net_option *o,
   case OPT_KEEP: c->keep = true; break;
   case OPT_ECHO: c->echo = true; break;
   case OPT_SEND: c->send_file = v; break;
+  case OPT_NOINPUT: c->no_input = true; break;
   case OPT_RECV: c->recv_file = v; break;
   case OPT_CAPTURE: c->capture_file = v; break;
   case OPT_LOG: c->log_file = v; break;
@@ -384,8 +395,8 @@ if (!parse_whole(operand[1], c->listening ? 0 : 1, 65535, &port))
     c->listening ? "0 to 65535" : "1 to 65535");
 c->port = (uint16_t) port;
 c->host = operand[0];
-if (c->echo && c->send_file)
-  return usage_error(c->cmd, "--echo and --send both say what to send");
+if ((c->echo && c->send_file) || (c->no_input && (c->echo || c->send_file)))
+  return usage_error(c->cmd, "--echo, --send and --no-input each say what to send");
 if (!resolve(c->host, &c->addr)) {
   fprintf(stderr, "ltcp: %s: unknown host '%s'\n", c->cmd, c->host);
   return EXIT_FAILURE;
@@ -413,7 +424,7 @@ nowhere), and a buffer of bytes read from the source but not yet taken by
 TCP.  Three flags follow the half-closes: |in_done| when the source has
 ended, |shut| when our FIN has been asked for, |peer_done| when the
 peer's has arrived.  A session is over when both directions are closed,
-or when the connection failed.
+or when the connection failed.@^half-close@>
 
 @<Subcommand functions@>=
 #define SESSION_BUFFER 65536
@@ -689,7 +700,7 @@ static void accept_all(struct runner *r)
         dotted(a, p).text);
     }
     int in = c->echo ? -1 : c->send_file ? open(c->send_file, O_RDONLY)
-      : c->keep ? -1 : STDIN_FILENO;
+      : c->keep || c->no_input ? -1 : STDIN_FILENO;
     if (in < 0 && c->send_file) {
       @<Refuse the connection: the file to send cannot be read@>@;
       continue;
@@ -767,7 +778,7 @@ static void end_session(struct runner *r, struct session *s)
 is not quite done while our FIN waits for its acknowledgment, in CLOSING
 or LAST\_ACK.  The peer may still reset it there, and then the last
 bytes we sent may never have been received: the host reports the reset
-as the socket's error (see the chapter on the event loop), and the
+as the socket's error (see the chapter on the event loop, \secref{eventloop}), and the
 program must report it too, with the exit status of a reset, rather
 than claim a clean copy.  So such a socket is not closed with its
 session; it {\it lingers} in a list of the runner until its connection
@@ -845,7 +856,7 @@ status $128+{}$the signal's number, as the shell expects.  The handler
 only records the signal; |lt_poll| returns with |EINTR| and the loop
 sees the record.  This flag is the one piece of global state of the
 programs, and it is not part of TCP.  |SIGPIPE| is ignored, so that a
-closed standard output shows up as an error of |write|, not as death.
+closed standard output shows up as an error of |write|, not as death.@^half-open connection@>
 
 @<Subcommand functions@>=
 static void on_signal(int sig) { stop_signal = sig; }
@@ -1094,7 +1105,7 @@ static void start_connecting(struct runner *r, struct net_files *f)
     r->status = EXIT_FAILURE;
     return;
   }
-  int in = f->send_fd >= 0 ? dup(f->send_fd) : STDIN_FILENO;
+  int in = f->send_fd >= 0 ? dup(f->send_fd) : c->no_input ? -1 : STDIN_FILENO;
   add_session(r, session_new(k, in, false, r->recv_fd), k);
 }
 
@@ -1136,8 +1147,8 @@ static const char common_description[] =@/
 "\n    At the end of its input, a side closes its direction (it sends its\n"@/
 "    FIN) and goes on printing until the other side has closed too; it\n"@/
 "    exits when both directions are closed, after TIME_WAIT if it closed\n"@/
-"    first.  So 'ltcp listen 9000 > copy' and 'ltcp connect 127.0.0.1\n"@/
-"    9000 < file' copy a file.  Transfers over 1 MB report progress on\n"@/
+"    first.  So 'ltcp listen -d 9000 > copy' and 'ltcp connect\n"@/
+"    127.0.0.1 9000 < file' copy a file.  Transfers over 1 MB report progress on\n"@/
 "    the standard error.  The log (-l) has tcpdump's line for each\n"@/
 "    segment and a line starting '# ' for each state change; the capture\n"@/
 "    (-w) is for tcpdump, tshark and Wireshark, with each state change\n"@/
@@ -1159,7 +1170,7 @@ static const char exit_description[] =@/
 "    5  the peer stopped answering (retransmissions gave up)\n"@/
 "    128+N  stopped by signal N; the connections were reset\n\n"@/
 "EXAMPLES\n"@/
-"    ltcp listen 9000 > copy & ltcp connect 127.0.0.1 9000 < file\n"@/
+"    ltcp listen -d 9000 > copy & ltcp connect 127.0.0.1 9000 < file\n"@/
 "    ltcp listen -k --echo 9000\n"@/
 "    ltcp connect --msl 0.1 -l c.log -w c.pcapng --loss 0.1 localhost 9000\n"@/
 "    tcpdump -n -S -tt -r c.pcapng; tshark -r c.pcapng\n";
@@ -1192,7 +1203,7 @@ The text log (\.{-l FILE}) has one line per segment, exactly as
 \.{tcpdump -n -S -tt} would print it, and under it, starting with
 \.{\#}, the state changes it caused.  Try
 $$\vbox{\halign{\.{#}\hfil\cr
-ltcp listen --msl 0.1 -l s.log 9000 > copy \&\cr
+ltcp listen -d -l s.log 9000 > copy \&\cr
 ltcp connect --msl 0.1 -l c.log -w c.pcapng 127.0.0.1 9000 < file\cr
 cat c.log\cr}}$$
 The client's log reads like the first figure of the book, seen from one
@@ -1232,7 +1243,7 @@ $$\hbox{\.{tail -c +1 -f c.pcapng \char'174{} wireshark -k -i -}}$$
 With \.{--loss 0.1}, the sender's log shows a segment followed by
 \.{\# carrier: lost}, and a second copy of it later: the retransmission.
 Wireshark marks that second copy as a retransmission; the receiver's
-capture never shows the first.
+capture never shows the first.@^packet comment@>
 
 @*1 Exercises.
 

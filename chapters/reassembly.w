@@ -11,6 +11,7 @@ asks for better: segments that arrive out of order and fall within the
 window should be kept, and delivered once the bytes before them have
 come (\S3.10.7.4, ``the segment is held for later processing'').  This
 is {\it reassembly}.
+\label{reassembly}%
 
 Reassembly must also cope with segments that overlap.  A sender that
 repeats a segment after a timeout may send it with more bytes than the
@@ -18,12 +19,12 @@ first time, or fewer; the network may deliver a segment twice.  Each
 byte, whatever segment brings it, has one sequence number and one place
 in the stream, and the receiver must deliver it exactly once.
 
-The timer of the last chapter makes a sender repeat what was lost; this
+The timer of the last chapter (\secref{retransmit}) makes a sender repeat what was lost; this
 chapter makes the receiver keep what was not.  The receive buffer of
-the chapter on the sliding window has already done most of the work: its ring has a place for every sequence number in the window, so
+the chapter on the sliding window (\secref{window}) has already done most of the work: its ring has a place for every sequence number in the window, so
 an early byte can be written into its place at once, however far beyond
 RCV.NXT it lies.  What is missing is a record of {\it which} bytes beyond
-RCV.NXT have arrived.  That record is a short list of ranges.
+RCV.NXT have arrived.  That record is a short list of ranges.@^out-of-order segments@>@^reassembly@>
 
 @ A range is a run of sequence numbers.  The receive buffer keeps the
 runs of bytes it holds beyond RCV.NXT, in the order of the stream, with
@@ -38,10 +39,10 @@ the low sixteen bits of a range's first sequence number say where it
 begins: its distance from RCV.NXT is their difference from RCV.NXT's
 low sixteen bits, modulo $2^{16}$, and that distance is never zero for a
 held range.  Its length, too, is less than $2^{16}$.  The chapter ``How
-fast is it?'' explains why the 32 bytes saved in every connection
+fast is it?'' (\secref{perf}) explains why the 32 bytes saved in every connection
 mattered.  A later version that scales the window beyond 64 kilobytes
 (RFC~7323) would have to give the ranges back their full width, which is
-why the compiler is asked to check the ring's size.
+why the compiler is asked to check the ring's size.@^RFC 7323@>
 
 @<The type of a range of sequence numbers@>=
 #define TCP_REASM_RANGES 8 /* the most ranges held beyond RCV.NXT */
@@ -133,7 +134,7 @@ $2^{32}$, and the part of it before RCV.NXT is old news (a duplicate, or
 the repeated beginning of a segment sent again) and is cut off.  Then
 the end is cut to the window's right edge.  What is left may be
 nothing: a duplicate of bytes already in order, or a segment wholly
-beyond the window.
+beyond the window.@^sequence numbers, wrap-around@>
 
 @<Trim the text to the bytes the buffer could still take, or return 0@>=
 uint32_t off = seq - nxt;
@@ -235,7 +236,7 @@ The core needs to know one more thing: whether the buffer holds a given
 stretch of sequence numbers, in order or beyond a gap.  A FIN that
 arrives out of order follows the last byte of its segment; the core
 remembers it only if the segment's text was kept, and it processes the
-FIN when RCV.NXT reaches it.  A stretch of no bytes is held trivially.
+FIN when RCV.NXT reaches it.  A stretch of no bytes is held trivially.@^out-of-order segments@>
 
 @<Declarations of the buffers@>=
 bool rcvbuf_holds(const struct tcp_rcvbuf *b, uint32_t seq, uint32_t end);
@@ -253,13 +254,13 @@ bool rcvbuf_holds(const struct tcp_rcvbuf *b, uint32_t seq, uint32_t end)
 
 @* Reassembly in the core.
 The core hands every acceptable segment's text to |rcvbuf_insert|, in
-order or not (the chapter on the first byte).  When nothing became
+order or not (the chapter on the first byte, \secref{firstbyte}).  When nothing became
 readable, the text was either kept beyond a gap or refused because the
 list of ranges was full; a refused text is counted as dropped, out of
 order.  A kept text may end with a FIN.  The FIN cannot be taken yet,
 since bytes before it are missing, but it need not be thrown away
 either: the core remembers where it is, and takes it when RCV.NXT gets
-there.
+there.@^acceptable segment@>
 
 @<Keep the FIN of text held out of order, or count the text dropped@>=
 {
@@ -325,4 +326,4 @@ receiver must remember to know which range is the most recent.
 for the same sequence numbers (RFC~9293 does not require it) must choose
 which copy to keep.  Find a test that notices the difference between
 keeping the first copy and keeping the last, and decide which the
-program should keep.
+program should keep.@^selective acknowledgment (SACK)@>@^reordering, simulated@>@^RFC 2018@>

@@ -1,11 +1,12 @@
 @q retransmit.w: the retransmission timer of RFC 6298. @>
 
 @** The retransmission timer.
-The sliding window of the last chapter lets a whole window of segments
+The sliding window of the last chapter (\secref{window}) lets a whole window of segments
 be in flight at once, and cumulative acknowledgment frees them as they
-arrive.  But a network loses segments, and the chapters on the handshake
+arrive.  But a network loses segments, and the chapters on the handshake (\secref{handshake})
 and the wave have already repeated a lost SYN and a lost FIN after a
 timeout without saying how long the timeout was.  This chapter says.
+\label{retransmit}%
 
 A segment that is lost is never acknowledged, and the only way a sender
 can tell ``lost'' from ``slow'' is to wait.  How long?  Wait too little,
@@ -26,7 +27,7 @@ to believe; exponential backoff, which doubles the timeout each time it
 expires; and a floor of one second under the timeout.  This chapter
 builds them as a module of their own, \.{rto.c}, which knows nothing of
 segments: it is told when data is sent and acknowledged, and says when
-the timer expires.
+the timer expires.@^cumulative acknowledgment@>@^retransmission timeout (RTO)@>@^exponential backoff@>@^Karn's algorithm@>@^round-trip time (RTT)@>@^smoothed round-trip time (SRTT)@>
 
 @(rto.h@>=
 #ifndef LTCP_RTO_H
@@ -49,7 +50,7 @@ RFC~6298 keeps two state variables, SRTT, the smoothed round-trip time,
 and RTTVAR, the round-trip time variation, and derives RTO from them.
 All three are durations in microseconds; 32 bits hold more than an hour,
 and the timeout never exceeds its maximum of a minute or so.  The bounds
-of the timeout come from the connection's configuration.
+of the timeout come from the connection's configuration.@^retransmission timeout (RTO)@>@^round-trip time (RTT)@>@^smoothed round-trip time (SRTT)@>@^RTTVAR@>
 
 @<The type of the retransmission timer@>=
 struct tcp_rto {
@@ -99,7 +100,7 @@ with $\alpha=1/8$ and $\beta=1/4$, in that order (the variation is
 measured against the old average).  Those fractions are powers of two
 so that the arithmetic is shifts and subtractions; we keep microseconds
 in integers and lose a few of them to truncation, which is far below
-anything a timer can notice.
+anything a timer can notice.@^round-trip time (RTT)@>@^smoothed round-trip time (SRTT)@>@^RTTVAR@>
 
 @<Declarations of the retransmission timer@>=
 void rto_measure(struct tcp_rto *r, uint32_t rtt_us);
@@ -128,7 +129,7 @@ to the round-trip time itself, where the slightest delay would look like
 a loss; we take $G$ to be a millisecond.  Rule (2.4) then puts a floor
 under the result, one second by default: the RFC's authors found that a
 lower floor causes spurious retransmissions on real paths.  Rule (2.5)
-allows a ceiling, provided it is at least 60 seconds.
+allows a ceiling, provided it is at least 60 seconds.@^round-trip time (RTT)@>@^smoothed round-trip time (SRTT)@>@^RTTVAR@>
 
 @<Functions of the retransmission timer@>=
 #define RTO_GRANULARITY_US 1000
@@ -158,7 +159,7 @@ round trip is plenty for an average that moves by an eighth at a time.
 The time of sending is kept in 32 bits, the low half of the clock: a
 difference of two such times is right, modulo $2^{32}$ microseconds,
 for any round trip shorter than 71 minutes, and a segment unanswered
-for a minute has long been retransmitted, which ends its timing.
+for a minute has long been retransmitted, which ends its timing.@^round-trip time (RTT)@>
 
 @<Fields that time one segment@>=
 uint32_t timed_at;   /* when the timed segment was sent, modulo $2^{32}$ */
@@ -174,7 +175,7 @@ rule is not to guess: a segment that has been retransmitted is never
 measured (RFC~6298 \S3).  We apply it bluntly, by dropping the
 measurement in progress whenever anything is retransmitted: the timed
 segment may have been the one repeated, and even if it was not, its
-acknowledgment may have waited for the repeated one to fill a gap.
+acknowledgment may have waited for the repeated one to fill a gap.@^Karn's algorithm@>@^RFC 6298 \S3@>
 
 @ The connection tells the timer of every segment it sends that
 occupies sequence space, new or repeated, and where the segment ends.
@@ -182,7 +183,7 @@ A new segment is timed if no other is.  Then rule (5.1) of RFC~6298:
 if the timer is not running, start it, so that it expires one RTO from
 now.  This function and the next are called for nearly every segment,
 so they are |inline| functions of the header: the core has them without
-a call.
+a call.@^retransmission timeout (RTO)@>
 
 @<Inline functions of the retransmission timer@>=
 static inline void rto_sent(struct tcp_rto *r, uint32_t end, bool repeated, uint64_t now)
@@ -205,7 +206,7 @@ half the circle.
 Then rules (5.2) and (5.3): if every byte sent is acknowledged, the timer
 stops; otherwise it starts again, a full RTO from now, since the oldest
 unacknowledged segment is now a later one, sent more recently.  The
-count of expiries starts again from zero: the peer is alive.
+count of expiries starts again from zero: the peer is alive.@^retransmission timeout (RTO)@>
 
 @<Inline functions of the retransmission timer@>=
 void rto_forget_backoff(struct tcp_rto *r);
@@ -234,7 +235,7 @@ retransmission.
 
 The timer counts its expiries; when it expires again after the
 configured number of retries, the core gives up on the connection
-instead of repeating (\S3.8.3).
+instead of repeating (\S3.8.3).@^Karn's algorithm@>@^RFC 9293 \S3.8.3@>
 
 @<Fields of the running timer@>=
 uint8_t backoffs;   /* expiries since something new was acknowledged */
@@ -257,7 +258,7 @@ void rto_expired(struct tcp_rto *r, uint64_t now)
 
 @ Whether the timer has expired, and stopping it: the core stops it when
 the connection no longer has anything to repeat (a connection that
-closes, or that starts to probe a zero window instead).
+closes, or that starts to probe a zero window instead).@^zero window@>@^window probe@>
 
 @<Declarations of the retransmission timer@>=
 static inline bool rto_due(const struct tcp_rto *r, uint64_t now)
@@ -273,14 +274,14 @@ static inline void rto_stop(struct tcp_rto *r)
 
 @* The timer in the core.
 The core tells the timer of each segment of data it sends, new or
-repeated, from |send_data| in the chapter on the first byte, and of each
+repeated, from |send_data| in the chapter on the first byte (\secref{firstbyte}), and of each
 acknowledgment of new data, from |take_acknowledgment|; when the timer
 expires, |retransmission_timeout| backs it off with |rto_expired| and
 repeats the oldest segment, or gives up once |backoffs| reaches the
 configured number of retries.  A SYN is not timed: its round trip says
 little about the path that data will take, and the first segment of
 data is timed soon enough.  When the peer's window is closed, the timer
-stops and the persist timer of the chapter on flow control takes over.
+stops and the persist timer of the chapter on flow control (\secref{flow}) takes over.@^persist timer@>@^flow control@>
 
 @ A timeout usually means that more than one segment of the window was
 lost: the segments of a window are sent together, and whatever made the
@@ -297,7 +298,7 @@ acknowledged.  This is the rule for partial acknowledgments of RFC~6582
 (NewReno), without the congestion control that surrounds it there.
 Without it, a connection that loses several segments of a window waits
 one timeout per segment, each longer than the last, since Karn's rule
-forbids a new measurement while segments are being repeated.
+forbids a new measurement while segments are being repeated.@^exponential backoff@>@^Karn's algorithm@>@^congestion control@>@^RFC 6582@>
 
 @<The flags of the connection@>=
 bool recovering;   /* repeating what was lost before a timeout */
@@ -338,7 +339,7 @@ that the segments after it arrived (fast retransmission, RFC~5681), and
 learn exactly which segments are missing from selective
 acknowledgments (RFC~2018); the next chapter and the one after
 reassembly add both, and a rule that ends the backoff once new data is
-acknowledged.  This timer stays the last resort.
+acknowledged.  This timer stays the last resort.@^duplicate ACK@>@^RFC 5681@>@^RFC 2018@>
 
 @* Exercises.
 
@@ -360,7 +361,7 @@ why does it affect RTTVAR more than SRTT? \excheck{retransmit.2}
 \smallskip\noindent
 3.~\diff2 Remove the line of |rto_sent| that applies Karn's rule, set
 the floor |cfg.rto_min_us| to 10 milliseconds in |options_for| (the
-appendix on the property test of transfers), and run
+appendix (\secref{testing}) on the property test of transfers), and run
 $$\hbox{\.{build/tests/test\_transfer --faults loss30}}$$  What happens to SRTT when an acknowledgment of the
 original is taken as the acknowledgment of the copy, or the other way
 round?  Does the transfer still succeed? \excheck{retransmit.3}
@@ -385,4 +386,4 @@ previous section, then predict, and check, what the wait becomes if
 acknowledgment, including those of retransmitted segments, because the
 acknowledgment echoes the time of the segment it answers.  Sketch what
 |rto_acked| would become, and what RFC~7323 says about how often SRTT
-should then be updated.
+should then be updated.@^retransmission timeout (RTO)@>@^RTTVAR@>@^RFC 7323@>

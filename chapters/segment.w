@@ -3,12 +3,13 @@
 @** Segments on the wire.
 Two TCPs talk to each other in {\it segments}: a header of twenty bytes
 or more, followed by some bytes of the conversation, the {\it payload}.
-Every idea of the chapters to come, from the handshake to the wave and
-the long wait in TIME\_WAIT, is carried by a handful of numbers in that
+Every idea of the article's story (Part~I, \secref{part-story}), from
+the handshake to the wave and the long wait in TIME\_WAIT, is carried by a handful of numbers in that
 header.  This chapter gives the header a C structure, reads it from the
 bytes that cross a network and writes it back, computes the checksum
 that guards it, and teaches the program to compare sequence numbers
 that wrap around after four billion bytes.
+\label{segment}%
 
 A segment from the network is evidence, not a promise.  A cable can
 flip a bit, a buggy sender can claim a header longer than the packet,
@@ -18,7 +19,7 @@ not first proved to be there, and when it refuses a segment it says
 why, so that the connection that drops it can count the reason.
 
 The chapter writes two files: \.{segment.h}, which every other part of
-\.{ltcp} includes, and \.{segment.c}.
+\.{ltcp} includes, and \.{segment.c}.@^sequence number@>@^sequence numbers, wrap-around@>@^checksum@>@^TIME\_WAIT state@>
 
 @(segment.h@>=
 #ifndef LTCP_SEGMENT_H
@@ -64,7 +65,7 @@ The header carries no length of the segment as a whole: that comes from
 the layer below, the IPv4 packet that carries it.  What the header does
 carry is its own length, the {\it data offset}, in units of 32-bit
 words; four bits can count up to 15 words, which is why a header is at
-most 60 bytes and the options at most 40.
+most 60 bytes and the options at most 40.@^sequence number@>@^acknowledgment number@>@^TCP options@>@^urgent pointer@>@^checksum@>@^network byte order@>@^data offset@>@^port number@>@^TIME\_WAIT, reasons for@>@^RFC 9293@>
 
 @<Constants of the TCP header@>=
 #define TCP_HEADER_MIN 20 /* bytes of a header without options */
@@ -73,7 +74,7 @@ most 60 bytes and the options at most 40.
 @ An IPv4 packet is at most 65,535 bytes long, and its own header takes
 at least 20 of them; a TCP segment, header and payload, can therefore be
 at most 65,515 bytes.  The parser refuses anything longer, so that the
-16-bit length in the checksum's pseudo-header (below) is always honest.
+16-bit length in the checksum's pseudo-header (below) is always honest.@^checksum@>@^pseudo-header@>
 
 @<Constants of the TCP header@>=
 #define TCP_SEGMENT_MAX (65535 - 20)
@@ -86,7 +87,7 @@ application without waiting, URG marks urgent data, and ECE and CWR
 belong to explicit congestion notification.  The bits are named by their
 values, so that |TCP_SYN| $\OR$ |TCP_ACK| is the flags of a SYN-ACK.
 The four reserved bits of byte 12 are written as zero and ignored on
-receipt, as \S3.1 asks.
+receipt, as \S3.1 asks.@^sequence number@>@^congestion control@>@^urgent pointer@>@^SYN flag@>@^FIN flag@>@^RST flag@>@^PSH flag@>@^URG flag@>@^abort@>@^RFC 9293 \S3.1@>
 
 @<Constants of the TCP header@>=
 enum {
@@ -98,7 +99,7 @@ enum {
 on it, and nothing that can be computed: the data offset follows from
 the length of the options, and the checksum is computed when the bytes
 are written and checked when they are read.  The fields follow, one
-idea at a time.
+idea at a time.@^TCP options@>@^checksum@>@^data offset@>
 
 @<The structure of a segment@>=
 struct segment {
@@ -109,12 +110,12 @@ struct segment {
 ports.  The addresses do not appear in the TCP header at all (they are
 the IPv4 packet's), but the checksum covers them, so a segment must know
 them to be written or checked.  We keep them in host byte order, as
-ordinary numbers; |0x0a000001| is 10.0.0.1.
+ordinary numbers; |0x0a000001| is 10.0.0.1.@^checksum@>@^network byte order@>@^port number@>
 
 @<Fields of a segment@>=
 uint32_t src_addr, dst_addr; /* IPv4, host byte order */
 
-@ A {\it port} tells the programs of one host apart: bytes 0--3.
+@ A {\it port} tells the programs of one host apart: bytes 0--3.@^port number@>
 
 @<Fields of a segment@>=
 uint16_t src_port, dst_port;
@@ -124,7 +125,7 @@ of payload in the sender's stream; a SYN and a FIN each occupy one
 number of their own, as if each were a byte.  The {\it acknowledgment
 number} (bytes 8--11) is meaningful only with the ACK bit: it is the
 next sequence number the sender of the segment expects to receive, which
-acknowledges every number before it.
+acknowledges every number before it.@^sequence number@>@^SYN flag@>@^ACK flag@>@^FIN flag@>@^TIME\_WAIT, reasons for@>
 
 @<Fields of a segment@>=
 uint32_t seq, ack;
@@ -138,7 +139,7 @@ uint8_t flags;
 the one acknowledged, that the sender is willing to receive.  The {\it
 urgent pointer} (bytes 18--19) counts, with the URG bit, from the
 sequence number to the end of urgent data; \.{ltcp} never sets it and
-only carries it along.
+only carries it along.@^sequence number@>@^urgent pointer@>@^URG flag@>
 
 @<Fields of a segment@>=
 uint16_t window;
@@ -152,7 +153,7 @@ is the largest payload the sender of a SYN is willing to receive in one
 segment (\S3.7.1); |mss| is zero when a segment does not carry the
 option.  |optlen| is the number of bytes of |options| in use; when a
 segment is written, the options are padded with zeros to a multiple of
-four, and a segment read back has the padded length.
+four, and a segment read back has the padded length.@^maximum segment size (MSS)@>@^TCP options@>@^SYN flag@>@^RFC 9293 \S3.7.1@>
 
 @<Fields of a segment@>=
 uint16_t mss;
@@ -172,8 +173,8 @@ Four little functions read and write 16- and 32-bit numbers most
 significant byte first, whatever the byte order of the machine.  They
 work on bytes one at a time, so the data need not be aligned, and they
 are in the header, as |static inline|, because the capture files of the
-next chapter need them too.  The casts to |uint32_t| come before the
-shifts: a byte promoted to |int| and shifted left by 24 could overflow.
+next chapter (\secref{log}) need them too.  The casts to |uint32_t| come before the
+shifts: a byte promoted to |int| and shifted left by 24 could overflow.@^network byte order@>@^pcapng capture file@>
 
 @<Reading and writing numbers in network byte order@>=
 static inline uint16_t get_be16(const uint8_t *p)
@@ -218,7 +219,7 @@ Exactly half way round the comparison has no sensible answer.  With
 this definition |seq_lt(a, a + 0x80000000)| and |seq_lt(a + 0x80000000,
 a)| are both false: such numbers are neither before nor after each
 other.  (The more common form, which casts the difference to a signed
-integer, makes both true.)
+integer, makes both true.)@^initial sequence number (ISN)@>@^sequence number@>@^sequence numbers, wrap-around@>@^RFC 9293 \S3.4@>
 
 @<Sequence number arithmetic@>=
 static inline bool seq_lt(uint32_t a, uint32_t b)
@@ -229,7 +230,7 @@ static inline bool seq_lt(uint32_t a, uint32_t b)
 @q LAB end @>
 }
 
-@ The other three comparisons follow from the first.
+@ The other three comparisons follow from the first.@^TIME\_WAIT, reasons for@>
 
 @<Sequence number arithmetic@>=
 static inline bool seq_gt(uint32_t a, uint32_t b) { return seq_lt(b, a); }
@@ -255,7 +256,7 @@ static inline bool seq_in(uint32_t x, uint32_t lo, uint32_t hi)
 }
 
 @ The {\it length} of a segment in sequence space (\S3.4's SEG.LEN)
-counts its payload and one number each for SYN and FIN.
+counts its payload and one number each for SYN and FIN.@^SYN flag@>@^FIN flag@>@^RFC 9293 \S3.4@>
 
 @<Sequence number arithmetic@>=
 static inline uint32_t seg_seq_len(const struct segment *s)
@@ -274,7 +275,7 @@ no realistic buffer can overflow it.
 
 Data of odd length is summed as if a zero byte followed it.  That rule
 makes |inet_sum| composable: the sum of two pieces is the sum of the
-whole, provided only the last piece has an odd length.
+whole, provided only the last piece has an odd length.@^checksum@>@^one's complement sum@>@^RFC 1071@>
 
 @ The plain way to write the sum is a loop over 16-bit words read in
 network byte order.  It is right, but a sender checksums every byte it
@@ -288,7 +289,7 @@ order and swapping the two bytes of the folded result gives the sum in
 network order.  So the loop reads words with |memcpy| (which is portable
 and, for a small constant size, compiles to one load) and converts only
 the 16-bit result.  The caller's running |sum| is in network order and
-stays so.
+stays so.@^checksum@>@^one's complement sum@>@^network byte order@>@^port number@>@^RFC 1071 \S2@>@^RFC 1071@>
 
 @<Functions on segments@>=
 uint64_t inet_sum(uint64_t sum, const uint8_t *p, size_t n)
@@ -329,7 +330,7 @@ if (i < n) {
 
 @ Storing the folded 16 bits in memory and reading them back with
 |get_be16| swaps them on a little-endian machine and leaves them alone
-on a big-endian one: exactly the conversion to network order.
+on a big-endian one: exactly the conversion to network order.@^big-endian@>
 
 @<Fold |s| to 16 bits and add it to |sum| in network order@>=
 while (s >> 16) s = (s & 0xffff) + (s >> 16);
@@ -340,7 +341,7 @@ sum += get_be16(be);
 
 @ Folding adds the carries, everything above the low 16 bits, back
 into the low 16 bits, until none are left; the checksum is the
-complement of the result.
+complement of the result.@^checksum@>
 
 @<Functions on segments@>=
 uint16_t inet_fold(uint64_t sum)
@@ -351,7 +352,7 @@ uint16_t inet_fold(uint64_t sum)
 @q LAB end @>
 }
 
-@ The checksum of a buffer, for the IPv4 header of the next chapter.
+@ The checksum of a buffer, for the IPv4 header of the next chapter (\secref{log}).
 
 @<Functions on segments@>=
 uint16_t inet_checksum(const uint8_t *p, size_t n)
@@ -368,7 +369,7 @@ though its own bytes are intact.
 The sender computes the checksum with the checksum field set to zero and
 stores the result there.  The receiver computes it over the segment as
 received, checksum field included: the stored complement cancels the
-sum, and the result is zero when nothing was damaged.
+sum, and the result is zero when nothing was damaged.@^pseudo-header@>@^RFC 9293 \S3.1@>
 
 @<Functions on segments@>=
 uint16_t tcp_checksum(uint32_t src_addr, uint32_t dst_addr,
@@ -402,7 +403,7 @@ at least 2.  A receiver must skip kinds it does not know by that length
 (\S3.2), which is what makes new options possible at all.  The kinds a
 reader of this book will meet in captures are these; \.{ltcp} itself
 sends the MSS, and the two options of selective acknowledgments that the
-chapter on losses adds.
+chapter on losses adds.@^maximum segment size (MSS)@>@^TCP options@>@^RFC 9293 \S3.2@>
 
 @<Constants of the TCP header@>=
 enum {
@@ -415,7 +416,7 @@ enum {
 \.{ltcp} begins its options with it.  It is an |inline| function of the header: the
 core's function that builds every segment calls it only for a SYN, but
 a call anywhere in that function would make every segment pay for
-saving the registers the call needs.
+saving the registers the call needs.@^maximum segment size (MSS)@>@^MSS option@>@^SYN flag@>
 
 @<Declarations of the functions on segments@>=
 static inline void seg_set_mss(struct segment *s, uint16_t mss)
@@ -524,7 +525,7 @@ checksum of such packets for hardware that loopback does not have.
 
 The function returns |SEG_OK| or the first fault it found; on a fault
 the contents of |s| are unspecified.  Every test comes before the read
-it protects, and each is a section of its own.
+it protects, and each is a section of its own.@^simulated link@>@^loopback interface@>@^TIME\_WAIT, reasons for@>
 
 @<Functions on segments@>=
 enum seg_error seg_parse(struct segment *s, const uint8_t *buf, size_t n,
@@ -560,14 +561,14 @@ if (n > TCP_SEGMENT_MAX) return SEG_TOO_LONG;
 
 @ The checksum comes first, because it says whether the other bytes can
 be believed at all: a segment damaged on the way should be reported as
-damaged, not as having a strange data offset.
+damaged, not as having a strange data offset.@^data offset@>@^port number@>
 
 @<Reject a segment whose checksum is wrong, if asked to@>=
 if (check && tcp_checksum(src_addr, dst_addr, buf, n) != 0)
   return SEG_BAD_CHECKSUM;
 
 @ The data offset is the high four bits of byte 12, in words.  Below 5
-the header would end before its own fixed fields.
+the header would end before its own fixed fields.@^data offset@>
 
 @<Reject a segment whose data offset is too small@>=
 if (hlen < TCP_HEADER_MIN) return SEG_BAD_OFFSET;
@@ -576,7 +577,7 @@ if (hlen < TCP_HEADER_MIN) return SEG_BAD_OFFSET;
 if (hlen > n) return SEG_OFFSET_PAST_END;
 
 @ Now the twenty bytes are known to be there.  The structure is cleared
-first, so that no field keeps a value from an earlier segment.
+first, so that no field keeps a value from an earlier segment.@^old duplicate segments@>
 
 @<Read the fixed part of the header@>=
 @q LAB hole segment.header @>
@@ -595,7 +596,7 @@ s->urgent = get_be16(buf + 18);
 @ The options are |n| bytes at |p|, between the fixed header and the
 payload.  They are copied whole, then walked one option at a time to
 check each length and to find the MSS.  The walk stops at the end of
-the header or at an end-of-list option, whichever comes first.
+the header or at an end-of-list option, whichever comes first.@^maximum segment size (MSS)@>@^TCP options@>
 
 @<Functions on segments@>=
 enum seg_error seg_parse_options(struct segment *s, const uint8_t *p,
@@ -620,7 +621,7 @@ enum seg_error seg_parse_options(struct segment *s, const uint8_t *p,
 }
 
 @ Every caller passes at most 40 bytes of options, the room a data
-offset of 15 leaves; |seg_parse| cannot do otherwise.
+offset of 15 leaves; |seg_parse| cannot do otherwise.@^TCP options@>
 
 @<Declarations of the functions on segments@>=
 enum seg_error seg_parse_options(struct segment *s, const uint8_t *p,
@@ -643,7 +644,7 @@ if (len < 2) return SEG_BAD_OPTION_LENGTH;
 if (len > n - i) return SEG_OPTION_OVERRUN;
 
 @ RFC~9293 (\S3.2) defines the MSS option as exactly four bytes; a
-different length is a malformed segment, not an MSS to guess at.
+different length is a malformed segment, not an MSS to guess at.@^maximum segment size (MSS)@>@^MSS option@>@^malformed segment@>@^RFC 9293 \S3.2@>@^RFC 9293@>
 
 @<Take the maximum segment size@>=
 {
@@ -696,7 +697,7 @@ size_t seg_write(const struct segment *s, uint8_t *buf, size_t cap);
 @* A segment from the command line.
 \.{ltcp decode} takes a segment as hexadecimal digits, the way one copies
 it out of a packet dump, and prints the line \.{tcpdump} would print for
-it (the next chapter writes that printer).  Here is what it says of the
+it (the next chapter (\secref{log}) writes that printer).  Here is what it says of the
 SYN that a Linux kernel sent to open a connection on the loopback
 interface; the digits are the bytes of the TCP header, and
 \.{--check} verifies the checksum.
@@ -706,11 +707,11 @@ dump can be pasted as it is.  The addresses of the pseudo-header are
 given with \.{--src} and \.{--dst}; they default to 10.0.0.1 and
 10.0.0.2, the client and server of this book's simulated link.  The
 timestamp is always zero.  With \.{-r FILE} the command reads the
-segments of a capture file instead, as the next chapter explains.
+segments of a capture file instead, as the next chapter (\secref{log}) explains.@^pseudo-header@>@^SYN flag@>@^tcpdump@>@^pcapng capture file@>@^simulated link@>@^loopback interface@>@^log, text@>@^interface of the core@>
 
 @<Subcommands@>=
-{"decode", cmd_decode, "[--src ADDR] [--dst ADDR] [--check] HEX... | -r FILE",
-  "print a TCP segment given in hexadecimal as tcpdump would"},
+@[{"decode", cmd_decode, "[--src ADDR] [--dst ADDR] [--check] HEX... | -r FILE",
+  "print a TCP segment given in hexadecimal as tcpdump would"},@/@]
 
 @ The command needs the headers of both chapters, and |bool|.
 
@@ -842,7 +843,7 @@ static int decode_hex_digit(int c)
 }
 
 @ The first pass counts the digits and reports the first bad
-character; the second fills the buffer.
+character; the second fills the buffer.@^port number@>
 
 @<Functions that help |cmd_decode|@>=
 static int decode_gather_hex(const struct decode_args *a, uint8_t **out,
@@ -966,4 +967,4 @@ network address translator changing a port, say) need not sum the whole
 segment again: RFC~1624 gives the new checksum from the old one, the old
 field and the new.  Write |inet_update(sum, old, new)|, test it against
 |tcp_checksum| on many random segments and fields, and find the case
-in which the earlier formula of RFC~1141 gives a different answer.
+in which the earlier formula of RFC~1141 gives a different answer.@^maximum segment size (MSS)@>@^MSS option@>@^window scaling@>@^one's complement sum@>@^connection refused@>@^old duplicate segments@>@^RFC 7323@>@^RFC 1624@>@^RFC 1141@>

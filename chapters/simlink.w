@@ -1,12 +1,13 @@
 @q simlink.w: the simulated link, its virtual clock, its faults and its scenarios. @>
 
 @** A link with a virtual clock.
-The chapters that follow explain how a connection opens, carries data and
-closes.  Each claim they make about TCP is shown by a {\it run}: two
+The chapters of Part~I (\secref{part-story}) explain how a connection
+opens, carries data and closes.  Each claim they make about TCP is shown by a {\it run}: two
 connections, a client and a server, exchanging real segments, with every
 segment printed as \.{tcpdump} would print it and every change of state
 printed beneath the segment that caused it.  This chapter builds the
 laboratory in which those runs take place.
+\label{simlink}%
 
 Real networks are poor laboratories.  They lose packets when we would
 rather they did not, and never lose the one packet we want to see lost;
@@ -19,12 +20,13 @@ to the next.  A minute of TIME\_WAIT passes in a few microseconds of real
 time, and a run can be repeated exactly, byte for byte, as often as we
 like.
 
-Here is a run, the three-way handshake that the next chapter explains.
+Here is a run, the three-way handshake that the chapter on the handshake
+(\secref{handshake}) explains.
 The lines that begin with \.{\#} are the simulation's remarks; the other
 lines are exactly what \.{tcpdump -n -S -tt} prints when it reads the
 capture file of the same run.
 
-\runlog{handshake}
+\runlog{handshake}@^three-way handshake@>@^TIME\_WAIT state@>@^simulated link@>@^virtual clock@>@^loss, simulated@>@^laboratory assignments@>
 
 @ The program runs scenarios on the link with its command \.{sim}:
 $$\vbox{\halign{\.{#}\hfil\qquad&#\hfil\cr
@@ -35,11 +37,11 @@ ltcp sim --list&names the scenarios, each with a line about it;\cr
 -w FILE&writes a capture file that Wireshark and \.{tcpdump} can read.\cr}}$$
 
 The link knows nothing about TCP.  It is one of the ``surroundings'' of
-the core that the chapter on connections promised: the core takes in
+the core that the chapter on connections (\secref{conn}) promised: the core takes in
 segments, calls and the time, and gives out segments, events and
 deadlines; the simulation supplies the first three and collects the
 others.  Nothing in this chapter reaches inside a |tcp_conn|; it uses
-only the functions of \.{tcp.h}.
+only the functions of \.{tcp.h}.@^initial sequence number (ISN)@>@^Wireshark@>@^seed, of a run@>@^scenario@>
 
 @ The chapter writes two files: \.{sim.h}, the interface that the
 program \.{ltcp} and the tests use, and \.{sim.c}, the simulation.
@@ -81,7 +83,7 @@ Virtual time is a count of microseconds, like the timestamps of a capture
 file.  It starts at 1764547200 seconds after the Unix epoch, which is
 midnight, 1 December 2025, UTC: the date the book is built with, so that
 the capture files of the book are identical on every machine.  Nothing in
-the simulation ever reads the real clock.
+the simulation ever reads the real clock.@^Wireshark@>
 
 @<Constants of the simulated link@>=
 #define SIM_EPOCH_US (UINT64_C(1764547200) * 1000000)
@@ -95,7 +97,7 @@ unless a scenario says otherwise: long enough that the log shows clearly
 which segments were in flight at the same time, short enough that a
 handshake is over in a few hundredths of a second.  A real link also has
 a rate, so that a long segment takes longer than a short one; ours does
-not, because none of our scenarios sends enough data for it to matter.
+not, because none of our scenarios sends enough data for it to matter.@^scenario@>
 
 @<Constants of the simulated link@>=
 #define SIM_DELAY_MS 10
@@ -103,7 +105,7 @@ not, because none of our scenarios sends enough data for it to matter.
 @ A run ends when nothing is left to happen: no segment is on the link,
 no step of the scenario is waiting, and neither end has a timer running.
 As a guard against a connection that never falls silent, a run also
-stops after an hour of virtual time, or after a million events.
+stops after an hour of virtual time, or after a million events.@^scenario@>
 
 @<Constants of the simulated link@>=
 #define SIM_HORIZON_US (UINT64_C(3600) * 1000000)
@@ -122,7 +124,7 @@ We use {\it xoshiro256**}, a generator published by David Blackman and
 Sebastiano Vigna in 2018.  Its state is four 64-bit words; each step mixes
 them with shifts, rotations and exclusive ors, and derives the output
 from one of them with two multiplications and a rotation.  It is fast,
-passes the standard statistical tests, and is easy to check by hand.
+passes the standard statistical tests, and is easy to check by hand.@^initial sequence number (ISN)@>@^seed, of a run@>
 
 @<The type of the generator of random numbers@>=
 struct sim_rng {
@@ -139,7 +141,7 @@ give a state with almost every bit zero either.  The authors of
 xoshiro recommend filling the state with {\it SplitMix64}, a simpler
 generator that adds a large odd constant (the golden ratio times
 $2^{64}$) to a counter and scrambles the sum with two multiply-and-shift
-rounds: even consecutive seeds give unrelated states.
+rounds: even consecutive seeds give unrelated states.@^seed, of a run@>
 
 @(sim.c@>=
 static uint64_t splitmix64(uint64_t *x)
@@ -206,7 +208,7 @@ The end counts what arrives for it: segments handed to the core,
 segments thrown away because their checksum was wrong, and segments that
 could not be parsed at all.  The core never sees the last two kinds.  It
 also keeps a copy of the hooks given to |tcp_init|, because when no
-connection exists the end must answer for itself, as we shall see.
+connection exists the end must answer for itself, as we shall see.@^scenario@>
 
 @<The type of an end of the link@>=
 struct sim_end {
@@ -250,7 +252,7 @@ there is no connection as far as RFC~9293 is concerned, and
 as if the connection had sent it.
 
 The function returns |SEG_OK| or the reason the segment was thrown away,
-so that the caller can say so in its log.
+so that the caller can say so in its log.@^pseudo-header@>@^scenario@>@^RFC 9293 \S3.1@>@^RFC 9293 \S3.10.7.1@>
 
 @(sim.c@>=
 enum seg_error sim_end_receive(struct sim_end *e, const uint8_t *buf,
@@ -274,7 +276,7 @@ enum seg_error sim_end_receive(struct sim_end *e, const uint8_t *buf,
 A perfect link would teach little: the interesting parts of TCP are the
 parts that deal with segments that never arrive, arrive twice, arrive
 late, arrive in the wrong order, or arrive damaged.  The link can do each
-of these to a segment, and a scenario says which segments suffer.
+of these to a segment, and a scenario says which segments suffer.@^scenario@>
 
 @<The types of faults@>=
 enum fault_kind {
@@ -303,7 +305,7 @@ than the original a duplicate's copy arrives.
 Choosing segments by the sender's state reads better than choosing them
 by number, and survives small changes to the core: ``drop the first
 segment the client sends in TIME\_WAIT'' stays the last ACK of the
-closing handshake however many segments came before it.
+closing handshake however many segments came before it.@^TIME\_WAIT state@>@^duplication, simulated@>
 
 @<The types of faults@>=
 struct fault {
@@ -320,7 +322,7 @@ so that |nth| means the same thing whatever other faults do; only faults
 that strike by chance draw a random number, and they draw exactly one per
 segment they look at, in the order of the scenario's table.  That is
 what makes a run repeatable: the sequence of draws depends only on the
-seed and on the segments sent.
+seed and on the segments sent.@^seed, of a run@>
 
 @(sim.c@>=
 @<The state of a simulation@>@;
@@ -339,7 +341,7 @@ static bool fault_strikes(struct sim *m, size_t i, int from,
 
 @ What the faults decide for one segment is gathered in a plan before
 anything goes on the link, because several faults may strike the same
-segment: it may be both delayed and duplicated, say.
+segment: it may be both delayed and duplicated, say.@^duplication, simulated@>
 
 @<The state of a simulation@>=
 struct plan {
@@ -358,7 +360,7 @@ the line below the segment.  A corrupted segment has one of its bits
 flipped, chosen at random.  A single flipped bit changes one 16-bit word
 of the segment by a power of two, and the ones' complement sum of
 RFC~1071 always notices a change like that: the receiver's checksum will
-catch every corruption our link commits.
+catch every corruption our link commits.@^one's complement sum@>@^RFC 1071@>
 
 @<Decide what the link does with the segment@>=
 for (size_t i = 0; i < m->sc->nfaults; i++) {
@@ -602,7 +604,7 @@ leaves exactly the lines that \.{tcpdump} prints for the capture.
 
 A segment's notes also go into its capture record as a comment, which
 Wireshark shows with the packet; a capture file read on its own then
-still tells which state changes each packet caused.
+still tells which state changes each packet caused.@^Wireshark@>
 
 @<The state of a simulation@>=
 #define NO_ENTRY @t\quad@> SIZE_MAX /* an index that names no entry */
@@ -710,7 +712,7 @@ nothing else happened between sending and arriving.  Otherwise the notes
 would land above lines that happened before them, so they get a remark of
 their own that names the segment by the time it was sent, as \.{tcpdump}
 prints it.  A segment that the link delayed, held back or duplicated
-always gets such a remark, saying which of these befell it.
+always gets such a remark, saying which of these befell it.@^duplication, simulated@>
 
 @(sim.c@>=
 static void cause_arrival(struct sim *m, const struct sim_event *ev)
@@ -764,7 +766,7 @@ change of state is printed with the label of its row of the transition
 table, the same words as the arrows of Figure~6, so that a reader can put
 a finger on the arrow that was taken.  The row is counted, too: the tests
 use the counts to check that the scenarios of this chapter take every
-arrow of the figure.
+arrow of the figure.@^Figure 6@>
 
 @(sim.c@>=
 static void sim_transition(void *ctx, struct tcp_conn *c,
@@ -843,7 +845,7 @@ The steps are the calls of \.{tcp.h} that an application makes: listen,
 connect, send a string, close, abort.  |SIM_LISTEN_FOR| is a listen that
 accepts only the other end of the link (|tcp_set_remote|), which lets a
 listener turn active if its application sends.  An end that receives data reads it
-at once; it is a patient application that always wants more.
+at once; it is a patient application that always wants more.@^listen (passive open)@>
 
 @<The types of scenarios@>=
 enum sim_call { SIM_LISTEN, SIM_LISTEN_FOR, SIM_CONNECT, SIM_SEND, SIM_CLOSE,
@@ -874,7 +876,7 @@ struct scenario {
 @ What a run leaves behind, besides its log and capture, is a result that
 tests can examine: how each end finished, how many segments each sent,
 what the faults did, what each end received and each end's application
-managed to send, and which rows of the transition table were taken.
+managed to send, and which rows of the transition table were taken.@^transition table@>
 
 @<The type of the result of a run@>=
 struct sim_result {
@@ -901,7 +903,7 @@ struct sim_result {
 name, and |sim_run|, which runs a scenario with a seed and writes its log
 to |log| and its capture to |cap|, either of which may be |NULL|.  It
 returns 0, or $-1$ with a message in |res->message| if the run could not be
-carried out.
+carried out.@^seed, of a run@>
 
 @<Declarations of the simulated link@>=
 extern const struct scenario sim_scenarios[];
@@ -1006,7 +1008,7 @@ a different boot of a real host would.  The two ends share one set of
 hooks, in the order \.{tcp.h} declares them: the context, then the
 functions for output, for changes of state and for events, then the
 counters, which the two ends share.  The ends do not delay their
-acknowledgments (the chapter on the sliding window says why).
+acknowledgments (the chapter on the sliding window (\secref{window}) says why).@^sliding window@>@^seed, of a run@>@^RFC 6528@>
 
 @<Set up the clock, the generator and the two ends@>=
 m->now = SIM_EPOCH_US;
@@ -1075,7 +1077,7 @@ else arrive(m, &ev);
 @ A step of the script: announce the call, then make it.  An end that has
 been closed and is opened again starts afresh with |tcp_init|, as a new
 socket on the same port would.  A call that fails is noted with its
-status.
+status.@^socket interface@>
 
 @(sim.c@>=
 static void do_step(struct sim *m, const struct sim_step *st)
@@ -1154,7 +1156,7 @@ static void read_what_arrived(struct sim *m)
 
 @ TIME\_WAIT is the state this book spends most time on, so the log says
 when its wait of 2MSL begins and when it begins again: after every event,
-an end in TIME\_WAIT whose deadline has moved gets a note.
+an end in TIME\_WAIT whose deadline has moved gets a note.@^2MSL@>@^TIME\_WAIT state@>
 
 @(sim.c@>=
 static void note_time_wait(struct sim *m)
@@ -1244,7 +1246,7 @@ const struct scenario *sim_find(const char *name)
 The server listens and the client connects; each sends a line; the client
 closes first; the server, which may still send, sends one more line and
 then closes.  The client then waits in TIME\_WAIT for two maximum segment
-lifetimes, a minute of virtual time, before it too is CLOSED.
+lifetimes, a minute of virtual time, before it too is CLOSED.@^TIME\_WAIT state@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 1@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step lifecycle[] = {@/
@@ -1258,13 +1260,13 @@ static const struct sim_step lifecycle[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lifecycle",@/
+@[{"lifecycle",@/
   "Figure 1: open, a line each way, the client "@/
   "closes, the server sends one more line and closes",@/
-  STEPS(lifecycle), NO_FAULTS, 0, false},@/
+  STEPS(lifecycle), NO_FAULTS, 0, false},@/@]
 
 @ The three-way handshake of Figure~2, and nothing else: both ends are
-left ESTABLISHED, and since neither has a timer running, the run ends.
+left ESTABLISHED, and since neither has a timer running, the run ends.@^three-way handshake@>@^ESTABLISHED state@>@^Figure 2@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step handshake[] = {@/
@@ -1273,13 +1275,13 @@ static const struct sim_step handshake[] = {@/
 };
 
 @ @<Scenarios@>=
-{"handshake",@/
+@[{"handshake",@/
   "Figure 2: the three-way handshake",@/
-  STEPS(handshake), NO_FAULTS, 0, false},@/
+  STEPS(handshake), NO_FAULTS, 0, false},@/@]
 
 @ The four-way wave of Figure~3, the client closing first, and the same
 with the roles swapped: whichever end closes first is the one that waits
-in TIME\_WAIT.
+in TIME\_WAIT.@^four-way wave@>@^TIME\_WAIT state@>@^Figure 3@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step client_close[] = {@/
@@ -1296,20 +1298,20 @@ static const struct sim_step server_close[] = {@/
 };
 
 @ @<Scenarios@>=
-{"client-close",@/
+@[{"client-close",@/
   "Figure 3: the four-way wave, the client "@/
   "closing first",@/
   STEPS(client_close), NO_FAULTS, 0, false},@/
 {"server-close",@/
   "the four-way wave, the server closing first",@/
-  STEPS(server_close), NO_FAULTS, 0, false},@/
+  STEPS(server_close), NO_FAULTS, 0, false},@/@]
 
 @ The article's first question, why closing takes four segments when
 opening takes three, is answered by a half-close: the client sends its
 request and closes its half of the connection at once, and the server
 goes on answering, in three parts, before it closes its own half.  The
 server's ACK of the client's FIN cannot wait for the server's FIN,
-because the server does not yet know when it will be done.
+because the server does not yet know when it will be done.@^half-close@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step half_close[] = {@/
@@ -1324,17 +1326,17 @@ static const struct sim_step half_close[] = {@/
 };
 
 @ @<Scenarios@>=
-{"half-close",@/
+@[{"half-close",@/
   "question 1: the server sends data after the "@/
   "client's FIN",@/
-  STEPS(half_close), NO_FAULTS, 0, false},@/
+  STEPS(half_close), NO_FAULTS, 0, false},@/@]
 
 @ The first reason for TIME\_WAIT: the last ACK of the wave is lost.  The
 server, in LAST\_ACK, sends its FIN again when its retransmission timer
 expires, and the client, still in TIME\_WAIT, can answer it and start
 its wait of 2MSL afresh.  Had it forgotten the connection, it would
 answer with a reset, and a connection that closed perfectly well would
-end at the server with a reset instead of an acknowledgment.
+end at the server with a reset instead of an acknowledgment.@^2MSL@>@^retransmission@>@^LAST\_ACK state@>@^TIME\_WAIT state@>@^loss, simulated@>
 
 @<The faults of the scenarios@>=
 static const struct fault drop_last_ack[] = {@/
@@ -1342,10 +1344,10 @@ static const struct fault drop_last_ack[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lost-last-ack",@/
+@[{"lost-last-ack",@/
   "question 2(a): the last ACK is lost; the FIN "@/
   "sent again is answered from TIME_WAIT",@/
-  STEPS(client_close), FAULTS(drop_last_ack), 0, false},@/
+  STEPS(client_close), FAULTS(drop_last_ack), 0, false},@/@]
 
 @ The second reason: old duplicates.  The link duplicates the server's
 line of data twice, and holds the copies back for 30 and for 70 seconds.
@@ -1371,7 +1373,7 @@ copy could be taken for new data only if it fell inside the new window.
 Waiting 2MSL before the ports are used again makes sure that, when no
 segment lives longer than the MSL, every old copy has died first; our link
 broke that rule on purpose, and the choice of sequence numbers was the
-second line of defence.
+second line of defence.@^TIME-WAIT assassination@>@^MSL@>@^2MSL@>@^initial sequence number (ISN)@>@^old duplicate segments@>@^acceptable segment@>@^duplication, simulated@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^RFC 1337@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step old_duplicate[] = {@/
@@ -1394,16 +1396,16 @@ static const struct fault old_copies[] = {@/
 };
 
 @ @<Scenarios@>=
-{"old-duplicate",@/
+@[{"old-duplicate",@/
   "question 2(b): old copies of a segment arrive "@/
   "in TIME_WAIT and in a new connection",@/
-  STEPS(old_duplicate), FAULTS(old_copies), 0, false},@/
+  STEPS(old_duplicate), FAULTS(old_copies), 0, false},@/@]
 
 @ Both ends open actively, at the same instant, each towards the other.
 Their SYNs cross on the link, each end answers the other's SYN from
 SYN\_SENT, and both pass through SYN\_RCVD to ESTABLISHED: one connection,
 not two.  Closing at the same instant is the mirror image: the FINs
-cross, and both ends pass through CLOSING.
+cross, and both ends pass through CLOSING.@^SYN\_SENT state@>@^SYN\_RCVD state@>@^ESTABLISHED state@>@^CLOSING state@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step simultaneous_open[] = {@/
@@ -1418,19 +1420,19 @@ static const struct sim_step simultaneous_close[] = {@/
 };
 
 @ @<Scenarios@>=
-{"simultaneous-open",@/
+@[{"simultaneous-open",@/
   "both ends connect at once; the SYNs cross",@/
   STEPS(simultaneous_open), NO_FAULTS, 0, false},@/
 {"simultaneous-close",@/
   "both ends close at once; the FINs cross",@/
-  STEPS(simultaneous_close), NO_FAULTS, 0, false},@/
+  STEPS(simultaneous_close), NO_FAULTS, 0, false},@/@]
 
 @ FIN\_WAIT\_1 straight to TIME\_WAIT.  When the server's ACK of the
 client's FIN is lost, the next thing the client hears is the server's
 own FIN, which acknowledges the client's FIN as well: the client takes the
 arrow of Figure~6 from FIN\_WAIT\_1 to TIME\_WAIT.  A real server often
 causes this without any loss, by delaying its ACK briefly in the hope of
-sending its FIN with it.
+sending its FIN with it.@^FIN\_WAIT\_1 state@>@^loss, simulated@>@^Figure 6@>
 
 @<The faults of the scenarios@>=
 static const struct fault drop_ack_of_fin[] = {@/
@@ -1438,10 +1440,10 @@ static const struct fault drop_ack_of_fin[] = {@/
 };
 
 @ @<Scenarios@>=
-{"fin-ack-in-fin-wait-1",@/
+@[{"fin-ack-in-fin-wait-1",@/
   "the client's FIN_WAIT_1 receives FIN and ACK "@/
   "at once",@/
-  STEPS(client_close), FAULTS(drop_ack_of_fin), 0, false},@/
+  STEPS(client_close), FAULTS(drop_ack_of_fin), 0, false},@/@]
 
 @ Lost handshake segments.  When the client's first SYN is lost, the
 client sends it again when its retransmission timer expires (RFC~6298
@@ -1450,7 +1452,7 @@ lost, both ends have a timer running.  The client's expires first, and
 its SYN comes again; the server answers it at once with its SYN,ACK; a
 moment later the server's own timer expires and sends the SYN,ACK once
 more, and the client acknowledges both.  When the server's FIN is lost,
-it sends it again from LAST\_ACK.
+it sends it again from LAST\_ACK.@^retransmission@>@^LAST\_ACK state@>@^loss, simulated@>@^RFC 6298@>
 
 @<The faults of the scenarios@>=
 static const struct fault drop_syn[] = {@/
@@ -1464,7 +1466,7 @@ static const struct fault drop_fin[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lost-syn",@/
+@[{"lost-syn",@/
   "the client's SYN is lost and sent again",@/
   STEPS(handshake), FAULTS(drop_syn), 0, false},@/
 {"lost-syn-ack",@/
@@ -1473,12 +1475,12 @@ static const struct fault drop_fin[] = {@/
 {"lost-fin",@/
   "the server's FIN is lost and sent again from "@/
   "LAST_ACK",@/
-  STEPS(client_close), FAULTS(drop_fin), 0, false},@/
+  STEPS(client_close), FAULTS(drop_fin), 0, false},@/@]
 
 @ Refused connections.  A SYN to a port where nobody listens is answered
 by a reset, and the client gives up at once.  The same happens when the
 server has stopped listening before the SYN arrives, which takes the
-arrow from LISTEN to CLOSED.
+arrow from LISTEN to CLOSED.@^LISTEN state@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step syn_to_closed_port[] = {@/
@@ -1491,13 +1493,13 @@ static const struct sim_step close_in_listen[] = {@/
 };
 
 @ @<Scenarios@>=
-{"syn-to-closed-port",@/
+@[{"syn-to-closed-port",@/
   "a SYN to a port where nobody listens is refused",@/
   STEPS(syn_to_closed_port), NO_FAULTS, 0, false},@/
 {"close-in-listen",@/
   "the server stops listening; a later SYN is "@/
   "refused",@/
-  STEPS(close_in_listen), NO_FAULTS, 0, false},@/
+  STEPS(close_in_listen), NO_FAULTS, 0, false},@/@]
 
 @ Resets in the middle of things.  An application that aborts a
 connection sends a reset, and the other end drops the connection at
@@ -1512,15 +1514,15 @@ static const struct sim_step rst_in_established[] = {@/
 };
 
 @ @<Scenarios@>=
-{"rst-in-established",@/
+@[{"rst-in-established",@/
   "the client aborts; its reset ends the server's "@/
   "connection",@/
-  STEPS(rst_in_established), NO_FAULTS, 0, false},@/
+  STEPS(rst_in_established), NO_FAULTS, 0, false},@/@]
 
 @ A client that gives up while its SYN is on the way (it closes in
 SYN\_SENT) forgets the connection at once; when the server's SYN,ACK
 arrives, the client has no connection for it and answers with a reset,
-which sends the server from SYN\_RCVD back to LISTEN.
+which sends the server from SYN\_RCVD back to LISTEN.@^LISTEN state@>@^SYN\_SENT state@>@^SYN\_RCVD state@>@^LISTEN, return to@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step close_in_syn_sent[] = {@/
@@ -1530,9 +1532,9 @@ static const struct sim_step close_in_syn_sent[] = {@/
 };
 
 @ @<Scenarios@>=
-{"close-in-syn-sent",@/
+@[{"close-in-syn-sent",@/
   "the client closes while its SYN is on the way",@/
-  STEPS(close_in_syn_sent), NO_FAULTS, 0, false},@/
+  STEPS(close_in_syn_sent), NO_FAULTS, 0, false},@/@]
 
 @ The reason for the third segment of the handshake, after RFC~9293's
 Figure~8 (``recovery from old duplicate SYN''): a SYN of an earlier
@@ -1541,7 +1543,7 @@ trying again with a new initial sequence number.  The server cannot tell
 the old SYN from a new one and answers it; the client sees an
 acknowledgement of a sequence number it never sent in this attempt and
 answers with a reset, which returns the server to LISTEN.  Then the
-client's new SYN arrives and the connection opens normally.
+client's new SYN arrives and the connection opens normally.@^initial sequence number (ISN)@>@^old duplicate segments@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step old_syn[] = {@/
@@ -1558,15 +1560,15 @@ static const struct fault late_syns[] = {@/
 };
 
 @ @<Scenarios@>=
-{"rst-in-syn-rcvd",@/
+@[{"rst-in-syn-rcvd",@/
   "an old duplicate SYN is refused by the client's "@/
   "reset; the server returns to LISTEN",@/
-  STEPS(old_syn), FAULTS(late_syns), 0, false},@/
+  STEPS(old_syn), FAULTS(late_syns), 0, false},@/@]
 
 @ A server may close a connection before the handshake is complete.  In
 SYN\_RCVD it has sent nothing but its SYN, so it can send its FIN at once
 and go to FIN\_WAIT\_1 (RFC~9293 \S3.10.4); the client learns of the
-connection and of its end in two consecutive segments.
+connection and of its end in two consecutive segments.@^SYN\_RCVD state@>@^FIN\_WAIT\_1 state@>@^RFC 9293 \S3.10.4@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step close_in_syn_rcvd[] = {@/
@@ -1577,15 +1579,15 @@ static const struct sim_step close_in_syn_rcvd[] = {@/
 };
 
 @ @<Scenarios@>=
-{"close-in-syn-rcvd",@/
+@[{"close-in-syn-rcvd",@/
   "the server closes before the handshake is "@/
   "complete",@/
-  STEPS(close_in_syn_rcvd), NO_FAULTS, 0, false},@/
+  STEPS(close_in_syn_rcvd), NO_FAULTS, 0, false},@/@]
 
 @ A handshake that cannot complete: every SYN,ACK the server sends is
 lost.  The client sends its SYN again and again, the server its SYN,ACK,
 each backing off, until both give up: the client from SYN\_SENT, the
-server from SYN\_RCVD, each with a timeout.
+server from SYN\_RCVD, each with a timeout.@^loss, simulated@>
 
 @<The faults of the scenarios@>=
 static const struct fault drop_all_syn_acks[] = {@/
@@ -1593,9 +1595,25 @@ static const struct fault drop_all_syn_acks[] = {@/
 };
 
 @ @<Scenarios@>=
-{"syn-rcvd-timeout",@/
+@[{"syn-rcvd-timeout",@/
   "every SYN,ACK is lost; both ends give up",@/
-  STEPS(handshake), FAULTS(drop_all_syn_acks), 0, false},@/
+  STEPS(handshake), FAULTS(drop_all_syn_acks), 0, false},@/@]
+
+@ A handshake that nobody answers: every SYN the client sends is lost,
+as if the server's host were down or a firewall dropped the segments
+without a word.  The client sends its SYN again and again, backing off,
+until it gives up from SYN\_SENT: the connection-establishment timeout.
+The server never hears of it.@^connection-establishment timeout@>
+
+@<The faults of the scenarios@>=
+static const struct fault drop_all_syns[] = {@/
+  {FAULT_DROP, SIM_CLIENT, TCP_SYN_SENT, 0, 1000000, 0},@/
+};
+
+@ @<Scenarios@>=
+@[{"syn-timeout",@/
+  "nobody answers the client's SYN; it gives up",@/
+  STEPS(handshake), FAULTS(drop_all_syns), 0, false},@/@]
 
 @ The lifecycle again, on a bad link: each segment is lost, duplicated,
 delayed, held back or damaged, each with a chance of a few percent, drawn
@@ -1626,15 +1644,15 @@ static const struct fault bad_link[] = {@/
 };
 
 @ @<Scenarios@>=
-{"lossy",@/
+@[{"lossy",@/
   "the lifecycle on a link that drops, duplicates, "@/
   "delays, reorders and corrupts by chance",@/
-  STEPS(lossy), FAULTS(bad_link), 0, false},@/
+  STEPS(lossy), FAULTS(bad_link), 0, false},@/@]
 
 @ A listener that knows its peer may send before anyone connects: its
 SYN goes out, and the connection opens actively, from LISTEN (Figure~6's
 arrow from LISTEN to SYN\_SENT).  Here the client listens, and the
-server, listening for the client only, sends first.
+server, listening for the client only, sends first.@^Figure 6@>
 
 @<The scripts of the scenarios@>=
 static const struct sim_step send_in_listen[] = {@/
@@ -1644,14 +1662,14 @@ static const struct sim_step send_in_listen[] = {@/
 };
 
 @ @<Scenarios@>=
-{"send-in-listen",@/
+@[{"send-in-listen",@/
   "a listener that knows its peer sends data, and "@/
   "so opens actively",@/
-  STEPS(send_in_listen), NO_FAULTS, 0, false},@/
+  STEPS(send_in_listen), NO_FAULTS, 0, false},@/@]
 
 @ The events of \.{tcp.h} are named by |tcp_event_name|.  The log shows
 only those that say something its other lines do not: that the stream
-ended, that the connection was reset or refused, or that it timed out.
+ended, that the connection was reset or refused, or that it timed out.@^connection refused@>
 
 @(sim.c@>=
 static const char *event_text(enum tcp_event ev)
@@ -1673,8 +1691,8 @@ ends in \.{.pcap}, a format without comments).
 #include "sim.h"
 
 @ @<Subcommands@>=
-{"sim", cmd_sim, "SCENARIO [--seed N] [-w FILE] | --list",
-  "run a scenario on the simulated link and print its log"},
+@[{"sim", cmd_sim, "SCENARIO [--seed N] [-w FILE] | --list",
+  "run a scenario on the simulated link and print its log"},@/@]
 
 @ A seed is a decimal number that fits in 64 bits, and nothing else.
 
@@ -1820,4 +1838,4 @@ pass through CLOSING. \excheck{simlink.6}
 7.~\diff4 Give the link a rate as well as a delay, so that a
 segment of $n$ bytes occupies the link for $8n/r$ seconds and segments
 queue behind one another.  Show, with a scenario that sends several
-kilobytes, how the timestamps of the log change.
+kilobytes, how the timestamps of the log change.@^simultaneous close@>@^CLOSING state@>@^Wireshark@>

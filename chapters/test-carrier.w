@@ -8,6 +8,7 @@ script \.{tests/carrier.sh}, which also has tcpdump and tshark read
 their captures.  No test depends on how fast
 the machine is: each waits for what it expects with a generous limit,
 and a limit that passes is a failure with a message, not a hang.
+\label{test-carrier}%
 
 @(test_carrier.c@>=
 #include <errno.h>
@@ -426,7 +427,7 @@ static void test_reset(void)
 
 @ A half-close: the client closes its direction first, and the server
 still sends after it has seen the end of the client's stream; the
-client reads it all, then the end of the server's stream.
+client reads it all, then the end of the server's stream.@^half-close@>
 
 @<Tests of the carrier@>=
 static void test_half_close(void)
@@ -512,7 +513,7 @@ reaches TIME\_WAIT from FIN\_WAIT\_2 if the server acknowledges its FIN
 on its own, and straight from FIN\_WAIT\_1 if the server's FIN carries
 that acknowledgment, as it does here: the server closes at once, and its
 host drops the bare ACK that the FIN makes redundant (see the chapter on
-the event loop).
+the event loop, \secref{eventloop}).
 
 @<Tests of the carrier@>=
 static void test_log_of_a_lifecycle(void)
@@ -853,7 +854,7 @@ TIME\_WAIT does not pile up connections; the kernel's TIME\_WAIT cannot be
 shortened, which is one reason the lifecycle benchmarks run for a second
 only.  Our hosts spin before they sleep, as hosts do by default on a
 machine with more than one processor (see the chapter on the event
-loop); the one flag of the program, |no_spin|, turns the spinning off in
+loop, \secref{eventloop}); the one flag of the program, |no_spin|, turns the spinning off in
 both client and server, so that the benchmark can show what it buys.
 The flag is set before the server is forked, and so the child inherits
 it.

@@ -6,9 +6,10 @@ hand, user calls and clock ticks, and look at what comes out: the
 segments it sends, the rows of the table it takes, the events it
 reports.  They are the core's own tests; the numbered scenarios, in
 which two connections talk over the simulated link, come after them.
-Every test also checks the promise of the chapter on the connection:
+Every test also checks the promise of the chapter on the connection (\secref{conn}):
 each change of state is a row of the table, taken from the state the
 connection was in.
+\label{test-core}%
 
 @(test_core.c@>=
 #include <stdio.h>
@@ -288,7 +289,7 @@ static void test_table_is_figure_6(void)
 }
 
 @ Every row changes the state, names a cause, and the rows the figure
-does not draw all lead to CLOSED or back to LISTEN.
+does not draw all lead to CLOSED or back to LISTEN.@^LISTEN, return to@>
 
 @<Core tests@>=
 static void test_table_rows_are_sane(void)
@@ -412,7 +413,7 @@ static void test_syn_sent_rules(void)
 
 @ A simultaneous open: our SYN crosses the peer's.  We answer from
 SYN\_RCVD with a SYN,ACK that repeats our ISS, and the peer's SYN,ACK
-completes the handshake.
+completes the handshake.@^simultaneous open@>
 
 @<Core tests@>=
 static void test_simultaneous_open(void)
@@ -432,7 +433,7 @@ static void test_simultaneous_open(void)
 @ After a simultaneous open, a reset in SYN\_RCVD closes the connection;
 after a passive open it returns the connection to LISTEN, and the next
 SYN is taken.  A repeated SYN in SYN\_RCVD is answered with the SYN,ACK
-again.
+again.@^simultaneous open@>
 
 @<Core tests@>=
 static void test_syn_rcvd_resets(void)
@@ -635,7 +636,7 @@ static void test_data_retransmission(void)
 @ Segments outside the window get a duplicate acknowledgment and are
 dropped; so does an acknowledgment of data never sent.  Text that leaves
 a gap is acknowledged with a duplicate acknowledgment too, but kept, for
-the chapter on reassembly.
+the chapter on reassembly (\secref{reassembly}).@^reassembly@>@^duplicate ACK@>
 
 @<Core tests@>=
 static void test_unacceptable_segments(void)
@@ -660,7 +661,7 @@ static void test_unacceptable_segments(void)
 }
 
 @ With a receive window of zero, a data segment is not acceptable, but a
-bare ACK at exactly RCV.NXT is, and its acknowledgment is taken.
+bare ACK at exactly RCV.NXT is, and its acknowledgment is taken.@^receive window@>
 
 @<Core tests@>=
 static void test_zero_window(void)
@@ -849,7 +850,7 @@ static void test_send_window_update(void)
 
 @ {\bf Closing.}
 The client's active close: FIN\_WAIT\_1, FIN\_WAIT\_2, TIME\_WAIT, and
-CLOSED exactly 2MSL after the last ACK.
+CLOSED exactly 2MSL after the last ACK.@^active close@>
 
 @<Core tests@>=
 static void test_active_close(void)
@@ -948,7 +949,7 @@ static void test_keepalive(void)
 
 @ The server's passive close: CLOSE\_WAIT on the peer's FIN, LAST\_ACK on
 our close, CLOSED on the last ACK.  Data may still be sent in
-CLOSE\_WAIT, and the FIN follows it.
+CLOSE\_WAIT, and the FIN follows it.@^passive close@>
 
 @<Core tests@>=
 static void test_passive_close(void)
@@ -999,7 +1000,7 @@ static void test_fin_ack_and_simultaneous_close(void)
 2MSL timer; a reset is ignored (RFC~1337) unless the configuration says
 otherwise; an old SYN, below the window or in it, gets an
 acknowledgment of the current state (in the window, a challenge ACK) and
-opens nothing.
+opens nothing.@^challenge ACK@>@^RFC 1337@>
 
 @<Core tests@>=
 static void test_time_wait_repeats(void)
@@ -1067,7 +1068,7 @@ static void test_fin_follows_data(void)
 @ {\bf Resets and challenges.}
 A reset at exactly RCV.NXT resets the connection; one elsewhere in the
 window draws a challenge ACK; one outside the window is dropped without a
-word.
+word.@^challenge ACK@>
 
 @<Core tests@>=
 static void test_reset_rules(void)
@@ -1104,7 +1105,7 @@ static void test_syn_challenge(void)
 }
 
 @ RFC~5961 \S5: an acknowledgment older than SND.UNA by more than the
-largest window the peer offered draws a challenge ACK.
+largest window the peer offered draws a challenge ACK.@^RFC 5961 \S5@>
 
 @<Core tests@>=
 static void test_ack_too_old(void)
@@ -1218,7 +1219,7 @@ static void test_siphash_vector(void)
 
 @ The ISS of RFC~6528 climbs with the clock, one every four
 microseconds, for the same pair of sockets, and differs between pairs;
-the same key, sockets and time give the same number.
+the same key, sockets and time give the same number.@^RFC 6528@>
 
 @<Core tests@>=
 static void test_isn_choice(void)

@@ -1,10 +1,11 @@
 @q test-data.w: the tests of the buffers, the reassembler, the timers and of moving data. @>
 
 @* Tests of the buffers.
-The buffers of the chapters on the window and on reassembly are tested
+The buffers of the chapters on the window and (\secref{window}) on reassembly are tested
 alone, at their edges: full and empty, a window of zero, sequence numbers
 that wrap round $2^{32}$, text that overlaps what is held, repeats it,
 or lies beyond the window.  The program is \.{test\_buffer}.
+\label{test-data}%
 
 @(test_buffer.c@>=
 #include <stdio.h>
@@ -170,7 +171,7 @@ static void test_rcvbuf_duplicates(void)
 
 @ Out of order: text beyond a gap is kept and becomes readable when the
 gap is filled; the list of ranges says what is held.  The exercise of
-the chapter on reassembly, worked.
+the chapter on reassembly (\secref{reassembly}), worked.
 
 @<Tests of the buffers@>=
 static void test_reassembly_fills_gaps(void)
@@ -226,7 +227,7 @@ static void test_reassembly_overlaps(void)
 
 @ The window's right edge bounds out-of-order text as it bounds text in
 order: a segment that begins beyond the edge is dropped, one that
-crosses it is cut.  A zero window takes nothing out of order either.
+crosses it is cut.  A zero window takes nothing out of order either.@^zero window@>
 
 @<Tests of the buffers@>=
 static void test_reassembly_window_edges(void)
@@ -284,7 +285,7 @@ static void test_reassembly_across_the_wrap(void)
   CHECK_EQ(read_and_check(&b, seq, 64), 55);
 }
 
-@ The ranges are kept in sixteen bits (the chapter on reassembly), which
+@ The ranges are kept in sixteen bits (the chapter on reassembly, \secref{reassembly}), which
 is exactly enough for the largest ring: a range may begin 65,535 bytes
 after RCV.NXT, and may be 65,535 bytes long.  Here are both, in a ring of
 64 kilobytes whose window straddles $2^{32}$: one byte at the far edge of
@@ -543,7 +544,7 @@ static void test_rto_running(void)
 }
 
 @ The receiver's rule against silly windows, with the numbers of the
-first exercise of the chapter on flow control: a buffer of 4000 bytes,
+first exercise of the chapter on flow control (\secref{flow}): a buffer of 4000 bytes,
 an MSS of 1460, so a step of 1460; the old edge at 5000 and RCV.NXT at
 4800 leave a standing window of 200.
 
@@ -588,7 +589,7 @@ static void test_persist(void)
 }
 
 @ The sender's rule: a full segment, the last of the data, or half the
-largest window go; a small piece of a larger backlog waits.
+largest window go; a small piece of a larger backlog waits.@^backlog@>
 
 @<Tests of the timers@>=
 static void test_worth_sending(void)
@@ -611,11 +612,11 @@ check_run("flow: the persist timer", test_persist);
 check_run("flow: the sender's silly window rule", test_worth_sending);
 
 @* The property test of transfers.
-The claim of the chapters on moving data is that whatever the link does
+The claim of the chapters on moving data (\secref{window}) is that whatever the link does
 to the segments (loses, repeats, reorders, delays or damages them), each
 side receives exactly the bytes the other sent, and both connections
 end CLOSED.  The program \.{test\_transfer} checks the claim on random
-transfers over the bulk link of the chapter ``How fast is it?'', in
+transfers over the bulk link of the chapter ``How fast is it?'' (\secref{perf}), in
 both directions at once, for 200 seeds under each of eight sets of
 faults: 1600 transfers, which take about ten seconds on the two cores of
 the machine the book was written on, under the sanitizers.  \.{make
@@ -873,7 +874,7 @@ static void run_current_set(void)
 
 @* Scenario 34: the zero window.
 The last of the conformance scenarios of the notes belongs to this part
-of the book, and runs as a script of the chapter on conformance (its
+of the book, and runs as a script of the chapter on conformance (\secref{test-scenarios}) (its
 language, its interpreter and its table of scenarios).  It has three
 scripts.  In the first two we are the receiver, with a buffer of four
 bytes: the peer fills it, and our window is zero.  A data segment is
@@ -884,7 +885,7 @@ user reads, the window opens and we say so at once.  In the third script
 we are the sender: the peer's window is closed, so we probe it with one
 byte, first after one RTO and then at intervals that double up to the
 ceiling of 60 seconds, for as long as the peer answers, and never give
-the connection up; when the window opens, the data goes.
+the connection up; when the window opens, the data goes.@^zero window@>
 
 @<Checks that a script cannot express as steps@>=
 static bool small_receive_buffer(struct script_run *r, char *why, size_t cap)
@@ -1032,6 +1033,6 @@ static const struct script_step s34c[] = {OPEN_ACTIVE,@/
   IN(ACK, IRS(1), ISS(4)), QUIET, NO_TIMER, STATE(ESTABLISHED)};
 
 @ @<Rows of the table of conformance scenarios@>=
-{"scenario 34: zero window", {SCRIPT("34 receiver", s34a),
+@[{"scenario 34: zero window", {SCRIPT("34 receiver", s34a),
   SCRIPT("34 reset at a zero window", s34b),
-  SCRIPT("34 sender probes", s34c)}},
+  SCRIPT("34 sender probes", s34c)}},@/@]

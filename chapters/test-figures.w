@@ -2,17 +2,18 @@
 
 @* Tests of the figures.
 The figures of this book are drawn by \.{ltcp dot}, and the claim of the
-chapter on figures is that they cannot disagree with the code or with the
+chapter on figures (\secref{figures}) is that they cannot disagree with the code or with the
 article.  These tests hold it to that claim.  They read the figures as the
 book's build left them, the files \.{build/figures/*.dot}, and compare
 them with two things: the core's table of transitions, and the
 transcription of the article's figures in \.{FIGURES.md}.  That file
 lives beside the repository, in \.{../shared/article}; a copy is kept in
 \.{tests} for a clone that lacks it.
+\label{test-figures}%
 
 A shell script, \.{tests/figures.sh}, checks what needs other programs:
 that Graphviz reads every figure, and that two builds of the figures are
-identical to the byte.
+identical to the byte.@^transition table@>
 
 @(test_figures.c@>=
 #include <stdio.h>
@@ -354,7 +355,7 @@ static void fsm_is_the_article(void)
 written beside their states, ``passive open'' and ``active open'' at the
 heads of the arrows into LISTEN and SYN\_SENT; ``simultaneous open'' and
 ``simultaneous close'' are on their arrows, which the labels above
-checked.  Each box is a cluster with the article's label and states.
+checked.  Each box is a cluster with the article's label and states.@^simultaneous close@>
 
 @<Check the annotations and boxes of Figure 6@>=
 {
@@ -423,7 +424,7 @@ parentheses between a dash and an arrow (the Unicode characters
 \.{U+2014} and \.{U+2192}), as in ``CLOSED ---(send SYN)$\to$ SYN\_SENT''.  The article adds a remark to the last cause
 of Figure~4 (``the article's picture says \dots''); it is not part of the
 cause.  |chain_next| reads one state and the cause after it, and returns
-where the next state begins, or |NULL| after the last state.
+where the next state begins, or |NULL| after the last state.@^Figure 4@>
 
 @<Helpers of the tests of the figures@>=
 static const char *chain_next(const char *p, char *state, size_t ns, char *cause,
@@ -446,7 +447,7 @@ static const char *chain_next(const char *p, char *state, size_t ns, char *cause
 }
 
 @ The third test: Figures 4 and 5 are the article's chains, state for
-state and cause for cause.
+state and cause for cause.@^Figure 4@>
 
 @<Tests of the figures@>=
 static void chain_is_the_article(const char *fig, const char *heading)

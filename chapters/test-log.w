@@ -8,6 +8,7 @@ collection of odd and broken options; then, in the shell script
 machine.  The capture writer is checked byte by byte,
 and the reader on files built here by hand, one for each link type and
 variant of the formats, on damaged files, and on random damage.
+\label{test-log}%
 
 @(test_log.c@>=
 #include <stdio.h>
@@ -125,7 +126,7 @@ expect_line(&a, UINT64_C(1795484489992658),
 
 @ The control bits and the numbers, in cases \.{tcpdump} was shown:
 no bits at all, every bit, the urgent pointer, sequence ranges for a
-RST and a SYN with payload, and a range that wraps.
+RST and a SYN with payload, and a range that wraps.@^sequence numbers, wrap-around@>@^RST flag@>
 
 @<Log tests@>=
 static void test_flags_and_numbers(void)
@@ -152,17 +153,17 @@ static void test_flags_and_numbers(void)
 }
 
 @ @<Cases of control bits and numbers@>=
-{TCP_SYN | TCP_FIN, 100, 0, "", "Flags [FS], seq 100, win 1000, length 0"},
-{0, 100, 0, "", "Flags [none], win 1000, length 0"},
+@[{TCP_SYN | TCP_FIN, 100, 0, "", "Flags [FS], seq 100, win 1000, length 0"},@/
+{0, 100, 0, "", "Flags [none], win 1000, length 0"},@/
 {0xff, 100, 0, "",
-  "Flags [FSRP.UEW], seq 100, ack 200, win 1000, urg 0, length 0"},
-{TCP_URG, 100, 5, "", "Flags [U], win 1000, urg 5, length 0"},
+  "Flags [FSRP.UEW], seq 100, ack 200, win 1000, urg 0, length 0"},@/
+{TCP_URG, 100, 5, "", "Flags [U], win 1000, urg 5, length 0"},@/
 {TCP_PSH | TCP_ACK, 100, 0, "hello",
-  "Flags [P.], seq 100:105, ack 200, win 1000, length 5"},
-{TCP_RST, 100, 0, "xx", "Flags [R], seq 100:102, win 1000, length 2"},
-{TCP_SYN, 100, 0, "abc", "Flags [S], seq 100:103, win 1000, length 3"},
+  "Flags [P.], seq 100:105, ack 200, win 1000, length 5"},@/
+{TCP_RST, 100, 0, "xx", "Flags [R], seq 100:102, win 1000, length 2"},@/
+{TCP_SYN, 100, 0, "abc", "Flags [S], seq 100:103, win 1000, length 3"},@/
 {TCP_PSH | TCP_ACK, 4294967294u, 0, "abcd",
-  "Flags [P.], seq 4294967294:2, ack 200, win 1000, length 4"},
+  "Flags [P.], seq 4294967294:2, ack 200, win 1000, length 4"},@/@]
 
 @ Options, each case a pure ACK with the given option bytes and
 perhaps a payload, and the end of the line \.{tcpdump} printed for it.
@@ -221,20 +222,20 @@ it; when an option cannot be read at all it prints \.{[bad opt]}, or
 \.{[\char'174tcp]} if the packet ends, and stops the line there.
 
 @<Cases of malformed options@>=
-{"020305b4", "", "options [mss 1460[len 3]], length 0"},
-{"02050000 00000000", "", "options [mss 0[len 5],eol], length 0"},
-{"02020000", "", "options [mss 0[len 2]], length 0"},
-{"0404abcd", "", "options [sackOK[len 4],[bad opt]]"},
-{"03040102", "", "options [wscale 1[len 4], [|tcp]"},
-{"05070000 00010000", "", "options [sack invalid sack,eol], length 0"},
-{"02000000", "", "options [[bad opt]"},
-{"02010000", "", "options [[bad opt]"},
-{"02090000", "", "options [[bad opt]"},
-{"08060000 00000000", "", "options [TS[bad opt]"},
-{"04020303", "", "options [sackOK,[bad opt]]"},
-{"01050000", "", "options [nop,[bad opt]]"},
-{"01010102", "", "options [nop,nop,nop, [|tcp]"},
-{"01010102", "\xab", "options [nop,nop,nop,[bad opt]]"},
+@[{"020305b4", "", "options [mss 1460[len 3]], length 0"},@/
+{"02050000 00000000", "", "options [mss 0[len 5],eol], length 0"},@/
+{"02020000", "", "options [mss 0[len 2]], length 0"},@/
+{"0404abcd", "", "options [sackOK[len 4],[bad opt]]"},@/
+{"03040102", "", "options [wscale 1[len 4], [|tcp]"},@/
+{"05070000 00010000", "", "options [sack invalid sack,eol], length 0"},@/
+{"02000000", "", "options [[bad opt]"},@/
+{"02010000", "", "options [[bad opt]"},@/
+{"02090000", "", "options [[bad opt]"},@/
+{"08060000 00000000", "", "options [TS[bad opt]"},@/
+{"04020303", "", "options [sackOK,[bad opt]]"},@/
+{"01050000", "", "options [nop,[bad opt]]"},@/
+{"01010102", "", "options [nop,nop,nop, [|tcp]"},@/
+{"01010102", "\xab", "options [nop,nop,nop,[bad opt]]"},@/@]
 
 @ A buffer too small for the line gets as much as fits, always ended,
 and the function still says how long the whole line is.
@@ -598,13 +599,13 @@ static void test_link_types(void)
 }
 
 @ @<Link-layer headers of the test frames@>=
-{LINKTYPE_NULL, "02000000", ""}, {LINKTYPE_NULL, "00000002", ""},
-{LINKTYPE_ETHERNET, "000000000000 000000000000 0800", ""},
-{LINKTYPE_ETHERNET, "000000000000 000000000000 8100 0005 0800", ""},
-{LINKTYPE_ETHERNET, "000000000000 000000000000 0800", "00000000"},
-{LINKTYPE_LINUX_SLL, "0000 0304 0006 000000000000 0000 0800", ""},
-{LINKTYPE_LINUX_SLL2, "0800 0000 00000001 0304 00 06 000000000000 0000", ""},
-{LINKTYPE_RAW, "", ""}, {LINKTYPE_IPV4, "", ""},
+@[{LINKTYPE_NULL, "02000000", ""}, {LINKTYPE_NULL, "00000002", ""},@/
+{LINKTYPE_ETHERNET, "000000000000 000000000000 0800", ""},@/
+{LINKTYPE_ETHERNET, "000000000000 000000000000 8100 0005 0800", ""},@/
+{LINKTYPE_ETHERNET, "000000000000 000000000000 0800", "00000000"},@/
+{LINKTYPE_LINUX_SLL, "0000 0304 0006 000000000000 0000 0800", ""},@/
+{LINKTYPE_LINUX_SLL2, "0800 0000 00000001 0304 00 06 000000000000 0000", ""},@/
+{LINKTYPE_RAW, "", ""}, {LINKTYPE_IPV4, "", ""},@/@]
 
 @ Packets that are not TCP over IPv4 are skipped and counted: a UDP
 packet, an IPv6 packet, an ARP frame, a fragment, and a packet cut
@@ -643,7 +644,7 @@ static void test_skipped_packets(void)
 counting nanoseconds and one counting $2^{-20}$ seconds, a block of a
 type the reader does not know, a simple packet block, and a second
 section in the other byte order, whose interface numbers start again
-from 0.
+from 0.@^big-endian@>
 
 @<Log tests@>=
 static void test_pcapng_variants(void)

@@ -4,7 +4,8 @@
 The notes of this project list 34 situations that a small TCP must get
 right, drawn from public test suites and from RFC~9293 \S3.10; each is
 known here by its number (``scenario~07'').  This group tests the first
-33 of them, and the simulated link of the chapter on the link.
+33 of them, and the simulated link of the chapter on the link (\secref{simlink}).
+\label{test-scenarios}%
 
 A conformance test must control one end completely and watch the other
 closely, so most of these tests do not use the link.  They put one
@@ -19,7 +20,7 @@ with the segments that were sent in between, and the step that failed.
 The segments of the scripted peer are written with |seg_write| and go
 through |sim_end_receive|, exactly as the link's do; the segments we send
 are read back with |seg_parse| before they are compared.  So a script
-tests the whole path from bytes to core and back.
+tests the whole path from bytes to core and back.@^RFC 9293 \S3.10@>
 
 @(test_scenarios.c@>=
 #include <stdarg.h>
@@ -129,7 +130,7 @@ struct script_step {
 #define SECONDS(n) @t\quad@> ((uint64_t) (n) * 1000000)
 
 @ Most scripts begin by opening a connection, actively or passively;
-these two macros are the steps of a clean three-way handshake.
+these two macros are the steps of a clean three-way handshake.@^three-way handshake@>
 
 @<The language of scripts@>=
 #define OPEN_ACTIVE @t\quad@> CONNECT, OUT(SYN, ANY, ANY), IN(SYN | ACK, IRS(0), ISS(1)), \
@@ -481,7 +482,7 @@ static bool run_script(const struct script *sc)
 default one, with the article's MSL of 30 seconds written out, so that
 the scripts' times do not depend on the default, and, as on the simulated
 link, without delayed acknowledgments and without the behaviours of the
-chapter on losses (the scripts of that chapter turn them on).
+chapter on losses (the scripts of that chapter turn them on).@^delayed acknowledgment@>
 
 @<Set up the connection of a script's run@>=
 tcp_config_default(&r->cfg);
@@ -644,7 +645,7 @@ static const struct script_step s02[] = {LISTEN, STATE(LISTEN),@/
 same ISS, after a timeout that starts at the configured first value and
 doubles each time (RFC~6298 \S5); after the configured number of
 retransmissions the connection gives up, tells the user, and is CLOSED.
-The waiting and counting is done by a check in C.
+The waiting and counting is done by a check in C.@^RFC 6298 \S5@>
 
 @<Checks that a script cannot express as steps@>=
 static bool syn_backs_off(struct script_run *r, char *why, size_t cap)
@@ -782,7 +783,7 @@ static const struct script_step s14[] = {CONNECT, OUT(SYN, ANY, ANY),@/
   IN(SYN | ACK, IRS(0), ISS(1)), OUT(RST, ISS(1), ANY), QUIET};
 
 @ Closing.  {\bf Scenario 15}, the active close: our FIN, the peer's
-ACK of it (FIN\_WAIT\_2), the peer's FIN, our ACK, TIME\_WAIT.
+ACK of it (FIN\_WAIT\_2), the peer's FIN, our ACK, TIME\_WAIT.@^active close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s15[] = {OPEN_PASSIVE,@/
@@ -792,7 +793,7 @@ static const struct script_step s15[] = {OPEN_PASSIVE,@/
 
 @ {\bf Scenario 16}, the passive close: the peer's FIN is acknowledged
 at once and the user reads the end of the stream; our close sends our
-FIN from CLOSE\_WAIT; its ACK closes the connection.
+FIN from CLOSE\_WAIT; its ACK closes the connection.@^passive close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s16[] = {OPEN_ACTIVE,@/
@@ -810,7 +811,7 @@ static const struct script_step s17[] = {OPEN_ACTIVE,@/
 
 @ {\bf Scenario 18}: the simultaneous close.  The FINs cross; the peer's
 does not acknowledge ours, so we go to CLOSING; the ACK of ours takes us
-to TIME\_WAIT.
+to TIME\_WAIT.@^simultaneous close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s18[] = {OPEN_ACTIVE,@/
@@ -820,7 +821,7 @@ static const struct script_step s18[] = {OPEN_ACTIVE,@/
 
 @ {\bf Scenarios 19 and 20}, the half-close.  After our FIN the peer's
 data is still taken, acknowledged and delivered; after the peer's FIN we
-may still send.
+may still send.@^half-close@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s19[] = {OPEN_PASSIVE,@/
@@ -877,7 +878,7 @@ everything the old connection used.  RFC~6191 allows a host to start a
 new connection with it; a host that does not simply ignores it or
 answers with an ACK.  Either way the old connection is not disturbed by
 a SYN it must not take, and the check accepts both behaviours as long as
-they are consistent.
+they are consistent.@^RFC 6191@>
 
 @<Checks that a script cannot express as steps@>=
 static bool new_syn_in_time_wait(struct script_run *r, char *why, size_t cap)
@@ -968,7 +969,7 @@ synchronized state.  Its sequence number must be exactly the next one
 expected for it to reset the connection; one elsewhere in the window
 draws a challenge ACK (RFC~5961 \S3), and one outside the window is
 dropped.  We try all three in ESTABLISHED, and the exact one in the other
-synchronized states.
+synchronized states.@^connection reset@>@^synchronized states@>@^RFC 5961 \S3@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s28a[] = {OPEN_PASSIVE,@/
@@ -992,7 +993,7 @@ static const struct script_step s28f[] = {OPEN_PASSIVE,@/
   IN(RST, IRS(2), ANY), STATE(CLOSED), QUIET};
 
 @ {\bf Scenario 29}: a SYN in a synchronized state draws a challenge ACK
-and changes nothing (RFC~5961 \S4).
+and changes nothing (RFC~5961 \S4).@^RFC 5961 \S4@>
 
 @<The scripts of the conformance scenarios@>=
 static const struct script_step s29[] = {OPEN_PASSIVE,@/
@@ -1055,53 +1056,53 @@ static const struct conformance conformance_tests[] = {@t}\1{@>@/
 };
 
 @ @<Rows of the table of conformance scenarios@>=
-{"scenario 01: active open", {SCRIPT("01", s01)}},
-{"scenario 02: passive open", {SCRIPT("02", s02)}},
+@[{"scenario 01: active open", {SCRIPT("01", s01)}},@/
+{"scenario 02: passive open", {SCRIPT("02", s02)}},@/
 {"scenario 03: SYN unanswered, retransmitted with backoff, then timeout",
-  {SCRIPT("03", s03)}},
+  {SCRIPT("03", s03)}},@/
 {"scenario 04: SYN-ACK unanswered, retransmitted with the same ISS",
-  {SCRIPT("04", s04)}},
-{"scenario 05: duplicate SYN in SYN_RCVD", {SCRIPT("05", s05)}},
+  {SCRIPT("04", s04)}},@/
+{"scenario 05: duplicate SYN in SYN_RCVD", {SCRIPT("05", s05)}},@/
 {"scenario 06: simultaneous open", {SCRIPT("06 with SYN,ACK", s06a),
-  SCRIPT("06 with ACK", s06b), SCRIPT("06 then RST", s06c)}},
-{"scenario 07: SYN-ACK with unacceptable ACK in SYN_SENT", {SCRIPT("07", s07)}},
+  SCRIPT("06 with ACK", s06b), SCRIPT("06 then RST", s06c)}},@/
+{"scenario 07: SYN-ACK with unacceptable ACK in SYN_SENT", {SCRIPT("07", s07)}},@/
 {"scenario 08: RST in SYN_SENT", {SCRIPT("08 acceptable", s08a),
-  SCRIPT("08 ignored", s08b)}},
-{"scenario 09: RST in SYN_RCVD reached from LISTEN", {SCRIPT("09", s09)}},
-{"scenario 10: segments to LISTEN", {SCRIPT("10", s10)}},
-{"scenario 11: SYN to a closed port", {SCRIPT("11", s11)}},
-{"scenario 12: ACK to a closed port", {SCRIPT("12", s12)}},
-{"scenario 13: RST to a closed port", {SCRIPT("13", s13)}},
-{"scenario 14: close() in SYN_SENT", {SCRIPT("14", s14)}},
+  SCRIPT("08 ignored", s08b)}},@/
+{"scenario 09: RST in SYN_RCVD reached from LISTEN", {SCRIPT("09", s09)}},@/
+{"scenario 10: segments to LISTEN", {SCRIPT("10", s10)}},@/
+{"scenario 11: SYN to a closed port", {SCRIPT("11", s11)}},@/
+{"scenario 12: ACK to a closed port", {SCRIPT("12", s12)}},@/
+{"scenario 13: RST to a closed port", {SCRIPT("13", s13)}},@/
+{"scenario 14: close() in SYN_SENT", {SCRIPT("14", s14)}},@/@]
 
 @ @<Rows of the table of conformance scenarios@>=
-{"scenario 15: active close", {SCRIPT("15", s15)}},
-{"scenario 16: passive close", {SCRIPT("16", s16)}},
-{"scenario 17: FIN that also ACKs our FIN, in FIN_WAIT_1", {SCRIPT("17", s17)}},
-{"scenario 18: simultaneous close", {SCRIPT("18", s18)}},
-{"scenario 19: half-close, our side first", {SCRIPT("19", s19)}},
-{"scenario 20: half-close, peer first", {SCRIPT("20", s20)}},
-{"scenario 21: FIN in LAST_ACK lost", {SCRIPT("21", s21)}},
-{"scenario 22: last ACK lost, FIN again in TIME_WAIT", {SCRIPT("22", s22)}},
-{"scenario 23: old duplicates during TIME_WAIT", {SCRIPT("23", s23)}},
+@[{"scenario 15: active close", {SCRIPT("15", s15)}},@/
+{"scenario 16: passive close", {SCRIPT("16", s16)}},@/
+{"scenario 17: FIN that also ACKs our FIN, in FIN_WAIT_1", {SCRIPT("17", s17)}},@/
+{"scenario 18: simultaneous close", {SCRIPT("18", s18)}},@/
+{"scenario 19: half-close, our side first", {SCRIPT("19", s19)}},@/
+{"scenario 20: half-close, peer first", {SCRIPT("20", s20)}},@/
+{"scenario 21: FIN in LAST_ACK lost", {SCRIPT("21", s21)}},@/
+{"scenario 22: last ACK lost, FIN again in TIME_WAIT", {SCRIPT("22", s22)}},@/
+{"scenario 23: old duplicates during TIME_WAIT", {SCRIPT("23", s23)}},@/
 {"scenario 24: SYN in TIME_WAIT with a higher sequence number",
-  {SCRIPT("24", s24)}},
-{"scenario 25: 2MSL expiry", {SCRIPT("25", s25a), SCRIPT("25 short MSL", s25b)}},
-{"scenario 26: close() with unread data sends RST", {SCRIPT("26", s26)}},
-{"scenario 27: reordered FIN in FIN_WAIT_2", {SCRIPT("27", s27)}},
+  {SCRIPT("24", s24)}},@/
+{"scenario 25: 2MSL expiry", {SCRIPT("25", s25a), SCRIPT("25 short MSL", s25b)}},@/
+{"scenario 26: close() with unread data sends RST", {SCRIPT("26", s26)}},@/
+{"scenario 27: reordered FIN in FIN_WAIT_2", {SCRIPT("27", s27)}},@/
 {"scenario 28: RST in each synchronized state", {SCRIPT("28 exact", s28a),
   SCRIPT("28 in window, outside", s28b), SCRIPT("28 FIN_WAIT_1", s28c),
   SCRIPT("28 FIN_WAIT_2", s28d), SCRIPT("28 CLOSE_WAIT", s28e),
-  SCRIPT("28 LAST_ACK", s28f)}},
-{"scenario 29: SYN in a synchronized state", {SCRIPT("29", s29)}},
-{"scenario 30: out-of-window data in ESTABLISHED", {SCRIPT("30", s30)}},
-{"scenario 31: ACK of data never sent", {SCRIPT("31", s31)}},
+  SCRIPT("28 LAST_ACK", s28f)}},@/
+{"scenario 29: SYN in a synchronized state", {SCRIPT("29", s29)}},@/
+{"scenario 30: out-of-window data in ESTABLISHED", {SCRIPT("30", s30)}},@/
+{"scenario 31: ACK of data never sent", {SCRIPT("31", s31)}},@/
 {"scenario 32: segment without ACK in a synchronized state",
-  {SCRIPT("32", s32)}},
-{"scenario 33: bad checksum", {SCRIPT("33", s33)}},
+  {SCRIPT("32", s32)}},@/
+{"scenario 33: bad checksum", {SCRIPT("33", s33)}},@/
 {"arrows: LISTEN to SYN_SENT, SYN_RCVD to FIN_WAIT_1",
   {SCRIPT("send in LISTEN", listen_send),
-   SCRIPT("close in SYN_RCVD", syn_rcvd_close)}},
+   SCRIPT("close in SYN_RCVD", syn_rcvd_close)}},@/@]
 
 @ A test case runs the scripts of one row.  The harness calls a test as
 a function without arguments, so the row is passed in a variable.
@@ -1233,7 +1234,7 @@ static void test_scenarios_finish(void)
 }
 
 @ @<Final states of the named scenarios@>=
-@[{"lifecycle", TCP_CLOSED, TCP_CLOSED}@],@/
+@[@[{"lifecycle", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"handshake", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
 @[{"client-close", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"server-close", TCP_CLOSED, TCP_CLOSED}@],@/
@@ -1253,11 +1254,12 @@ static void test_scenarios_finish(void)
 @[{"rst-in-syn-rcvd", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
 @[{"close-in-syn-rcvd", TCP_CLOSED, TCP_CLOSED}@],@/
 @[{"syn-rcvd-timeout", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"syn-timeout", TCP_CLOSED, TCP_LISTEN}@],@/
 @[{"send-in-listen", TCP_ESTABLISHED, TCP_ESTABLISHED}@],@/
-@[{"lossy", TCP_CLOSED, TCP_CLOSED}@],@/
+@[{"lossy", TCP_CLOSED, TCP_CLOSED}@],@/@]
 
 @ The data of the lifecycle and the half-close arrive whole, in order,
-at the end they were sent to.
+at the end they were sent to.@^half-close@>
 
 @<Tests of the simulated link@>=
 static bool data_intact(const struct sim_result *res, char *why, size_t cap)

@@ -2,7 +2,7 @@
 
 @* Tests of segments.
 These tests check the parser, the writer, the checksum and the
-sequence arithmetic of the chapter ``Segments on the wire'' against
+sequence arithmetic of the chapter ``Segments on the wire'' (\secref{segment}) against
 facts that do not come from \.{ltcp}: segments a Linux kernel sent, the
 checksums \.{tcpdump} computed for them, and the worked example of
 RFC~1071.  Then they check that nothing written can be read back
@@ -10,6 +10,8 @@ differently, and that every malformed segment is refused with its
 reason.  The program runs under AddressSanitizer, and every segment is
 handed to the parser in a heap buffer of exactly its size, so a parser
 that read a single byte too far would stop the test.
+\label{test-segment}%
+@^malformed segment@>@^RFC 1071@>
 
 @(test_segment.c@>=
 #include <stdio.h>
@@ -132,7 +134,7 @@ And the checksum of the two segments above, computed with the field set
 to zero, is the one they carry.  Last, folding must go on until no carry
 is left: |0x1ffff| folds once to |0x10000|, which still has a carry, and
 only a second fold gives 1, whose complement is |0xfffe|; and a sum of
-48 one bits folds to |0xffff|, whose complement is 0.
+48 one bits folds to |0xffff|, whose complement is 0.@^RFC 1071@>
 
 @<Segment tests@>=
 static void test_known_checksums(void)
@@ -378,7 +380,7 @@ s.optlen = (uint8_t) at;
 @*1 Malformed segments.
 Each malformed case is refused with its own reason.  |expect_error|
 parses |n| bytes given in hexadecimal, from a buffer of exactly that
-size, and checks the verdict.
+size, and checks the verdict.@^malformed segment@>
 
 @<Helpers of the segment tests@>=
 static void expect_error(const char *hex, size_t n, enum seg_error want,
@@ -480,7 +482,7 @@ static void test_bad_options(void)
 
 @ Options that are not malformed: an end-of-list option ends the walk,
 so whatever follows it is not read as options (but is still copied);
-an unknown kind is skipped by its length; NOPs are skipped one by one.
+an unknown kind is skipped by its length; NOPs are skipped one by one.@^malformed segment@>
 
 @<Segment tests@>=
 static void test_good_options(void)
@@ -604,7 +606,7 @@ Comparisons across the wrap: |0xfffffff0| comes before |0x10|, which
 lies in the window that starts at the former; a number is not before
 itself; numbers exactly half the circle apart are neither before nor
 after each other.  Then, for many random pairs less than half the
-circle apart, the comparisons must agree with each other.
+circle apart, the comparisons must agree with each other.@^sequence numbers, wrap-around@>
 
 @<Segment tests@>=
 static void test_sequence_numbers(void)

@@ -8,6 +8,7 @@ AddressSanitizer and UndefinedBehaviorSanitizer, runs it, and counts.
 Some claims can only be checked by other programs, such as \.{tcpdump}
 reading a capture that \.{ltcp} wrote; those tests are shell scripts in
 the directory \.{tests}, and they report in the same form.
+\label{testing}%
 
 The form is one line per test case: \.{ok} and the name of the case when
 it passed, \.{FAIL} and the name when it did not, followed by indented
@@ -119,7 +120,7 @@ int check_report(void)
 
 \smallskip\noindent
 1.~\diff1 Run \.{build/tests/test\_segment}, then break the program: in
-the chapter on segments, make |seq_lt| compare with |<| on the raw
+the chapter on segments (\secref{segment}), make |seq_lt| compare with |<| on the raw
 numbers, run \.{make test}, and read the failures.  Do the messages say
 enough to find the mistake without a debugger?  Put |seq_lt| back. \excheck{testing.1}
 
@@ -132,7 +133,7 @@ AddressSanitizer prints and what \.{make test} reports.
 \smallskip\noindent
 3.~\diff2 |CHECK_EQ| prints both numbers when they differ.  Write
 |CHECK_STR_EQ| for strings in the same style, and use it in one test of
-the chapter on the log where two lines of \.{tcpdump} text are compared. \excheck{testing.3}
+the chapter on the log (\secref{log}) where two lines of \.{tcpdump} text are compared. \excheck{testing.3}
 
 \smallskip\noindent
 4.~\diff3 The harness runs the cases of a program one after another in

@@ -11,12 +11,13 @@ minute and two minutes as typical waits.  \.{ltcp}'s MSL is a field of
 the configuration, 30 seconds by default, so TIME\_WAIT lasts one minute,
 as in Linux.  Only when the wait is over is the connection gone, and the
 pair of sockets free to be used again.
+\label{timewait}%
 
 The article's second question is why the wait is needed, and why it is
 this long.  It gives two reasons, and this chapter shows each in a run:
 the acknowledgment that ends the wave may be lost, and a copy of an old
 segment may still be on its way.  The code is short; the reasons are
-the point.
+the point.@^MSL@>@^2MSL@>@^RFC 9293 \S3.4.2@>@^RFC 793@>
 
 @* The first reason: the last ACK may be lost.
 The last segment of the wave is the acknowledgment of the peer's FIN.
@@ -43,7 +44,7 @@ In this run the client's last ACK is lost.  A second later the server
 sends its FIN again, and the client, which is in TIME\_WAIT, acknowledges
 it once more:
 
-\runlog{lost-last-ack}
+\runlog{lost-last-ack}@^MSL@>
 
 @ Read the end of the log.  The client's line ``stays in TIME\_WAIT
 until'' gives the end of its wait, 2MSL after its ACK; the next line
@@ -54,7 +55,7 @@ announces a new end to its wait, a second later than the first; this
 time the ACK arrives and the server takes its ordinary arrow from
 LAST\_ACK to CLOSED.  That is the first half of the answer to the
 article's second question: the end that sends the last ACK must stay
-able to send it again, for as long as a repeated FIN could still come.
+able to send it again, for as long as a repeated FIN could still come.@^retransmission timeout (RTO)@>@^dropped segments, counted@>
 
 @ Entering TIME\_WAIT stops the retransmission timer (nothing of ours is
 unacknowledged: our FIN has been acknowledged on every path into
@@ -116,13 +117,15 @@ While the end in TIME\_WAIT waits, such a delayed segment reaches the
 old connection, not a new one, and is answered as an old segment: with an
 acknowledgment of where the connection stands, and never taken as data.
 An old SYN, in particular, does not open anything: in TIME\_WAIT, as in
-every synchronized state, a SYN is answered with a challenge ACK
-(\S3.10.7.4, RFC~5961 \S4).  In this run the link duplicates the
+every synchronized state, a SYN is answered with a {\it challenge ACK}
+(\S3.10.7.4, RFC~5961 \S4): an acknowledgment that states where the
+connection stands, which a live peer can act on and an old or forged
+segment cannot use (\secref{challenge} gives the whole rule).  In this run the link duplicates the
 server's one data segment, \.{old data}, twice, and holds the copies
 back for 30 and for 70 seconds; after the wave, the same two ports open
 a second connection, which carries \.{new data}:
 
-\runlog{old-duplicate}
+\runlog{old-duplicate}@^challenge ACK@>@^MSL@>@^synchronized states@>@^RFC 5961 \S4@>@^RFC 5961@>
 
 @ The first copy arrives at 30 seconds, while the client is in
 TIME\_WAIT.  Its bytes were received long ago, so the client takes
@@ -130,7 +133,7 @@ nothing from it and answers with an acknowledgment of where it stands,
 \.{ack 4243906250}, the number after the server's FIN.  The server has
 forgotten the connection and answers that with a reset; the client
 ignores the reset and waits out its full 2MSL, for
-reasons the chapter on the whole machine explains (RFC~1337, ``TIME-WAIT
+reasons the chapter on the whole machine (\secref{machine}) explains (RFC~1337, ``TIME-WAIT
 assassination'').  Nothing the old copy carried reached the client's
 application.
 
@@ -140,13 +143,13 @@ has lived longer than 2MSL: the link was told to break it, to show what
 stands behind the wait.  Its sequence number, 4243906241, lies about
 fifteen million below the new connection's RCV.NXT, far outside the
 window, because the new initial sequence numbers come from a clock that
-has moved on by a minute (the chapter on the handshake).  The client
+has moved on by a minute (the chapter on the handshake, \secref{handshake}).  The client
 drops it and acknowledges the new connection's state, \.{ack
 4259156249}; its application reads only \.{new data}.  So the second
 half of the answer: TIME\_WAIT keeps the pair of sockets from being used
 again until every segment of the old connection has died, and the
 choice of initial sequence numbers guards the new connection against a
-copy that lives longer than it should.
+copy that lives longer than it should.@^TIME-WAIT assassination@>@^RFC 1337@>
 
 @ RFC~9293 requires the wait (\S3.6.1, MUST-13) but lets an
 implementation cut it short for one kind of segment (MAY-2): a new SYN
@@ -156,7 +159,7 @@ the old one used, and if the end goes back to TIME\_WAIT should the SYN
 turn out to be an old duplicate.  With timestamps, RFC~6191 gives a
 better test.  \.{ltcp} takes neither shortcut and always waits: a SYN
 in TIME\_WAIT gets a challenge ACK, like any SYN in a synchronized
-state.
+state.@^challenge ACK@>@^RFC 9293 \S3.6.1@>@^RFC 6191@>
 
 @* The end of the wait.
 When the 2MSL timer expires, the last arrow of the client's path in
@@ -181,6 +184,61 @@ server, which usually closes second, has few connections in TIME\_WAIT,
 and why a server that closes first (as a web server that ends each
 request does) may have many thousands of them, each holding a pair of
 sockets for a minute.
+
+@* Restarting a server.
+\label{restart}%
+A server that closes first ends up with connections in TIME\_WAIT, and
+Stevens tells what happens next to anyone who stops such a server and
+starts it again at once: the new server cannot bind its port, and the
+kernel says ``Address already in use.''  In a kernel TCP the connections
+in TIME\_WAIT belong to the kernel, not to the process that died, and
+they still hold the port.  The cure every server uses is the socket
+option {\tt SO\_REUSEADDR}, set before |bind|: it lets the new listener
+have the port while old connections on it wait out their 2MSL.  It
+is safe, because TIME\_WAIT protects a pair of sockets, not a port: a
+new connection from the same client address and port would still meet
+the old one (and \S3.6.1 says how it may be let through).@^SO\_REUSEADDR@>@^address already in use@>@^RFC 9293 \S3.6.1@>@^Stevens, W. Richard@>
+
+In \.{ltcp} the TCP lives in the process, so the connection in
+TIME\_WAIT keeps the program alive, and the program keeps its UDP port.
+Here the server's input is empty, so it closes first; the client's input
+ends a second later:
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp listen 9000 < /dev/null > /dev/null \&\cr
+sleep 1 \char'174{} ltcp connect 127.0.0.1 9000\cr
+ltcp listen 9000\cr}}$$
+The first server says \.{waiting in TIME\_WAIT for 2 MSL (60 s) before
+exiting}, and the second one, started during that minute, stops at
+once, with exit status 1:
+$$\hbox{\.{ltcp: listen: port 9000 of 127.0.0.1 is in use}}$$
+The carrier sets no {\tt SO\_REUSEADDR} on its UDP socket: for UDP, on
+Linux, the option would let both processes have the port, and the
+datagrams of the old connection could reach the new process.  Give the
+first server \.{--msl 1}, and the second one can start two seconds
+later.
+
+@* The quiet time.
+\label{quiet-time}%
+TIME\_WAIT guards a new connection against the segments of an old one
+as long as the host remembers the old one.  A host that crashes, or a
+program that is killed, forgets.  RFC~9293 \S3.4.3 asks for a {\it quiet
+time}: a TCP that starts up, or that has lost track of the sequence
+numbers it used, should send no segment for one MSL, so that every
+segment of its earlier life has died before it chooses a new initial
+sequence number.  It adds that the rule can be dropped when the initial
+sequence numbers come from a clock that keeps running across the crash,
+since a new connection then starts above any number the old ones could
+have reached; and almost every implementation drops it.@^quiet time@>@^RFC 9293 \S3.4.3@>@^initial sequence number (ISN)@>
+
+\.{ltcp} keeps no quiet time either; it relies on its clock.  The
+programs take the time of the system, which goes on while a program is
+down, and the simulator its virtual clock.  The run of \.{old-duplicate}
+above (\secref{timewait}, the second reason) shows what the clock buys: a
+copy of the old connection that arrives in the new one, a minute later,
+lies some fifteen million below the new window, and is dropped.  What the
+clock does not protect against is a copy that was sent less than a
+window before the crash and arrives within moments of the restart;
+against that, only the quiet time helps, as the exercises show.
 
 @* Exercises.
 
@@ -227,4 +285,14 @@ use: a SYN that arrives in TIME\_WAIT with a sequence number above
 RCV.NXT starts a new connection at once, with an initial sequence number
 above the old connection's SND.NXT.  Which new row does the table need,
 what arrow would Figure~6 draw, and how would you write a scenario to
-test it?
+test it?@^MSL@>@^retransmission timeout (RTO)@>@^RFC 9293 \S3.6.1@>
+
+\smallskip\noindent
+7.~\diff3 Give \.{ltcp listen} and \.{ltcp connect} a quiet time
+(\secref{quiet-time}): an option \.{--quiet-time} that makes the
+program wait one MSL after it starts before it sends its first segment.
+Kill a server with a connection in progress and start it again at once,
+with and without the option; in which of the two runs can a segment of
+the old connection be taken by the new one?  Why does no test of this
+book need the option?
+

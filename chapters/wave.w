@@ -11,11 +11,12 @@ CLOSE\_WAIT, and the client, on that acknowledgment, FIN\_WAIT\_2.  Some
 time later the server's user closes too: the server sends its own FIN and
 enters LAST\_ACK.  The client acknowledges it and enters TIME\_WAIT, and
 the server, on that last acknowledgment, is CLOSED.  The client follows
-2MSL later, which is the next chapter's subject.  Every run of the
+2MSL later, which is the next chapter's (\secref{timewait}) subject.  Every run of the
 simulator starts with the handshake; the wave begins at the line
 \.{client calls close()}.
+\label{wave}%
 
-\runlog{client-close}
+\runlog{client-close}@^four-way wave@>@^2MSL@>@^FIN\_WAIT\_1 state@>@^FIN\_WAIT\_2 state@>@^CLOSE\_WAIT state@>@^LAST\_ACK state@>@^the article, TCP's three-way handshake and four-way wave, illustrated@>@^Figure 1@>
 
 @ The article's Figure~3 draws the wave of the lifecycle run: steps 4
 to~7 of Figure~1, with the line of data that the server still sends
@@ -23,7 +24,7 @@ between the client's FIN and its own, and the client's wait of 2MSL.
 
 \fig{fig3-teardown}{5.8in}{Figure 3.  Closing: the four-way wave, steps 4
 to 7 of the same run ({\tt ltcp dot seq --from 4 --to 7}), and the client's
-wait of 2MSL in TIME\_WAIT.}
+wait of 2MSL in TIME\_WAIT.}@^four-way wave@>@^2MSL@>@^Figure 3@>@^Figure 1@>
 
 @ The same four segments, with the roles exchanged, when the server
 closes first; nothing in TCP makes the client and the server different
@@ -48,7 +49,7 @@ the client closes after a request, and the server goes on sending its
 answer for a while, each segment acknowledged by a client that is in
 FIN\_WAIT\_2 and has long stopped sending:
 
-\runlog{half-close}
+\runlog{half-close}@^wave, why four segments@>@^half-close@>@^FIN\_WAIT\_2 state@>
 
 @ Follow the four segments of the wave in that log.  The first is the
 client's FIN, \.{Flags [F.]} at 0.100 seconds, sent right after its
@@ -76,7 +77,7 @@ thin arrows of Figure~6.  The same arrow is taken when the server's
 separate ACK is lost, since the FIN that follows it carries the same
 acknowledgment; that is this run:
 
-\runlog{fin-ack-in-fin-wait-1}
+\runlog{fin-ack-in-fin-wait-1}@^FIN\_WAIT\_1 state@>
 
 @* Closing.
 |tcp_close| is the user's ``I have nothing more to send''.  What it does
@@ -85,8 +86,8 @@ answered, has no peer that believes in the connection, and simply closes
 (Figure~6's ``appl: close'' arrows to CLOSED).  In SYN\_RCVD,
 ESTABLISHED and CLOSE\_WAIT the FIN is queued behind the data still in
 the send buffer and the connection enters FIN\_WAIT\_1 or LAST\_ACK; the
-send path of the previous chapter sends the FIN when its turn comes.
-Once a FIN is on its way, a second close is an error.
+send path of the previous chapter (\secref{firstbyte}) sends the FIN when its turn comes.
+Once a FIN is on its way, a second close is an error.@^CLOSE\_WAIT state@>@^LAST\_ACK state@>
 
 @<Functions of the core@>=
 int tcp_close(struct tcp_conn *c, uint64_t now)
@@ -118,7 +119,7 @@ to know.  RFC~9293 says that such a close should send a reset rather
 than a FIN (\S3.6.1, SHLD-3); Linux does so, and so does \.{ltcp}, through
 the rows |T_ESTABLISHED_CLOSED_UNREAD| and |T_CLOSE_WAIT_CLOSED_UNREAD|.
 The reset goes out with our SND.NXT, which the peer expects, so the peer
-believes it and reports ``connection reset''.
+believes it and reports ``connection reset''.@^connection reset@>@^RFC 9293 \S3.6.1@>
 
 @ Queuing the FIN is taking the arrow and letting the send path do the
 rest.
@@ -161,7 +162,7 @@ static void note_fin_sent(struct tcp_conn *c)
   c->snd_nxt += 1;
 }
 
-@ Our FIN has been acknowledged when SND.UNA has moved past it.
+@ Our FIN has been acknowledged when SND.UNA has moved past it.@^SND.UNA@>
 
 @<Private declarations of the core@>=
 static bool our_fin_acked(const struct tcp_conn *c);
@@ -202,7 +203,7 @@ moved RCV.NXT again, acknowledged a number the peer never sent and told
 the user a second time that the stream had ended.  Now a second FIN is
 treated as what it claims to be at best, the first one repeated: it is
 acknowledged with RCV.NXT, restarts the wait in TIME\_WAIT, and changes
-nothing else.
+nothing else.@^passive close@>@^CLOSE\_WAIT state@>@^CLOSING state@>@^LAST\_ACK state@>@^RFC 9293 \S3.10.7.4@>
 
 @<Private declarations of the core@>=
 static void process_fin(struct tcp_conn *c, const struct segment *s);
@@ -243,7 +244,7 @@ FIN, the connection goes from FIN\_WAIT\_1 to TIME\_WAIT in one step, as
 the figure draws it and the RFC's FIN step says (``if our FIN has been
 ACKed (perhaps in this segment)''), so the move to FIN\_WAIT\_2 waits
 until the whole segment has been processed.  |after_ack_of_fin| returns
-|false| when the connection has ended.
+|false| when the connection has ended.@^CLOSING state@>@^LAST\_ACK state@>
 
 @<Private declarations of the core@>=
 static bool after_ack_of_fin(struct tcp_conn *c);
@@ -390,7 +391,7 @@ own: each goes to CLOSING, acknowledges the other's FIN, and on the
 acknowledgment of its own enters TIME\_WAIT.  Both ends wait 2MSL; there
 is no passive side.
 
-\runlog{simultaneous-close}
+\runlog{simultaneous-close}@^2MSL@>@^CLOSING state@>
 
 @ A FIN can be lost like any segment, and is sent again like data: here
 the server's FIN is lost, and the server, in LAST\_ACK, sends it again
@@ -409,7 +410,57 @@ one.
 from the run of Figure 1 ({\tt ltcp dot states client}).}
 
 \fig{fig5-server}{2.6in}{Figure 5.  The states a server passes through,
-from the same run ({\tt ltcp dot states server}).}
+from the same run ({\tt ltcp dot states server}).}@^Figure 4@>@^Figure 1@>@^Figure 5@>
+
+@* The wave, step by step.
+\label{wave-steps}%
+The run of Figure~1 continues, drawn as in the chapter on the handshake
+(\secref{handshake-steps}): Figure~6 small, with the arrows of each
+step drawn thick.  Steps 4 to 7 are the wave.
+
+@ Step 4.  The client's application closes (the CLOSE call of \S3.10.4).
+Once everything it sent before has gone out, the client sends a FIN,
+the $u$ of the article, and enters FIN\_WAIT\_1 by the arrow of the
+active close.  The FIN's arrival moves the server to CLOSE\_WAIT by the
+arrow of the passive close; the server acknowledges it, and its
+application is told that the client will send no more: a read returns
+the end of the stream.  Both sides move at this step, each by a thick
+arrow of its own kind, solid and dashed.
+
+\fig{step-4}{4.4in}{Step 4: the client closes; its FIN reaches the
+server.}@^active close@>@^passive close@>@^RFC 9293 \S3.10.4@>
+
+@ Step 5.  The server's acknowledgment of $u+1$ reaches the client, whose
+FIN is now acknowledged: the client moves to FIN\_WAIT\_2.  The server
+stays in CLOSE\_WAIT as long as its application wants to send, and in
+this run it sends one more line, which the client, closed for sending
+but not for receiving, takes and acknowledges.  Here is the answer to
+the article's first question: the acknowledgment and the server's own FIN
+are two segments, not one, because the server may have more to say
+between them.
+
+\fig{step-5}{4.4in}{Step 5: the server acknowledges the FIN; the client
+waits in FIN\_WAIT\_2.}
+
+@ Step 6.  The server's application closes in turn.  The server sends
+its FIN, $w$, and enters LAST\_ACK.  The FIN's arrival moves the client
+from FIN\_WAIT\_2 to TIME\_WAIT: it acknowledges the FIN and starts the
+timer of 2MSL.
+
+\fig{step-6}{4.4in}{Step 6: the server closes too; its FIN moves the
+client to TIME\_WAIT.}
+
+@ Step 7.  The client's last ACK, of $w+1$, reaches the server, which
+enters CLOSED and forgets the connection.  The client does not forget
+yet: it waits in TIME\_WAIT for twice the maximum segment lifetime.  If
+its last ACK was lost, the server's FIN will come again and must be
+acknowledged again; and no old segment of this connection may be taken
+for one of a new connection with the same ports.  Those are the two
+answers to the article's second question, and the chapter on TIME\_WAIT (\secref{timewait})
+runs both.
+
+\fig{step-7}{4.4in}{Step 7: the client's last ACK closes the server; the
+client waits 2MSL in TIME\_WAIT.}@^maximum segment lifetime (MSL)@>
 
 @* Exercises.
 
@@ -426,8 +477,8 @@ second? \excheck{wave.2}
 
 \smallskip\noindent
 3.~\diff2 Delete the server's three |SIM_SEND| steps from the script
-|half_close| in the chapter on the simulated link, so that its user
-closes without answering.  Predict the log; then run \.{make}, and
+|half_close| (\secref{simlink}), so that its user closes without
+answering.  Predict the log; then run \.{make}, and
 \.{build/ltcp sim half-close}.  How many segments does the wave take
 now, and how far apart are the server's ACK and its FIN? \excheck{wave.3}
 
@@ -441,9 +492,13 @@ say which test complains and what it prints. \excheck{wave.4}
 
 \smallskip\noindent
 5.~\diff3 The server of \.{half-close} could send its FIN together with
-its last data segment.  Change its close from 500 to 400 milliseconds,
-the moment of its last send, and predict whether the FIN rides on that
-segment.  Find the line of |send_what_the_window_allows| that decides
+its last data segment.  In the script |half_close| (\secref{simlink}),
+change the time of the server's |SIM_CLOSE| step from 500 to 400
+milliseconds, the time of its last |SIM_SEND|.  Two steps at the same
+instant run in the order of the table, so the server's user first sends
+\.{report, part 3} and then closes, with no time between.  Predict
+whether the FIN rides on the segment that carries that text, or follows
+it in a segment of its own.  Find the line of |send_what_the_window_allows| that decides
 it, and explain why sending the FIN alone is also correct. \excheck{wave.5}
 
 \smallskip\noindent
@@ -452,4 +507,4 @@ it, and explain why sending the FIN alone is also correct. \excheck{wave.5}
 script |client_close| replace the server's close by a send of a few
 bytes at 20 seconds.  (Other scenarios share the script; put it back
 afterwards.)  Predict the client's last state line and its time, and
-what the server sees when its bytes arrive. \excheck{wave.6}
+what the server sees when its bytes arrive. \excheck{wave.6}@^half-close@>

@@ -11,8 +11,9 @@ explain how the data moves, and how it survives a network that loses,
 repeats and reorders it.  They change no state of the machine: every
 segment they are about is sent and received in ESTABLISHED or in a
 state of the wave.
+\label{window}%
 
-The chapter on the first byte sent one byte and acknowledged it.  A
+The chapter on the first byte (\secref{firstbyte}) sent one byte and acknowledged it.  A
 real conversation sends millions, and cannot afford to wait a round
 trip for each.  TCP's answer is the {\it sliding window}: the receiver
 says how many bytes, counted from the next one it expects, it has room
@@ -20,14 +21,14 @@ for, and the sender may have that many bytes in flight before it hears
 anything back.  Every acknowledgment moves the window's left edge
 forward, and every byte the receiving program reads moves its right edge
 forward; between them the window slides along the stream, as the
-picture of the sequence space in the chapter on connections shows.
+picture of the sequence space in the chapter on connections (\secref{conn}) shows.
 
 Acknowledgments are {\it cumulative}: the number in an ACK says ``every
 byte before this one has arrived,'' and says nothing about the bytes
 after it.  That is what makes TCP robust against lost acknowledgments (a
 later ACK says everything an earlier one said) and what makes a single
 lost segment stall the left edge until it is repeated, which is the
-subject of the next chapter.
+subject of the next chapter (\secref{retransmit}).
 
 Before the window can slide, the bytes must have somewhere to be: on the
 sending side from the moment the program hands them to |tcp_send| until
@@ -35,7 +36,7 @@ the peer acknowledges them, since any of them may have to be sent again;
 on the receiving side from the moment they arrive until the program reads
 them.  This chapter builds those two buffers.  They are the module
 \.{buffer.c}, with its interface in \.{buffer.h}; the core uses them, and
-so do the tests, which exercise them alone.
+so do the tests, which exercise them alone.@^cumulative acknowledgment@>@^state machine@>@^reordering, simulated@>@^Figure 1@>
 
 @(buffer.h@>=
 #ifndef LTCP_BUFFER_H
@@ -82,7 +83,7 @@ window field can offer.  A buffer may use fewer: its ring has a size
 |mask|${}+1$, a power of two no larger than the array, and the buffer
 may hold up to |cap| bytes, no more than the ring's size.  The default
 receive buffer of 65,535 bytes uses a ring of 65,536; the tests use rings
-of a few bytes, so that they wrap often.
+of a few bytes, so that they wrap often.@^sequence numbers, wrap-around@>@^byte stream@>
 
 @<Types of the buffers@>=
 #define TCP_RING_SIZE 65536 /* a power of two */
@@ -211,7 +212,7 @@ static inline uint32_t sndbuf_room(const struct tcp_sndbuf *b)
 @ Writing appends as many bytes as there is room for and returns their
 number: a full buffer takes nothing, and the user must try again once
 acknowledgments have made room.  That is the whole of {\it flow control}
-as the sending program sees it.
+as the sending program sees it.@^flow control@>
 
 @<Functions of the buffers@>=
 size_t sndbuf_write(struct tcp_sndbuf *b, const void *data, size_t n)
@@ -228,7 +229,7 @@ is where cumulative acknowledgment shows: one number frees every byte
 before it, however many segments carried them.  An acknowledgment may
 also cover the FIN that follows the last byte, so the count is limited
 to what the buffer holds; one that covers nothing new (it is not after
-|head|) frees nothing.  The function returns the number of bytes freed.
+|head|) frees nothing.  The function returns the number of bytes freed.@^cumulative acknowledgment@>
 
 @<Inline functions of the buffers@>=
 static inline uint32_t sndbuf_ack(struct tcp_sndbuf *b, uint32_t ack)
@@ -276,8 +277,8 @@ the buffer, the receiver can never offer room that it does not have.
 Bytes that arrive out of order, after a gap, also fit between RCV.NXT and
 the right edge, and the buffer keeps them there, in their places in the
 ring, until the gap is filled.  Which bytes beyond RCV.NXT it holds is
-the business of the chapter on reassembly, which adds the fields that
-record them.
+the business of the chapter on reassembly (\secref{reassembly}), which adds the fields that
+record them.@^RCV.WND@>@^out-of-order segments@>@^reassembly@>
 
 @<Types of the buffers@>=
 @<The type of a range of sequence numbers@>@;
@@ -326,9 +327,9 @@ and the buffer holds nothing out of order: then the text goes straight
 into the ring, trimmed to the window.  This {\it fast path} is three
 comparisons and a copy.  Everything else (a segment that repeats old
 bytes, one that begins beyond a gap, one that fills a gap) takes the
-general path of the chapter on reassembly.  The fast path is an |inline|
+general path of the chapter on reassembly (\secref{reassembly}).  The fast path is an |inline|
 function of the header, so that the core's own fast path, header
-prediction, has it without a call.
+prediction, has it without a call.@^out-of-order segments@>@^reassembly@>
 
 @<Functions of the buffers@>=
 @<The general path of arriving text@>@;
@@ -364,13 +365,13 @@ static inline size_t rcvbuf_read(struct tcp_rcvbuf *b, void *out, size_t n)
 
 @* The window, seen from the sender.
 The sender keeps three numbers of the picture in the chapter on
-connections: SND.UNA, the oldest byte not yet acknowledged; SND.NXT, the
+connections (\secref{conn}): SND.UNA, the oldest byte not yet acknowledged; SND.NXT, the
 next byte to send; and SND.WND, the window the peer offered in its
 latest acknowledgment, counted from SND.UNA.  The bytes it may send now
 are those from SND.NXT up to, not including, SND.UNA${}+{}$SND.WND: the
 {\it usable window} (\S3.8.6.2.1; RFC~1122 \S4.2.3.4 names it first).  It is empty when everything the window
 allows is in flight, and can even be ``negative'' if the peer shrank
-its window after we sent; we then treat it as empty.
+its window after we sent; we then treat it as empty.@^SND.WND@>@^RFC 9293 \S3.8.6.2.1@>@^RFC 1122 \S4.2.3.4@>@^RFC 1122@>
 
 @<Inline functions of the buffers@>=
 static inline uint32_t usable_window(uint32_t snd_una, uint32_t snd_wnd,
@@ -385,7 +386,7 @@ usable window, the peer's maximum segment size (the MSS option of its
 SYN, or 536 if it sent none, \S3.7.1), and the bytes in the send buffer
 not yet sent.  Sending the most the three allow, as soon as they allow
 it, is the simplest policy and the one \.{ltcp} follows; the chapter on
-flow control discusses when waiting would be wiser.
+flow control (\secref{flow}) discusses when waiting would be wiser.@^flow control@>@^RFC 9293 \S3.7.1@>
 
 @<Inline functions of the buffers@>=
 static inline uint32_t segment_size(uint32_t usable, uint32_t mss,
@@ -424,7 +425,7 @@ deadline itself is the flag: a delayed acknowledgment waits when
 
 The simulated link sets |delack_us| to zero, so that the logs of this
 book show an acknowledgment for every segment, as the article's figures
-do; the programs and the benchmarks keep the default.
+do; the programs and the benchmarks keep the default.@^delayed acknowledgment@>@^round-trip time (RTT)@>@^out-of-order segments@>@^duplicate ACK@>@^RFC 9293 \S3.8.6.3@>@^RFC 5681 \S4.2@>@^RFC 5681@>@^Figure 3@>
 
 @<Private declarations of the core@>=
 static void acknowledge_text(struct tcp_conn *c, bool may_wait);
@@ -464,8 +465,11 @@ configuration).  Predict the window each acknowledgment offers during a
 transfer, and the number of segments needed to move 1000 bytes.  Check
 your prediction with the programs of the last chapters, whose option
 \.{--window} sets |rcv_wnd|: copy a file of 1000 bytes with
-\.{ltcp listen --msl 0.1 --window 2 -l s.log 9000 < /dev/null > copy}
-and \.{ltcp connect 127.0.0.1 9000 < file}, and count the segments in
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp listen -d --window 2 -l s.log 9000 > copy\cr
+ltcp connect --msl 0.1 127.0.0.1 9000 < file\cr}}$$
+in two terminals (the client closes first, so its \.{--msl} shortens
+the wait), and count the segments in
 \.{s.log}.  Then make 2 the default |rcv_wnd| of |tcp_config_default|
 and run \.{make test}: which tests notice, and why do the tests of the
 buffers not? \excheck{window.4}
@@ -483,4 +487,4 @@ the user into the send buffer, and from the receive buffer to the user
 (the carrier copies too).  Design an interface that lets the user write
 directly into the ring (``give me room for $n$ bytes'', then ``I wrote
 $n$ bytes''), and say what the core would have to promise about the
-bytes after they are handed over.
+bytes after they are handed over.@^carrier@>

@@ -57,7 +57,21 @@ $(FIGDIR)/step-%.dot: build/ltcp $(FIG_RUN)
 $(FIGDIR)/%.pdf: $(FIGDIR)/%.dot
 	set -o pipefail; dot -Tpdf $< | $(FIG_FIXDATE) > $@
 
+# `make figures` puts every figure of the book in FIGOUT (figures/ at the
+# top), as PDF and as SVG, for an instructor's slides.  figures/README.md
+# lists them and the run that draws each; the files themselves are
+# generated, and not committed.
+FIGOUT ?= figures
+
+$(FIGOUT)/%.pdf: $(FIGDIR)/%.pdf
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(FIGOUT)/%.svg: $(FIGDIR)/%.dot
+	@mkdir -p $(@D)
+	dot -Tsvg -o $@ $<
+
 .PHONY: figures
-figures: $(FIG_NAMES:%=$(FIGDIR)/%.pdf)
+figures: $(FIG_NAMES:%=$(FIGOUT)/%.pdf) $(FIG_NAMES:%=$(FIGOUT)/%.svg)
 
 # The .dot files and the capture are worth keeping: the tests read them.

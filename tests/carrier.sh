@@ -250,6 +250,22 @@ expect_status "connect with every datagram lost" 5 $?
 grep -q 'timed out' "$tmp/to.err" || problem "no 'timed out' in: $(cat "$tmp/to.err")"
 verdict "$name: unanswered SYNs end in a timeout (exit 5)"
 
+# ---------------------------------------------------------------- restart in TIME_WAIT
+# A server that closes first waits in TIME_WAIT and keeps its port: a second
+# server started meanwhile on the same port is told the port is in use
+# (exit 1), as the chapter on TIME_WAIT says.
+name=restart
+if start_server rt --msl 1 < /dev/null; then
+  $T $LTCP connect -q 127.0.0.1 "$PORT" < <(sleep 0.5) > /dev/null 2>&1
+  expect_status "connect" 0 $?
+  kill -0 "$SPID" 2>/dev/null || problem "the first server did not wait in TIME_WAIT"
+  $T $LTCP listen -q "$PORT" < /dev/null > /dev/null 2> "$tmp/rt2.err"
+  expect_status "a second listen on the port" 1 $?
+  grep -q 'in use' "$tmp/rt2.err" || problem "no 'in use' in: $(cat "$tmp/rt2.err")"
+  wait "$SPID"; expect_status "the first listen" 0 $?
+fi
+verdict "$name: a server restarted while the old one is in TIME_WAIT finds its port in use"
+
 # ---------------------------------------------------------------- 100 clients
 name=echo-100
 if LTCP=$FAST start_server ek -k --echo -q $MSL < /dev/null; then

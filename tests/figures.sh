@@ -24,6 +24,14 @@ if [ -n "$missing" ]; then
 fi
 ok "figures: every figure is built"
 
+# figures/README.md (committed; make figures fills the folder) lists every
+# figure that the book includes, and no other.
+used=$(grep -v '^@q' chapters/*.w | grep -ohE '\\fig\{[a-z0-9-]+\}' | sed -E 's/.*\{(.*)\}/\1/' | sort -u)
+listed=$(grep -oE '^\| `[a-z0-9-]+`' figures/README.md | tr -d '|` ' | sort -u)
+[ -n "$used" ] && [ "$used" = "$listed" ] && [ "$used" = "$(tr ' ' '\n' <<<"$names" | grep . | sort -u)" ] \
+  && ok "figures: figures/README.md lists every figure of the book" \
+  || fail "figures: figures/README.md lists every figure of the book" "used: $(echo $used)" "listed: $(echo $listed)"
+
 # Graphviz reads Figure 6 back: 22 arrows, each with its kind as a class,
 # and 11 boxes of class "state".
 json=$(dot -Tjson0 "$fig/fig6-fsm.dot" 2>&1)
@@ -105,7 +113,7 @@ usage "of a file that is not a capture fails" 1 seq "$tmp/junk.pcap"
 # each other and with the book's.  The captures they come from too.
 build() {
   env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory \
-    FIGDIR="$tmp/$1" RUNDIR="$tmp/run-$1" figures >"$tmp/make-$1.log" 2>&1
+    FIGDIR="$tmp/$1" RUNDIR="$tmp/run-$1" FIGOUT="$tmp/out-$1" figures >"$tmp/make-$1.log" 2>&1
 }
 if build a && sleep 1 && build b; then
   diff=""
@@ -114,6 +122,12 @@ if build a && sleep 1 && build b; then
       cmp -s "$tmp/a/$n.$ext" "$tmp/b/$n.$ext" || diff="$diff [$n.$ext: two builds differ]"
       cmp -s "$tmp/a/$n.$ext" "$fig/$n.$ext" || diff="$diff [$n.$ext: differs from the book's]"
     done
+  done
+  # make figures' own output: a PDF and an SVG of every figure.
+  for n in $names; do
+    cmp -s "$tmp/out-a/$n.pdf" "$tmp/a/$n.pdf" || diff="$diff [make figures: $n.pdf missing or not the book's]"
+    grep -q '<svg' "$tmp/out-a/$n.svg" 2>/dev/null || diff="$diff [make figures: $n.svg missing]"
+    cmp -s "$tmp/out-a/$n.svg" "$tmp/out-b/$n.svg" || diff="$diff [$n.svg: two builds differ]"
   done
   cmp -s "$tmp/run-a/lifecycle.pcapng" "$tmp/run-b/lifecycle.pcapng" \
     || diff="$diff [the two captures of the lifecycle differ]"

@@ -54,9 +54,31 @@ check "book: the pdfTeX log is clean" tools/checklog pdftex build/book.log
 
 # A second typesetting run from the same sources gives the same bytes.
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp build/book.tex build/book.idx build/book.scn "$tmp"/
+cp build/book.tex build/book.idx build/book.scn build/book.lab "$tmp"/
 [ -d build/figures ] && cp -r build/figures "$tmp"/
 [ -d build/logs ] && cp -r build/logs "$tmp"/
 ( cd "$tmp" && pdftex -interaction=batchmode book.tex && pdftex -interaction=batchmode book.tex ) >/dev/null 2>&1
 if cmp -s "$tmp/book.pdf" "$pdf"; then ok "book: two builds are byte-identical"
 else fail "book: two builds are byte-identical" "a rebuild in $tmp differs from $pdf"; fi
+
+# The concept index: entries made with @^...@> (protocol concepts, RFC
+# sections, figures) are the index lines whose entry is roman text, not an
+# identifier, a string or a type.  At least 150, and these among them.
+concepts=$(grep -c '^\\I{' build/book.idx)
+[ "${concepts:-0}" -ge 150 ] && ok "book: the index has $concepts concept entries" \
+  || fail "book: the index has at least 150 concept entries" "only ${concepts:-0} in build/book.idx"
+missing=""
+for e in 'half-close' 'half-open connection' 'SYN flood' 'challenge ACK' \
+         'TIME-WAIT assassination' 'RFC 9293 \S3.10.7.4' 'maximum segment lifetime (MSL)' \
+         'initial sequence number (ISN)' 'Figure 1' 'Figure 2' 'Figure 3' 'Figure 4' \
+         'Figure 5' 'Figure 6' 'TIME\_WAIT state' 'quiet time' 'SO\_REUSEADDR' \
+         'connection-establishment timeout'; do
+  grep -qF "\\I{$e}, " build/book.idx || missing="$missing [$e]"
+done
+[ -z "$missing" ] && ok "book: the index has the concepts a student looks up" \
+  || fail "book: the index has the concepts a student looks up" "missing:$missing"
+# ... and they reach the printed index.
+idxtext=$(pdftotext "$pdf" - 2>/dev/null | awk '/Index\.$/ { text = "" } { text = text $0 "\n" } END { printf "%s", text }')
+grep -q '^TIME-WAIT assassination' <<<"$idxtext" && grep -q '^half-open connection' <<<"$idxtext" \
+  && ok "book: concept entries are printed in the index" \
+  || fail "book: concept entries are printed in the index" "TIME-WAIT assassination or half-open connection not found"
