@@ -470,7 +470,15 @@ static bool next_lost(const struct tcp_conn *c, uint32_t *seq, uint32_t *n)
 @ Repeating lost bytes: the text from the send buffer, as |send_data|
 sends it, or the FIN alone when nothing but the FIN is lost.  A FIN
 that rides on the last bytes of the buffer is repeated with them, so
-|high_rxt| passes it too.
+|high_rxt| passes it too.  Two things are never repeated here.  While
+our SYN is unacknowledged (a connection closed from SYN\_RCVD, say) the
+number at SND.UNA is the SYN's, not a byte of text, and the SYN is the
+retransmission timer's to repeat; the core's fuzzer found this function
+sending a byte of ``data'' in the SYN's place, so |send_in_recovery|
+below does not call it then.  And bytes that an acknowledgment has
+covered since the loss was found are left out.  Whatever it sends or
+leaves out, |high_rxt| ends past |seq+n|: the loop that calls it asks
+|next_lost| again, and must be given something new each time.
 
 @<Private declarations of the core@>=
 static void repeat_lost(struct tcp_conn *c, uint32_t seq, uint32_t n);
@@ -478,20 +486,28 @@ static void repeat_lost(struct tcp_conn *c, uint32_t seq, uint32_t n);
 @ @<Functions of the core@>=
 static void repeat_lost(struct tcp_conn *c, uint32_t seq, uint32_t n)
 {
+  uint32_t past = seq + n;
+  if (seq_lt(c->high_rxt, past)) c->high_rxt = past;
+  if (seq_lt(seq, c->snd_una)) {  /* partly acknowledged meanwhile */
+    uint32_t gone = c->snd_una - seq;
+    if (gone >= n) return;
+    seq = c->snd_una, n -= gone;
+  }
   uint32_t end = sndbuf_end(&c->sndbuf);
   uint32_t data = seq_lt(seq, end) ? end - seq : 0;
   if (n > data) n = data;
+  if (n == 0 && !c->fin_sent) return;
   if (stats(c)) stats(c)->retransmitted++;
   if (seq == c->snd_una) c->rxt_mark = c->snd_nxt;
   if (n == 0) {
-    if (!c->fin_sent) return;
     send_segment(c, TCP_FIN | TCP_ACK, c->fin_seq, NULL, 0);
     rto_sent(&c->rtx, c->fin_seq + 1, true, c->now);
     c->high_rxt = c->fin_seq + 1;
     return;
   }
   send_data(c, seq, n);
-  c->high_rxt = seq + n + (seq + n == end && c->fin_sent ? 1 : 0);
+  uint32_t sent = seq + n + (seq + n == end && c->fin_sent ? 1 : 0);
+  if (seq_lt(c->high_rxt, sent)) c->high_rxt = sent;
 }
 
 @ Sending during a recovery, from |flush_output|.  The segment at
@@ -510,10 +526,12 @@ static void send_in_recovery(struct tcp_conn *c)
   if (c->state != TCP_ESTABLISHED && c->state != TCP_CLOSE_WAIT &&
       c->state != TCP_FIN_WAIT_1 && c->state != TCP_CLOSING &&
       c->state != TCP_LAST_ACK) return;
-  if (seq_le(c->high_rxt, c->snd_una) && next_lost(c, &seq, &n))
-    repeat_lost(c, seq, n);
-  while (congestion_room(c) >= c->snd_mss && next_lost(c, &seq, &n))
-    repeat_lost(c, seq, n);
+  if (c->syn_acked) {  /* else SND.UNA is our SYN's, the timer's to repeat */
+    if (seq_le(c->high_rxt, c->snd_una) && next_lost(c, &seq, &n))
+      repeat_lost(c, seq, n);
+    while (congestion_room(c) >= c->snd_mss && next_lost(c, &seq, &n))
+      repeat_lost(c, seq, n);
+  }
   send_what_the_window_allows(c);
 }
 
@@ -593,7 +611,7 @@ acknowledged?
 2.~\diff2 Why is the threshold three duplicates and not one?  Run
 \.{ltcp connect --reorder 0.3} to a listener (the chapter on the
 carrier) with and without \.{--no-fast-retransmit}, and compare the
-counts of retransmissions in the two logs.
+counts of retransmissions in the two logs. \excheck{congestion.2}
 
 \smallskip\noindent
 3.~\diff2 Slow start doubles |cwnd| every round trip when every segment

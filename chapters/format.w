@@ -20,3 +20,4 @@
 @s _Static_assert static_assert
 @s _Noreturn static
 @s restrict const
+@s line x

@@ -266,10 +266,11 @@ or not, a small MSS, a limit on FIN\_WAIT\_2, keepalives, and the ISN
 near the wrap of the sequence space or not.
 
 @<Run one script on a fresh connection@>=
+uint8_t setup;
 memset(&H, 0, sizeof H);
 H.in = data;
 H.n = n;
-uint8_t setup = next();
+setup = next();
 tcp_config_default(&H.cfg);
 H.cfg.isn_fixed = true;
 H.cfg.isn = setup & 1 ? 0xfffffff0u : 1000;
@@ -282,7 +283,7 @@ H.cfg.keepalive_us = setup & 64 ? 20 * TCP_SECOND : 0;
 H.cfg.keepalive_intvl_us = 5 * TCP_SECOND;
 H.cfg.snd_buf = setup & 128 ? 256 : TCP_BUFFER_SIZE;
 H.hooks.output = on_output;
-H.hooks.transition = on_transition;
+@[H.hooks.transition@] = on_transition;
 H.hooks.stats = &H.stats;
 tcp_init(&conn, &H.cfg, &H.hooks, OUR_ADDR, OUR_PORT);
 H.now = 1000;

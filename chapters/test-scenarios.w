@@ -1606,11 +1606,11 @@ static const struct script_step sack_reordering[] = {@/
 };
 
 @ @<Rows of the table of conformance scenarios@>=
-{"losses: cwnd grows in slow start and in congestion avoidance",
-  {SCRIPT("cwnd", cwnd_growth)}},
+@[{"losses: cwnd grows in slow start and in congestion avoidance",
+  {SCRIPT("cwnd", cwnd_growth)}},@/
 {"losses: three duplicate ACKs repeat a segment, a partial ACK the next",
-  {SCRIPT("fast retransmit", fast_retransmit)}},
+  {SCRIPT("fast retransmit", fast_retransmit)}},@/
 {"losses: SACK blocks fill the scoreboard, the hole is repaired first",
-  {SCRIPT("scoreboard", sack_scoreboard)}},
+  {SCRIPT("scoreboard", sack_scoreboard)}},@/
 {"losses: reordering and copies shown by SACK repeat nothing",
-  {SCRIPT("reordering", sack_reordering)}},
+  {SCRIPT("reordering", sack_reordering)}},@/@]
