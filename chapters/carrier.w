@@ -943,9 +943,10 @@ ICMP, type 3 (destination unreachable), code 3 (port unreachable).
 The capture file and the text log follow the conventions of the chapter
 on logs (\secref{log}): each segment is a packet in the capture and a line in the log,
 the line being exactly what \.{tcpdump -n -S -tt} prints for that
-packet; state changes are lines that begin with \.{\#} under the segment
-that caused them, and they are also the packet's comment in the capture,
-which Wireshark shows beside the packet.
+packet; state changes are lines that begin with \.{\#} and their time,
+under the segment that caused them or, when the program or a timer
+caused them, above the segments they sent; they are also the packet's
+comment in the capture, which Wireshark shows beside the packet.
 
 There is a difficulty of order.  When a segment arrives, the TCP core
 may change state and send answers, all inside one call; the carrier sees
@@ -954,11 +955,16 @@ segment caused, and that is the comment to write with it.  So while the
 core is working, the carrier {\it defers} what it records: each segment
 it sends is kept as a record, and when the core returns, the event loop
 calls |carrier_release| with the arriving segment and its comment.  The
-arriving segment is written first, then the answers, in the order they
-were sent.  When the core was called for a timer or by the application,
-there is no arriving segment, and the comment goes with the first
-segment sent (the SYN of a connect, the FIN of a close); if nothing was
-sent at all, the comment becomes state lines of its own.
+arriving segment is written first, then its comment, then the answers,
+in the order they were sent.  When the core was called for a timer or by
+the application, there is no arriving segment: the change of state came
+first and the segments it sent after it (a connect moves to SYN\_SENT
+and sends its SYN; a close moves to FIN\_WAIT\_1 and sends its FIN), so
+the log has the comment's lines first, then the segments, in the order
+of the moments; the capture, which has only packets, gives the comment
+to the first segment sent.  If nothing was sent at all, the comment is
+written alone.  The simulated link's logs (\secref{simlink}) put their
+lines in the same order, so that the two kinds of log read alike.@^log, text@>
 
 @<Private declarations of the carrier@>=
 struct carrier_record {
@@ -1013,7 +1019,7 @@ static void record_sent(struct carrier *k, const uint8_t *bytes, size_t n,
       return;
     }
   }
-  write_bytes(k, usec, bytes, n, src, dst, NULL, note);
+  write_bytes(k, usec, bytes, n, src, dst, NULL, false, note);
 }
 
 @ @<There is room for one more record@>=
@@ -1030,9 +1036,10 @@ static bool grow_records(struct carrier *k)
   return true;
 }
 
-@ Releasing writes the arriving segment, if any, with the comment; then
-every deferred record, the first of them with the comment if it has not
-been used; then, if the comment is still unused, the comment alone.
+@ Releasing writes the arriving segment, if any, with the comment under
+it; otherwise the comment's lines go to the log at once, ahead of the
+segments sent, and to the capture with the first of them.  Then come
+every deferred record.
 
 @<Functions of the carrier@>=
 void carrier_release(struct carrier *k, const struct segment *in,
@@ -1042,18 +1049,17 @@ void carrier_release(struct carrier *k, const struct segment *in,
   k->deferring = false;
   if (comment && !*comment) comment = NULL;
   if (in) {
-    write_segment(k, usec, in, comment, NULL);
+    write_segment(k, usec, in, comment, true, NULL);
     comment = NULL;
-  }
+  } else if (comment) write_lines(k, comment);
   for (size_t i = 0; i < k->nrecords; i++) {
     struct carrier_record *r = &k->records[i];
     write_bytes(k, r->usec, r->bytes, r->len, r->src, r->dst, comment,
-      r->note);
+      false, r->note);
     comment = NULL;
     free(r->bytes);
   }
   k->nrecords = 0;
-  if (comment) write_lines(k, comment);
 }
 
 @ A record holds the bytes that went out; to write it, we parse them
@@ -1063,22 +1069,24 @@ ourselves.
 @<Functions of the carrier@>=
 static void write_bytes(struct carrier *k, uint64_t usec,
   const uint8_t *bytes, size_t n, uint32_t src, uint32_t dst,
-  const char *comment, const char *note)
+  const char *comment, bool log_comment, const char *note)
 {
   struct segment s;
   if (seg_parse(&s, bytes, n, src, dst, false) == SEG_OK)
-    write_segment(k, usec, &s, comment, note);
+    write_segment(k, usec, &s, comment, log_comment, note);
 }
 
 @ One segment goes into the capture with the comment (and the carrier's
 note, if any) as the packet's comment, and into the log as tcpdump's
-line followed by the comment's lines.  A comment may hold several lines
+line followed by the comment's lines, unless |log_comment| is false
+because the log has them already, above the line.  A comment may hold several lines
 (a segment can cause two state changes, as a FIN that also acknowledges
 ours does); in the capture they are separated by vertical bars.
 
 @<Functions of the carrier@>=
 static void write_segment(struct carrier *k, uint64_t usec,
-  const struct segment *s, const char *comment, const char *note)
+  const struct segment *s, const char *comment, bool log_comment,
+  const char *note)
 {
   if (k->capture) {
     char text[1024];
@@ -1089,7 +1097,7 @@ static void write_segment(struct carrier *k, uint64_t usec,
     char row[512];
     format_tcpdump(row, sizeof row, usec, s);
     fprintf(k->log, "%s\n", row);
-    if (comment) write_lines(k, comment);
+    if (comment && log_comment) write_lines(k, comment);
     if (note) write_lines(k, note);
     fflush(k->log);
   }
@@ -1166,9 +1174,10 @@ static void record_sent(struct carrier *k, const uint8_t *bytes, size_t n,
 static bool grow_records(struct carrier *k);
 static void write_bytes(struct carrier *k, uint64_t usec,
   const uint8_t *bytes, size_t n, uint32_t src, uint32_t dst,
-  const char *comment, const char *note);
+  const char *comment, bool log_comment, const char *note);
 static void write_segment(struct carrier *k, uint64_t usec,
-  const struct segment *s, const char *comment, const char *note);
+  const struct segment *s, const char *comment, bool log_comment,
+  const char *note);
 static void join_comment(char *text, size_t cap, const char *comment,
   const char *note);
 static void write_lines(struct carrier *k, const char *text);

@@ -394,7 +394,8 @@ connection, and the core calls it without asking; the other two may be
 described below, which may be |NULL| too.  A change of state is reported before the
 segments it sends and the events it causes, so that a log written by the
 hooks shows each change under the segment that caused it and above the
-answer.
+answer, and a change that the application caused above the segment it
+sends.
 
 @<Types of the core@>=
 struct tcp_conn;

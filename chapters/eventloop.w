@@ -388,9 +388,10 @@ static void on_output(void *ctx, struct tcp_conn *c, const struct segment *s)
 }
 
 @ The second hook: a state changed.  The note has the form of the state
-lines of the simulated link, \.{client SYN\_SENT -> ESTABLISHED (recv:
-SYN,ACK; send: ACK)}, the cause and the answer being those of the row of
-the transition table that the core followed.@^transition table@>
+lines of the simulated link, \.{1764547200.020000 client SYN\_SENT ->
+ESTABLISHED (recv: SYN,ACK; send: ACK)}: the moment of the change, read
+from the same wall clock as the segments' times, then the cause and the
+answer of the row of the transition table that the core followed.@^transition table@>
 
 @<Private declarations of the host@>=
 static void on_transition(void *ctx, struct tcp_conn *c,
@@ -398,7 +399,10 @@ static void on_transition(void *ctx, struct tcp_conn *c,
 {
   struct lt_host *h = ctx;
   struct lt_sock *k = sock_of(c);
-  note(h, "%s %s -> %s (%s%s%s)", k->name, tcp_state_name(t->from),
+  uint64_t at = carrier_recording(&h->wire) ? carrier_wallclock() : 0;
+  note(h, "%llu.%06llu %s %s -> %s (%s%s%s)",
+    (unsigned long long) (at / 1000000), (unsigned long long) (at % 1000000),
+    k->name, tcp_state_name(t->from),
     tcp_state_name(t->to), t->cause, t->send ? "; send: " : "",
     t->send ? t->send : "");
   @<Record a reset that came before our FIN was acknowledged@>@;
@@ -507,16 +511,15 @@ static void deliver(struct lt_host *h, struct lt_endpoint *ep,
 {
   struct lt_sock *k = find_conn(ep, s->src_addr, s->src_port);
   begin(h);
-  if (k) {
-    tcp_segment_arrives(&k->tcb, s, h->now);
-    @<Make the shutdown that waited for the handshake, if it is over@>@;
-  } else if (!ep->listener) answer_closed(h, ep, s);
+  if (k) tcp_segment_arrives(&k->tcb, s, h->now);
+  else if (!ep->listener) answer_closed(h, ep, s);
   else if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) == TCP_SYN)
     syn_for_listener(h, ep, s);
   else if ((s->flags & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_ACK
            || !spawn_from_cookie(h, ep, s))
     tcp_segment_arrives(&ep->listener->tcb, s, h->now);
   end(h, s, usec);
+  if (k) @<Make the shutdown that waited for the handshake, if it is over@>@;
 }
 
 @ A SYN for the listener meets the limits of the host in turn.  When the
@@ -578,11 +581,19 @@ static bool spawn_from_cookie(struct lt_host *h, struct lt_endpoint *ep,
   return true;
 }
 
-@ @<Make the shutdown that waited for the handshake...@>=
+@ A shutdown asked for before the handshake was over is made once the
+segment that ended the handshake has been dealt with.  It is a call of
+its own, bracketed apart from the arrival's, so that the log writes the
+arrival, its answer, and then the application's move to FIN\_WAIT\_1
+before the FIN it sends: each line where its moment puts it.@^log, text@>
+
+@<Make the shutdown that waited for the handshake...@>=
 if (k->fin_pending
     && (state_of(k) == TCP_ESTABLISHED || state_of(k) == TCP_CLOSE_WAIT)) {
   k->fin_pending = false;
+  begin(h);
   tcp_close(&k->tcb, h->now);
+  end(h, NULL, 0);
 }
 
 @ @<Private declarations of the host@>=
@@ -1439,11 +1450,13 @@ program is also a trace of its event loop, in the order the loop did
 things, with the times at which it did them, to the microsecond.  Two
 things are worth looking for.
 
-First, the lines on their own: a state line under no segment was caused
-by the application (LISTEN${}\to{}$CLOSED when the listener is closed)
-or by a timer (TIME\_WAIT${}\to{}$CLOSED when two MSL have passed since
-the last segment; the time of that segment, plus twice the MSL, is when
-the timer fired).
+First, the lines that no arriving segment caused: a state line above
+the segments it sent, or on its own, was caused by the application
+(CLOSED${}\to{}$SYN\_SENT above the SYN of a connect, LISTEN${}\to{}$CLOSED
+when the listener is closed, the server's last line) or by a timer
+(TIME\_WAIT${}\to{}$CLOSED when two MSL have passed since the last
+segment; its time says when the timer fired, and the time of the last
+segment plus twice the MSL says when it was due).
 
 Second, the gaps between the times: the time between a segment that
 arrived and the answer to it is the time the host and the core took; on

@@ -365,7 +365,26 @@ return (long) len - 2;
 @*1 The text log.
 A log is a file of such lines, one per segment, with remarks between
 them on lines that begin with a marker, so that \.{grep -v} removes
-them.@^log, text@>
+them, and what remains is, character for character, \.{tcpdump}'s
+reading of the capture of the same run.@^log, text@>
+
+Every log of this book, of the simulated link (\secref{simlink}) and of the
+programs \.{ltcp listen} and \.{ltcp connect} (\secref{programs}) alike,
+follows one rule for its {\it state lines}, the remarks that say a
+connection changed state.  Such a line gives the moment of the change,
+in the form of the segment lines' times, then the side, the two states
+and, in parentheses, the cause and what was sent:
+$$\hbox{\.{\# 1764547200.100000 client ESTABLISHED -> FIN\_WAIT\_1 (appl: close; send: FIN)}}$$
+And it stands where its moment puts it among the segments.  A change
+caused by an arriving segment comes under that segment and above the
+answer it caused; a change caused by the application or by a timer
+comes above the segment it sent (the move to FIN\_WAIT\_1 above the FIN),
+since the state changed first and the segment is what the new state
+sends.  So a reader can tell {\it when} the client reached CLOSED by
+reading a line, not by adding up.  A listener's close, LISTEN${}\to{}$%
+CLOSED, comes when the program has finished with its connections, not in
+the middle of one.  Other remarks (a step of a scenario, a fault of the
+link) carry no time.@^state line@>
 
 @<Constants of the log@>=
 #define LOG_STATE_MARKER "# "

@@ -585,6 +585,7 @@ struct runner {
   const struct net_command *c;
   struct lt_host *host;
   struct lt_sock *listener;
+  struct lt_sock *refusing;    /* a one-shot listener after its client */
   struct session **sessions;
   size_t nsessions, cap;
   struct lt_pollfd *fds;
@@ -682,9 +683,14 @@ static bool make_room(struct runner *r, size_t want)
 
 @ Accepting.  Each established connection in the listener's queue
 becomes a session.  Without \.{-k} the program serves one connection,
-like \.{nc -l}: after the first, it closes the listener, and a second
-client that tries to connect is refused with a reset, as by a port that
-nobody listens on.
+like \.{nc -l}: the host was told to hold at most one connection on the
+listener (see |net_run|), so a second client that tries to connect is
+refused with a reset, as by a port that nobody listens on.  The listener
+itself is closed only when the program is done: a close here, just
+after the handshake, would write the listener's ``LISTEN -> CLOSED'' in
+the middle of the connection's lines of the log, where it means nothing
+to the reader.  It is put aside, no longer waited on, and closed after
+the last connection has finished, as the last line of the log.@^log, text@>
 
 @<Subcommand functions@>=
 static void accept_all(struct runner *r)
@@ -707,7 +713,7 @@ static void accept_all(struct runner *r)
     }
     add_session(r, session_new(k, in, c->echo, c->echo ? -1 : r->recv_fd), k);
     if (!c->keep) {
-      lt_close(r->listener);
+      r->refusing = r->listener;
       r->listener = NULL;
     }
   }
@@ -1033,13 +1039,15 @@ static int net_main(int argc, char **argv, bool listening)
 }
 
 @ The run proper.  A server that keeps listening names the peer in each
-state line of its log, since many connections share it.
+state line of its log, since many connections share it; one that serves
+a single client holds one connection at most.
 
 @<Subcommand functions@>=
 static int net_run(const struct net_command *c, struct net_files *f)
 {
   struct lt_options o = c->lt;
   o.name_peers = c->keep;
+  if (c->listening && !c->keep) o.max_conns = 1;
   struct runner *r = calloc(1, sizeof *r);
   struct lt_host *h = r ? lt_host_new(&o) : NULL;
   if (!h) {
@@ -1120,6 +1128,7 @@ if (r->time_wait && !c->quiet && !stop_signal && c->lt.tcp.msl_us >= 1000000)
     2 * (double) c->lt.tcp.msl_us / 1e6@t}\2\2{@>);
 while (!stop_signal && lt_finish(h, -1) < 0 && errno == EINTR) continue;
 check_lingering(r, true);
+if (r->refusing) lt_close(r->refusing);
 
 @*1 Help.
 \.{ltcp listen --help} and \.{ltcp connect --help} print a manual page:
@@ -1200,16 +1209,19 @@ static void print_net_help(const struct net_command *c)
 @*1 Watching a run.
 Every run can be watched in two ways, both from outside the programs.
 The text log (\.{-l FILE}) has one line per segment, exactly as
-\.{tcpdump -n -S -tt} would print it, and under it, starting with
-\.{\#}, the state changes it caused.  Try
+\.{tcpdump -n -S -tt} would print it, and, starting with \.{\#} and
+the time in the same form, a line for each change of state, where its
+moment puts it: under the segment that caused it, or above the segment
+sent by a change that the program or a timer caused.  Try
 $$\vbox{\halign{\.{#}\hfil\cr
 ltcp listen -d -l s.log 9000 > copy \&\cr
 ltcp connect --msl 0.1 -l c.log -w c.pcapng 127.0.0.1 9000 < file\cr
 cat c.log\cr}}$$
 The client's log reads like the first figure of the book, seen from one
-side.  Under its SYN (\.{Flags [S]}) and the server's SYN,ACK
-(\.{Flags [S.]}), under its FIN (\.{Flags [F.]}) and the server's, and
-on its own two MSL after the last ACK, stand these state lines:
+side.  Above its SYN (\.{Flags [S]}), under the server's SYN,ACK
+(\.{Flags [S.]}), above its FIN (\.{Flags [F.]}), under the server's
+FIN, and on its own two MSL after the last ACK, stand these state lines,
+each after its time (left out here):
 $$\vbox{\halign{\.{#}\hfil\cr
 \# client CLOSED -> SYN\_SENT (appl: active open; send: SYN)\cr
 \# client SYN\_SENT -> ESTABLISHED (recv: SYN,ACK; send: ACK)\cr

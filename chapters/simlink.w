@@ -764,7 +764,11 @@ static void link_note(struct sim *m, size_t entry, const char *fmt, ...)
 @ The core's transition hook makes the most important notes of all.  A
 change of state is printed with the label of its row of the transition
 table, the same words as the arrows of Figure~6, so that a reader can put
-a finger on the arrow that was taken.  The row is counted, too: the tests
+a finger on the arrow that was taken.  It begins with the moment of the
+change, in the form of the segment lines' times, as every state line of
+every log of this book does (the chapter on logs, \secref{log}, gives the
+rule): a change is written where it happened among the segments, and
+its time says when.@^log, text@>  The row is counted, too: the tests
 use the counts to check that the scenarios of this chapter take every
 arrow of the figure.@^Figure 6@>
 
@@ -776,11 +780,13 @@ static void sim_transition(void *ctx, struct tcp_conn *c,
   const char *who = m->end[end_of(m, c)].name;
   size_t row = (size_t) (t - tcp_transitions);
   if (row < tcp_ntransitions && row < SIM_ROWS_MAX) m->res->taken[row]++;
+  char at[32];
+  time_text(at, sizeof at, m->now);
   if (t->send)
-    note(m, "%s %s -> %s (%s; send: %s)", who, tcp_state_name(t->from),
+    note(m, "%s %s %s -> %s (%s; send: %s)", at, who, tcp_state_name(t->from),
       tcp_state_name(t->to), t->cause, t->send);
   else
-    note(m, "%s %s -> %s (%s)", who, tcp_state_name(t->from),
+    note(m, "%s %s %s -> %s (%s)", at, who, tcp_state_name(t->from),
       tcp_state_name(t->to), t->cause);
 }
 

@@ -545,19 +545,28 @@ static void test_log_of_a_lifecycle(void)
   free(text);
 }
 
-@ @<Check that the log tells the client's life in order@>=
+@ The state lines come in the order of the story, each with its time
+(the chapter on logs, \secref{log}); the client's move to FIN\_WAIT\_1,
+caused by its shutdown, is written before the FIN that the shutdown
+sent, the first FIN of the log.@^log, text@>
+
+@<Check that the log tells the client's life in order@>=
 static const char *const story[] = {
-  "# server CLOSED -> LISTEN",
-  "# client CLOSED -> SYN_SENT",
-  "# server LISTEN -> SYN_RCVD",
-  "# client SYN_SENT -> ESTABLISHED",
-  "# server SYN_RCVD -> ESTABLISHED",
-  "# client ESTABLISHED -> FIN_WAIT_1",
-  "# server ESTABLISHED -> CLOSE_WAIT",
-  "# server CLOSE_WAIT -> LAST_ACK",
+  " server CLOSED -> LISTEN",
+  " client CLOSED -> SYN_SENT",
+  " server LISTEN -> SYN_RCVD",
+  " client SYN_SENT -> ESTABLISHED",
+  " server SYN_RCVD -> ESTABLISHED",
+  " client ESTABLISHED -> FIN_WAIT_1",
+  " server ESTABLISHED -> CLOSE_WAIT",
+  " server CLOSE_WAIT -> LAST_ACK",
   "client FIN_WAIT_", " -> TIME_WAIT (recv: FIN",
-  "# client TIME_WAIT -> CLOSED"
+  " client TIME_WAIT -> CLOSED"
 };
+const char *fin_state = text ? strstr(text, "client ESTABLISHED -> FIN_WAIT_1") : NULL,
+  *fin = text ? strstr(text, "Flags [F.]") : NULL;
+CHECKF(fin_state && fin && fin_state < fin,
+  "the move to FIN_WAIT_1 is not written before its FIN in:\n%s", text);
 const char *at = text ? text : "";
 for (size_t i = 0; i < sizeof story / sizeof *story; i++) {
   const char *p = strstr(at, story[i]);
@@ -567,9 +576,16 @@ for (size_t i = 0; i < sizeof story / sizeof *story; i++) {
 }
 for (const char *row = text; row && *row;) {
   const char *end = strchr(row, '\n');
+  int len = (int) (end ? end - row : (long) strlen(row));
   CHECKF(row[0] == '#' || strstr(row, " IP 127.0.0.1.") != NULL,
-    "a line that is neither a state line nor a segment: %.*s",
-    (int) (end ? end - row : (long) strlen(row)), row);
+    "a line that is neither a state line nor a segment: %.*s", len, row);
+  char line[512];
+  snprintf(line, sizeof line, "%.*s", len, row);
+  unsigned long sec, usec;
+  int n = 0;
+  if (line[0] == '#' && strstr(line, " -> ") != NULL)
+    CHECKF(sscanf(line, "# %lu.%6lu %n", &sec, &usec, &n) == 2 && n > 0,
+      "a state line without its time: %s", line);
   row = end ? end + 1 : NULL;
 }
 

@@ -111,10 +111,22 @@ if start_server hs -q $MSL -w "$tmp/hs-s.pcapng" -l "$tmp/hs-s.log" < /dev/null;
     check_capture "$c"
     expect_completeness "$c" 23    # SYN, SYN-ACK, ACK, FIN: no data
   done
-  grep -q '^# client SYN_SENT -> ESTABLISHED' "$tmp/hs-c.log" \
-    || problem "no state line 'client SYN_SENT -> ESTABLISHED' in the client's log"
-  grep -q '^# server LISTEN -> SYN_RCVD' "$tmp/hs-s.log" \
-    || problem "no state line 'server LISTEN -> SYN_RCVD' in the server's log"
+  # One log format (the chapter on logs): each state line has its time,
+  # tcpdump's way; a change the program caused is written before the
+  # segment it sent; the listener's close is the server's last line.
+  stamp='^# [0-9]+\.[0-9]{6} '
+  grep -qE "$stamp"'client SYN_SENT -> ESTABLISHED' "$tmp/hs-c.log" \
+    || problem "no state line 'T client SYN_SENT -> ESTABLISHED' in the client's log"
+  grep -qE "$stamp"'server LISTEN -> SYN_RCVD' "$tmp/hs-s.log" \
+    || problem "no state line 'T server LISTEN -> SYN_RCVD' in the server's log"
+  bare=$(grep -h '^# ' "$tmp/hs-c.log" "$tmp/hs-s.log" | grep -e ' -> ' | grep -vE "$stamp")
+  [ -n "$bare" ] && problem "state lines without a time: $bare"
+  grep -B1 'Flags \[S\]' "$tmp/hs-c.log" | head -1 | grep -q 'client CLOSED -> SYN_SENT' \
+    || problem "the client's SYN_SENT is not written just before its SYN: $(grep -B1 -m1 'Flags \[S\]' "$tmp/hs-c.log" | head -1)"
+  grep -B1 'Flags \[F\.\]' "$tmp/hs-c.log" | head -1 | grep -q 'client ESTABLISHED -> FIN_WAIT_1' \
+    || problem "the client's FIN_WAIT_1 is not written just before its FIN: $(grep -B1 -m1 'Flags \[F' "$tmp/hs-c.log" | head -1)"
+  tail -1 "$tmp/hs-s.log" | grep -qE "$stamp"'server LISTEN -> CLOSED' \
+    || problem "the server's log does not end with its listener's close: $(tail -1 "$tmp/hs-s.log")"
   cut -f5 "$tmp/hs-c.pcapng.fields" | grep -q 'client SYN_SENT -> ESTABLISHED' \
     || problem "no packet comment 'client SYN_SENT -> ESTABLISHED' in the client's capture"
   [ -s "$tmp/hs-c.err" ] && problem "connect -q wrote on stderr: $(head -2 "$tmp/hs-c.err")"

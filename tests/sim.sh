@@ -80,7 +80,7 @@ fi
 # The state changes caused by the SYN of the handshake are in its comment.
 if [ -s "$tmp/lifecycle.fields" ]; then
   first=$(head -1 "$tmp/lifecycle.fields" | cut -f5)
-  if [ "$first" = "server LISTEN -> SYN_RCVD (recv: SYN; send: SYN,ACK)" ]; then
+  if [ "$first" = "1764547200.010000 server LISTEN -> SYN_RCVD (recv: SYN; send: SYN,ACK)" ]; then
     ok "sim: the first SYN's comment names the state change it caused"
   else
     fail "sim: the first SYN's comment names the state change it caused" "comment: $first"
