@@ -217,6 +217,18 @@ datagrams of the old connection could reach the new process.  Give the
 first server \.{--msl 1}, and the second one can start two seconds
 later.
 
+@ Here is the first server's log of such a run, with \.{--msl 1} and
+\.{-l s.log} (recorded on the author's machine; \.{tests/carrier.sh}
+checks that today's program tells the same story).  The server closes
+at once, its input being empty; the client's FIN comes a second later,
+when its \.{sleep} ends.  The second \.{ltcp listen}, started as soon
+as the client had exited, was refused its port at about 1796451309.6,
+between the server's move to TIME\_WAIT and its move to CLOSED two
+seconds later; only after that does the listener close, on the last
+line.@^address already in use@>@^TIME\_WAIT state@>
+
+\runlog{restart-server}
+
 @* The quiet time.
 \label{quiet-time}%
 TIME\_WAIT guards a new connection against the segments of an old one
@@ -230,7 +242,9 @@ sequence numbers come from a clock that keeps running across the crash,
 since a new connection then starts above any number the old ones could
 have reached; and almost every implementation drops it.@^quiet time@>@^RFC 9293 \S3.4.3@>@^initial sequence number (ISN)@>
 
-\.{ltcp} keeps no quiet time either; it relies on its clock.  The
+\.{ltcp} keeps no quiet time either; it relies on its clock, and the
+quiet time is one of the things the program leaves out (exercise~7 below
+asks you to add it).  The
 programs take the time of the system, which goes on while a program is
 down, and the simulator its virtual clock.  The run of \.{old-duplicate}
 above (\secref{timewait}, the second reason) shows what the clock buys: a

@@ -165,6 +165,10 @@ server_stop() {
 # notes LOG: the '# ' lines without '# ' and without a timestamp.
 notes() { sed -n 's/^# \([0-9][0-9]*\.[0-9]* \)\{0,1\}//p' "$1"; }
 
+# stamp LOG PATTERN: the time written on the first state line that
+# matches PATTERN (an extended regular expression), or nothing.
+stamp() { sed -n 's/^# \([0-9][0-9]*\.[0-9]* \)/\1/p' "$1" | grep -E -m1 -- "$2" | cut -d' ' -f1; }
+
 # segments LOG: the segment lines of a log (what tcpdump prints).
 segments() { grep -v '^# ' "$1"; }
 

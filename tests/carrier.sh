@@ -262,12 +262,53 @@ expect_status "connect with every datagram lost" 5 $?
 grep -q 'timed out' "$tmp/to.err" || problem "no 'timed out' in: $(cat "$tmp/to.err")"
 verdict "$name: unanswered SYNs end in a timeout (exit 5)"
 
+# shape LOG: a log with its times, ports and numbers taken out: for a
+# segment, who sent it (A, the sender of the first segment, or B), its
+# flags and its length; for a state line, the line without its time.
+# The book prints recorded runs of the programs (chapters/*.log); a run
+# of today's programs must have the same shape.
+shape() {
+  awk '/^# [0-9]+\.[0-9]+ / { $1 = "#"; $2 = ""; print; next }
+       /^# / { next }
+       { if (a == "") a = $3
+         print ($3 == a ? "A" : "B"), $7, $NF }' "$1"
+}
+same_shape() {  # same_shape LOG RECORDED
+  if ! diff <(shape "$2") <(shape "$1") > "$tmp/shape.diff"; then
+    problem "the run differs from the book's $2: $(head -6 "$tmp/shape.diff" | tr '\n' ' ')"
+  fi
+}
+
+# ---------------------------------------------------------------- silent port
+# A server stopped by SIGSTOP keeps its UDP port and answers nothing: the
+# client sends its SYN six times, the same SYN, and gives up (exit 5), as
+# the chapter on the handshake shows; the log ends with the state line of
+# the timeout, with its time.
+name=silent
+if start_server sl -q < /dev/null; then
+  lpid=$(pgrep -P "$SPID" | head -1)
+  kill -STOP "$lpid"
+  $T $LTCP connect --rto 0.02 -l "$tmp/sl.log" 127.0.0.1 "$PORT" < /dev/null \
+    > /dev/null 2> "$tmp/sl.err"
+  expect_status "connect to a stopped server" 5 $?
+  kill -CONT "$lpid"; kill "$SPID" 2> /dev/null; wait "$SPID" 2> /dev/null
+  grep -q 'timed out' "$tmp/sl.err" || problem "no 'timed out' in: $(cat "$tmp/sl.err")"
+  syns=$(grep -c 'Flags \[S\], seq' "$tmp/sl.log")
+  seqs=$(grep 'Flags \[S\], seq' "$tmp/sl.log" | sed 's/.* seq \([0-9]*\),.*/\1/' | sort -u | wc -l)
+  [ "$syns" -eq 6 ] && [ "$seqs" -eq 1 ] \
+    || problem "$syns SYNs with $seqs sequence numbers, wanted 6 with one"
+  tail -1 "$tmp/sl.log" | grep -qE '^# [0-9]+\.[0-9]{6} client SYN_SENT -> CLOSED' \
+    || problem "the log does not end with the timeout's state line: $(tail -1 "$tmp/sl.log")"
+  same_shape "$tmp/sl.log" chapters/silent-connect.log
+fi
+verdict "$name: a client facing a silent port sends its SYN six times and times out (exit 5)"
+
 # ---------------------------------------------------------------- restart in TIME_WAIT
 # A server that closes first waits in TIME_WAIT and keeps its port: a second
 # server started meanwhile on the same port is told the port is in use
 # (exit 1), as the chapter on TIME_WAIT says.
 name=restart
-if start_server rt --msl 1 < /dev/null; then
+if start_server rt --msl 1 -l "$tmp/rt.log" < /dev/null; then
   $T $LTCP connect -q 127.0.0.1 "$PORT" < <(sleep 0.5) > /dev/null 2>&1
   expect_status "connect" 0 $?
   kill -0 "$SPID" 2>/dev/null || problem "the first server did not wait in TIME_WAIT"
@@ -275,6 +316,7 @@ if start_server rt --msl 1 < /dev/null; then
   expect_status "a second listen on the port" 1 $?
   grep -q 'in use' "$tmp/rt2.err" || problem "no 'in use' in: $(cat "$tmp/rt2.err")"
   wait "$SPID"; expect_status "the first listen" 0 $?
+  same_shape "$tmp/rt.log" chapters/restart-server.log
 fi
 verdict "$name: a server restarted while the old one is in TIME_WAIT finds its port in use"
 
