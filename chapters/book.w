@@ -329,8 +329,8 @@ the bytes of a segment is in \secref{segment}.@^sequence number@>@^acknowledgmen
 \.{tcpdump -n -S -tt} prints it: time, addresses and ports, flags in
 brackets (\.{[S]} for SYN, \.{[S.]} for SYN and ACK, \.{[F.]} for FIN
 and ACK, \.{[.]} for a bare ACK), then the numbers.  Lines that begin
-with \.{\#} are remarks: a change of state of one end, with its cause and
-what it sent, or an event of the link (\secref{log}).
+with \.{\#} are remarks: a change of state of one end, with its time,
+its cause and what it sent, or an event of the link (\secref{log}).
 
 {\it The simulated link} is where the runs take place: two ends in one
 process, a client at 10.0.0.1 and a server at 10.0.0.2, joined by a link

@@ -1508,8 +1508,8 @@ connections, the SYN cookies it sent, and the cookies it took back.
 
 @*1 Exercises.
 
-\diff1 The log of a client shows \.{\# client TIME\_WAIT -> CLOSED} two
-MSL after the last ACK, on a line of its own.  Run \.{ltcp connect} with
+\diff1 The log of a client shows \.{\# {\rm\it time} client TIME\_WAIT -> CLOSED} two
+MSL after the last ACK, on a line of its own, with the time of the move.  Run \.{ltcp connect} with
 \.{--msl 2} and with \.{--msl 0} and compare the times; then explain why
 a process that exits during TIME\_WAIT loses the protection that
 TIME\_WAIT gives. \excheck{eventloop.1}

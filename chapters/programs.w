@@ -888,7 +888,8 @@ for (size_t i = 0; i < r->nsessions; i++) {
 }
 r->nsessions = 0;
 if (r->listener) lt_close(r->listener);
-r->listener = NULL;
+if (r->refusing) lt_close(r->refusing);
+r->listener = r->refusing = NULL;
 r->status = 128 + stop_signal;
 
 @*1 Progress.

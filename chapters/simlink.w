@@ -22,9 +22,10 @@ like.
 
 Here is a run, the three-way handshake that the chapter on the handshake
 (\secref{handshake}) explains.
-The lines that begin with \.{\#} are the simulation's remarks; the other
-lines are exactly what \.{tcpdump -n -S -tt} prints when it reads the
-capture file of the same run.
+The lines that begin with \.{\#} are the simulation's remarks (a change
+of state carries its time, in the segments' form); the other lines are
+exactly what \.{tcpdump -n -S -tt} prints when it reads the capture file
+of the same run.
 
 \runlog{handshake}@^three-way handshake@>@^TIME\_WAIT state@>@^simulated link@>@^virtual clock@>@^loss, simulated@>@^laboratory assignments@>
 
