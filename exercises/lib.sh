@@ -202,7 +202,7 @@ fields() {
 state_time() {
   awk -v side="$2" -v to="$3" -v nth="${4:-1}" '
     function trim(t) { t = sprintf("%.6f", t); sub(/0+$/, "", t); sub(/\.$/, "", t); return t }
-    function done(t) { print trim(t - t0); found = 1; exit }
+    function done(t) { if (t0 == "") t0 = t; print trim(t - t0); found = 1; exit }
     /^# / { ts = ""
             if ($2 ~ /^[0-9]+\.[0-9]+$/) { ts = $2; line = substr($0, length($2) + 4) }
             else line = substr($0, 3)
