@@ -180,6 +180,7 @@ static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n)
   if (fin) flags |= TCP_FIN;
   send_segment(c, flags, seq, text, n);
   rto_sent(&c->rtx, seq + n + fin, repeated, c->now);
+  if (c->probe_deadline == 0) start_probe_timer(c);
   c->last_sent = c->now;
 }
 
@@ -217,6 +218,7 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
 @q LAB end @>
+  start_probe_timer(c);
   if (c->recovering) repair_next_hole(c, ack);
   if (freed > 0 && sndbuf_room(&c->sndbuf) >= c->sndbuf.cap / 4)
     emit(c, TCP_EV_WRITABLE);

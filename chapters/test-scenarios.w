@@ -490,6 +490,7 @@ r->cfg.msl_us = SECONDS(30);
 r->cfg.delack_us = 0;
 r->cfg.fast_retransmit = r->cfg.congestion_control = false;
 r->cfg.sack = r->cfg.rto_forget_backoff = false;
+r->cfg.tail_loss_probe = false;
 const struct tcp_hooks hooks = {r, run_output, run_transition, run_event, NULL};
 r->hooks = hooks;
 r->now = SIM_EPOCH_US;
