@@ -661,18 +661,20 @@ turns the probe off.@^tail loss probe@>@^RACK-TLP@>@^RFC 8985@>
 #define TCP_PTO_MIN_US 10000  /* the floor of the probe timeout */
 #define TCP_PTO_DELACK_US 200000  /* a delayed ACK's longest wait (RFC~8985 \S7.2) */
 
-@ The probe timer starts, or starts again, from now.  Nothing to probe,
+@ The probe timer starts, or starts again, from now; |end| is where what
+has been sent ends, which is SND.NXT except while |send_data| sends a
+new segment (its caller moves SND.NXT after it).  Nothing to probe,
 no measured round trip, or a PTO that would not come before the
 retransmission timer, and it does not run.
 
 @<Private declarations of the core@>=
-static void start_probe_timer(struct tcp_conn *c);
+static void start_probe_timer(struct tcp_conn *c, uint32_t end);
 static void probe_timeout(struct tcp_conn *c);
 
 @ @<Functions of the core@>=
-static void start_probe_timer(struct tcp_conn *c)
+static void start_probe_timer(struct tcp_conn *c, uint32_t end)
 {
-  uint32_t flight = c->snd_nxt - c->snd_una;
+  uint32_t flight = (seq_lt(c->snd_nxt, end) ? end : c->snd_nxt) - c->snd_una;
   c->probe_deadline = 0;
   if (!c->cfg->tail_loss_probe || !c->rtx.measured || flight == 0
       || c->recovering) return;

@@ -389,7 +389,7 @@ static bool check_ack(struct tcp_conn *c, const struct segment *s)
   if (seq_gt(s->ack, c->snd_una)) take_acknowledgment(c, s->ack);
   else {
     count_duplicate_ack(c, s, sacked);
-    if (sacked > 0) start_probe_timer(c);
+    if (sacked > 0) start_probe_timer(c, c->snd_nxt);
   }
   if (sacked > 0 || c->dupacks >= TCP_DUPTHRESH) consider_recovery(c);
   update_send_window(c, s);
@@ -535,7 +535,7 @@ void tcp_abort(struct tcp_conn *c, uint64_t now)
 The connection's next deadline is the earliest of its timers that
 runs: the five of the chapter on the connection, the keepalive timer
 of the chapter on the wave, and the probe timer of the chapter on
-losses.
+losses (\secref{congestion}).
 
 @<Functions of the core@>=
 uint64_t tcp_next_deadline(const struct tcp_conn *c)
