@@ -192,15 +192,16 @@ the end of what has been repeated (RFC~6675's HighRxt), and |recover|,
 which the chapter on the timer introduced, is SND.NXT when it began;
 |in_recovery| says one is under way, |after_timeout| that a timeout began
 it.  |last_sent| is when data last left, for the restart after idle, and
-|probe_deadline| is when the probe of the tail is due (0 if it is not),
-which the last sections of this chapter explain.
+|probe_deadline| is when the probe timer of the tail expires (0 if it
+does not run) and |probe_from| when it last heard news, which the last
+sections of this chapter explain.
 
 @<The congestion state of the connection@>=
 uint32_t cwnd, ssthresh;
 uint32_t ca_acked;
 uint32_t dupbytes;
 uint32_t high_rxt, rxt_mark;
-uint64_t last_sent, probe_deadline;
+uint64_t last_sent, probe_deadline, probe_from;
 uint8_t dupacks;
 bool in_recovery, after_timeout;
 @<The scoreboard of selective acknowledgments@>@;
@@ -652,7 +653,11 @@ covers the repetitions there.
 
 The probe is sent at most once per silence: the timer is started again
 only by something new, an acknowledgment of new data or of new blocks,
-or the sending of data when it does not run.  After it, the
+or the sending of data when it does not run.  Acknowledgments come with
+nearly every segment, and restarting a timer on each would cost the
+sender's common path its arithmetic; so an acknowledgment only notes the
+time in |probe_from|, and the timer, when it expires, looks whether a
+whole PTO has passed since then, and if not, runs on to the end of one.  After it, the
 retransmission timer remains, unchanged, for a probe that is lost too.
 The field |tail_loss_probe| of the configuration (\.{--no-tail-loss-probe})
 turns the probe off.@^tail loss probe@>@^RACK-TLP@>@^RFC 8985@>
@@ -661,31 +666,52 @@ turns the probe off.@^tail loss probe@>@^RACK-TLP@>@^RFC 8985@>
 #define TCP_PTO_MIN_US 10000  /* the floor of the probe timeout */
 #define TCP_PTO_DELACK_US 200000  /* a delayed ACK's longest wait (RFC~8985 \S7.2) */
 
-@ The probe timer starts, or starts again, from now; |end| is where what
-has been sent ends, which is SND.NXT except while |send_data| sends a
-new segment (its caller moves SND.NXT after it).  Nothing to probe,
-no measured round trip, or a PTO that would not come before the
-retransmission timer, and it does not run.
+@ The probe timer runs to one PTO after |probe_from|; |end| is where
+what has been sent ends, which is SND.NXT except while |send_data| sends
+a new segment (its caller moves SND.NXT after it).  Nothing to probe, no
+measured round trip, or a PTO that would not come before the
+retransmission timer, and it does not run.  Since the timer can only be
+run on, never brought forward, it is set for the shortest PTO, without
+the allowance for a delayed acknowledgment; the timer adds the
+allowance when it expires, if a single segment is in flight then (|full|).
+|start_probe_timer| starts it from now.
 
 @<Private declarations of the core@>=
+static void run_probe_timer(struct tcp_conn *c, uint32_t end, bool full);
 static void start_probe_timer(struct tcp_conn *c, uint32_t end);
 static void probe_timeout(struct tcp_conn *c);
 
 @ @<Functions of the core@>=
-static void start_probe_timer(struct tcp_conn *c, uint32_t end)
+static void run_probe_timer(struct tcp_conn *c, uint32_t end, bool full)
 {
   uint32_t flight = (seq_lt(c->snd_nxt, end) ? end : c->snd_nxt) - c->snd_una;
   c->probe_deadline = 0;
   if (!c->cfg->tail_loss_probe || !c->rtx.measured || flight == 0
       || c->recovering) return;
   uint64_t pto = 2 * (uint64_t) c->rtx.srtt;
-  if (flight <= c->snd_mss) pto += TCP_PTO_DELACK_US;
+  if (full && flight <= c->snd_mss) pto += TCP_PTO_DELACK_US;
   if (pto < TCP_PTO_MIN_US) pto = TCP_PTO_MIN_US;
-  if (c->rtx.deadline == 0 || c->now + pto < c->rtx.deadline)
-    c->probe_deadline = c->now + pto;
+  if (c->rtx.deadline == 0 || c->probe_from + pto < c->rtx.deadline)
+    c->probe_deadline = c->probe_from + pto;
 }
 
-@ When the probe timer fires, the connection first checks that it still
+static void start_probe_timer(struct tcp_conn *c, uint32_t end)
+{
+  c->probe_from = c->now;
+  run_probe_timer(c, end, false);
+}
+
+@ Every acknowledgment of new data, and every one that brings new
+blocks, is news.
+
+@<Note news for the probe timer@>=
+{
+  c->probe_from = c->now;
+  if (c->probe_deadline == 0) run_probe_timer(c, c->snd_nxt, false);
+}
+
+@ When the probe timer fires, it first runs on if news came less than a
+PTO ago.  Then the connection checks that it still
 sends data and that the peer's window is open (a closed one is the
 persist timer's).  During a recovery with repetitions outstanding, they
 are taken as lost and the recovery goes on.  Otherwise the probe is new
@@ -705,6 +731,8 @@ them.  Only the FIN is repeated when nothing else is unreported.
 @<Functions of the core@>=
 static void probe_timeout(struct tcp_conn *c)
 {
+  run_probe_timer(c, c->snd_nxt, true);
+  if (c->probe_deadline > c->now) return;  /* news came: not a PTO yet */
   c->probe_deadline = 0;
   if (c->state != TCP_ESTABLISHED && c->state != TCP_CLOSE_WAIT &&
       c->state != TCP_FIN_WAIT_1 && c->state != TCP_CLOSING &&

@@ -220,7 +220,7 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
 @q LAB end @>
-  start_probe_timer(c, c->snd_nxt);
+  @<Note news for the probe timer@>@;
   if (c->recovering) repair_next_hole(c, ack);
   if (freed > 0 && sndbuf_room(&c->sndbuf) >= c->sndbuf.cap / 4)
     emit(c, TCP_EV_WRITABLE);

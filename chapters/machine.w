@@ -389,7 +389,7 @@ static bool check_ack(struct tcp_conn *c, const struct segment *s)
   if (seq_gt(s->ack, c->snd_una)) take_acknowledgment(c, s->ack);
   else {
     count_duplicate_ack(c, s, sacked);
-    if (sacked > 0) start_probe_timer(c, c->snd_nxt);
+    if (sacked > 0) @<Note news for the probe timer@>@;
   }
   if (sacked > 0 || c->dupacks >= TCP_DUPTHRESH) consider_recovery(c);
   update_send_window(c, s);
