@@ -15,6 +15,7 @@ can send fast: hold back when the network is congested (slow start and
 congestion avoidance, RFC~5681 \S3.1).  The chapter after reassembly
 adds selective acknowledgments, which tell the sender exactly which
 segments are missing.
+\label{congestion}%
 
 Every behaviour of this chapter can be turned off, each by a field of
 the configuration: |fast_retransmit|, |congestion_control|, |sack|,
