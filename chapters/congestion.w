@@ -276,7 +276,7 @@ and a window grown there would never have been tested by a loss.
 @<Functions of the core@>=
 static void grow_window(struct tcp_conn *c, uint32_t acked)
 {
-  if (!c->cfg->congestion_control || c->cwnd >= c->max_snd_wnd) return;
+  if (c->cwnd >= c->max_snd_wnd || !c->cfg->congestion_control) return;
   if (c->cwnd < c->ssthresh)
     c->cwnd += acked < c->snd_mss ? acked : c->snd_mss;
   else if ((c->ca_acked += acked) >= c->cwnd) {
