@@ -605,7 +605,7 @@ implementation even discard SRTT and RTTVAR after repeated backoffs;
 RFC~8961 asks only that time-based loss detection back off while
 nothing is delivered.  (RFC~8985, RACK-TLP, goes further and detects
 most losses by time without the retransmission timer at all; \.{ltcp}
-does not.)  The field |rto_forget_backoff| of the configuration turns
+takes only its probe, at the end of this chapter.)  The field |rto_forget_backoff| of the configuration turns
 the rule off, and the timer then behaves as the chapter on it says.
 
 @ @<Functions of the retransmission timer@>=
@@ -799,6 +799,15 @@ long is the longest wait, and how does it compare with the default?
 6.~\diff4 The Mathis model says that a TCP in congestion avoidance
 with loss rate $p$ has a window of about $1.22/\sqrt p$ segments on
 average.  Compute the window for $p=0.1$ and explain why so many losses
-at that rate end in a timeout rather than in a fast recovery.  RACK-TLP
-(RFC~8985) sends a probe instead of waiting for the timer; sketch it
-for \.{ltcp}.
+at that rate end in a timeout rather than in a fast recovery.  Then
+move 2 megabytes with \.{ltcp connect --loss 0.1}, with and without
+\.{--no-tail-loss-probe}, and count in the logs (\.{-l}) the pauses of
+a second: how many of those timeouts does the probe save?
+
+\smallskip\noindent
+7.~\diff4 RACK (RFC~8985 \S6) keeps the time each segment was last sent
+and takes a segment as lost when one sent after it has been
+acknowledged and a quarter of the smallest round trip has passed.
+Sketch the fields it needs in \.{ltcp}, and say which of this chapter's
+rules (|repetition_lost|, the probe timer's rule for repetitions) it
+would replace.
