@@ -41,13 +41,14 @@ and Ott (1997) reckon with congestion avoidance alone: about
 ${\rm MSS}/{\rm RTT}\cdot 1.22/\sqrt p$.  Padhye, Firoiu, Towsley and
 Kurose (1998) add the timeouts, each costing an RTO, here the timer's
 floor of a second; at 10\% loss they dominate.  On the loopback, whose round
-trip is a fraction of a millisecond, Mathis's model predicts more than
-any program can send, while Padhye's, which expects a loss to cost a
-timeout as often as the window is small, predicts far less than the
-default options achieve: the probe of the tail (\secref{congestion})
-repairs by a round trip most of the losses that the model charges a
-second for, and the runs without SACK and fast retransmission come
-closer to it.@^goodput@>@^Mathis model@>@^Padhye model@>
+trip is a tenth of a millisecond, Mathis's model, which charges a loss
+only the halving of the window, predicts a rate near what the loopback
+carries at all.  Padhye's, which charges a timeout as often as the
+window is too small for three duplicates, predicts a rate hundreds of
+times smaller: the probe of the tail (\secref{congestion}) repairs by a
+round trip most of the losses that the model charges a second for.  The
+runs without SACK and fast retransmission, where every loss waits for
+the timer, are the ones that model describes.@^goodput@>@^Mathis model@>@^Padhye model@>
 
 @ The simulated link of the chapter on the link (\secref{simlink}) is a laboratory: it
 records every segment, prints it as \.{tcpdump} would, and keeps the
