@@ -152,10 +152,10 @@ RFC~6528 for the choice of initial sequence numbers.  When the text says
 
 The program is small on purpose.  It has fast retransmission, congestion
 control (RFC~5681, RFC~6582) and selective acknowledgments (RFC~2018,
-RFC~6675), but leaves out the urgent pointer, window scaling,
-timestamps, explicit congestion notification, the time-based loss
-detection of RACK-TLP and the quiet time after a crash
-(\secref{quiet-time}); a reader who finishes the book is ready to add
+RFC~6675), and the tail loss probe of RACK-TLP (RFC~8985), but leaves
+out the urgent pointer, window scaling, timestamps, explicit congestion
+notification, RACK's time-based loss detection and the quiet time after
+a crash (\secref{quiet-time}); a reader who finishes the book is ready to add
 them, and the exercises suggest how.  What it keeps, it does properly: sequence numbers
 wrap around at $2^{32}$, malformed segments are counted and dropped rather
 than trusted, and every state change passes through one table that the

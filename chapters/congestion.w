@@ -15,13 +15,14 @@ can send fast: hold back when the network is congested (slow start and
 congestion avoidance, RFC~5681 \S3.1).  The chapter after reassembly
 adds selective acknowledgments, which tell the sender exactly which
 segments are missing.
+\label{congestion}%
 
 Every behaviour of this chapter can be turned off, each by a field of
-the configuration: |fast_retransmit|, |congestion_control|, |sack| and
-|rto_forget_backoff|.  The simulated link turns all four off unless a
+the configuration: |fast_retransmit|, |congestion_control|, |sack|,
+|rto_forget_backoff| and |tail_loss_probe|.  The simulated link turns all five off unless a
 scenario asks for them, so that the early chapters' logs show the plain
 rules those chapters teach; the programs and the property test of
-transfers run with all four on.
+transfers run with all five on.
 
 @ Turning the behaviours off is one section of the simulated link's
 setup.
@@ -30,6 +31,7 @@ setup.
 if (!sc->losses) {
   m->cfg.fast_retransmit = m->cfg.congestion_control = false;
   m->cfg.sack = m->cfg.rto_forget_backoff = false;
+  m->cfg.tail_loss_probe = false;
 }
 
 @* Why a duplicate acknowledgment means loss.
@@ -65,6 +67,16 @@ acknowledgments must report something new.  An acknowledgment that
 does not is the answer to a segment that the network duplicated, and
 duplicated segments must not look like losses.
 
+The condition on the window is RFC~5681's, and it misleads a sender
+whose receiver reads as it goes: the window of each acknowledgment
+differs from the last by whatever the application has just taken, and
+a duplicate that reports a hole then does not count, nor opens room for
+limited transmit.  RFC~6675 \S2 defines a duplicate differently when
+selective acknowledgments are in use: an acknowledgment whose blocks
+report bytes not reported before.  Such a segment cannot be a window
+update in disguise, since it brings news of the sequence space, and
+the core counts it whatever its window.
+
 The first two duplicates already allow something: RFC~3042's {\it
 limited transmit} lets the sender send one new segment for each of
 them, beyond what the congestion window allows, because each one
@@ -87,8 +99,8 @@ static void count_duplicate_ack(struct tcp_conn *c, const struct segment *s,
 {
   uint32_t flight = c->snd_nxt - c->snd_una, mss = c->snd_mss;
   if (!c->cfg->fast_retransmit || s->len != 0 || (s->flags & (TCP_SYN | TCP_FIN))
-      || s->ack != c->snd_una || flight == 0 || s->window != c->snd_wnd
-      || sacked == 0) return;
+      || s->ack != c->snd_una || flight == 0
+      || (s->window != c->snd_wnd && sacked < 0) || sacked == 0) return;
   if (c->dupacks < UINT8_MAX) c->dupacks++;
   if (c->recovering || c->after_timeout) return;
   if (c->in_recovery) {
@@ -180,14 +192,17 @@ what they say has left the network.  During a recovery, |high_rxt| is
 the end of what has been repeated (RFC~6675's HighRxt), and |recover|,
 which the chapter on the timer introduced, is SND.NXT when it began;
 |in_recovery| says one is under way, |after_timeout| that a timeout began
-it.  |last_sent| is when data last left, for the restart after idle.
+it.  |last_sent| is when data last left, for the restart after idle, and
+|probe_deadline| is when the probe timer of the tail expires (0 if it
+does not run) and |probe_from| when it last heard news, which the last
+sections of this chapter explain.
 
 @<The congestion state of the connection@>=
 uint32_t cwnd, ssthresh;
 uint32_t ca_acked;
 uint32_t dupbytes;
 uint32_t high_rxt, rxt_mark;
-uint64_t last_sent;
+uint64_t last_sent, probe_deadline, probe_from;
 uint8_t dupacks;
 bool in_recovery, after_timeout;
 @<The scoreboard of selective acknowledgments@>@;
@@ -251,6 +266,7 @@ static void start_congestion_control(struct tcp_conn *c)
   c->in_recovery = c->after_timeout = false;
   c->nsacked = 0;
   c->last_sent = c->now;
+  c->probe_deadline = 0;
 }
 
 @ The window does not grow past the largest window the peer has ever
@@ -260,7 +276,7 @@ and a window grown there would never have been tested by a loss.
 @<Functions of the core@>=
 static void grow_window(struct tcp_conn *c, uint32_t acked)
 {
-  if (!c->cfg->congestion_control || c->cwnd >= c->max_snd_wnd) return;
+  if (c->cwnd >= c->max_snd_wnd || !c->cfg->congestion_control) return;
   if (c->cwnd < c->ssthresh)
     c->cwnd += acked < c->snd_mss ? acked : c->snd_mss;
   else if ((c->ca_acked += acked) >= c->cwnd) {
@@ -589,13 +605,162 @@ implementation even discard SRTT and RTTVAR after repeated backoffs;
 RFC~8961 asks only that time-based loss detection back off while
 nothing is delivered.  (RFC~8985, RACK-TLP, goes further and detects
 most losses by time without the retransmission timer at all; \.{ltcp}
-does not.)  The field |rto_forget_backoff| of the configuration turns
+takes only its probe, at the end of this chapter.)  The field |rto_forget_backoff| of the configuration turns
 the rule off, and the timer then behaves as the chapter on it says.
 
 @ @<Functions of the retransmission timer@>=
 void rto_forget_backoff(struct tcp_rto *r)
 {
   if (r->measured) r->rto = rto_from_estimate(r);
+}
+
+@* Probing the tail.
+Fast retransmission needs acknowledgments, and a loss near the end of
+what is in flight leaves too few segments behind it to bring three
+duplicates, or enough selective acknowledgments to show it lost.  On a
+lossy path with a small window this is the common case, not the rare
+one: at 5\% loss the window of the Mathis model is five or six
+segments, and the last of them is lost as often as any other.  A
+repetition, too, can be lost, and nothing after it may be left to
+report that.  Either way the sender hears nothing, and waits for the
+retransmission timer, a second at least.  Measured with \.{ltcp connect
+--loss 0.05}, nearly all of a slow transfer's time was such waits.
+
+RFC~8985 (RACK-TLP, 2021) answers with the {\it tail loss probe}: when
+no acknowledgment has come for two smoothed round trips while data is in
+flight, something is probably lost, and the sender sends one segment
+(new data if the receiver's window allows, else the last segment sent
+again) to make the receiver answer.  The answer either acknowledges
+everything, so the probe repaired a lost last segment, or carries the
+duplicates and blocks that start a fast recovery.  Two round trips is
+the probe timeout, PTO (\S7.2); it is never less than 10 milliseconds,
+Linux's floor, so that a round trip measured in microseconds on the
+loopback does not probe before the receiver's scheduler has run; when a
+single segment is in flight, the receiver may be holding its
+acknowledgment back, and the PTO waits the longest delay RFC~8985
+allows for that as well, 200 milliseconds.  A PTO that would come
+after the retransmission timer is not used.
+
+\.{ltcp} has no RACK, the other half of RFC~8985, which keeps the time
+every segment was sent and declares lost any segment that a segment
+sent after it has overtaken by more than a reordering window.  It uses
+the probe's timer for that half's most important case: when the timer
+fires during a recovery and repetitions are outstanding, they were sent
+at least a PTO ago, and the acknowledgments that should have covered
+them have not come, so they are taken as lost and sent again
+(|high_rxt| goes back to SND.UNA, as |repetition_lost| does).  RFC~8985
+\S7.2 does not probe during a recovery at all, since RACK's own timer
+covers the repetitions there.
+
+The probe is sent at most once per silence: the timer is started again
+only by something new, an acknowledgment of new data or of new blocks,
+or the sending of data when it does not run.  Acknowledgments come with
+nearly every segment, and restarting a timer on each would cost the
+sender's common path its arithmetic; so an acknowledgment only notes the
+time in |probe_from|, and the timer, when it expires, looks whether a
+whole PTO has passed since then, and if not, runs on to the end of one.  After it, the
+retransmission timer remains, unchanged, for a probe that is lost too.
+The field |tail_loss_probe| of the configuration (\.{--no-tail-loss-probe})
+turns the probe off.@^tail loss probe@>@^RACK-TLP@>@^RFC 8985@>
+
+@<Types of the core@>=
+#define TCP_PTO_MIN_US 10000  /* the floor of the probe timeout */
+#define TCP_PTO_DELACK_US 200000  /* a delayed ACK's longest wait (RFC~8985 \S7.2) */
+
+@ The probe timer runs to one PTO after |probe_from|; |end| is where
+what has been sent ends, which is SND.NXT except while |send_data| sends
+a new segment (its caller moves SND.NXT after it).  Nothing to probe, no
+measured round trip, or a PTO that would not come before the
+retransmission timer, and it does not run.  Since the timer can only be
+run on, never brought forward, it is set for the shortest PTO, without
+the allowance for a delayed acknowledgment; the timer adds the
+allowance when it expires, if a single segment is in flight then (|full|).
+|start_probe_timer| starts it from now.
+
+@<Private declarations of the core@>=
+static void run_probe_timer(struct tcp_conn *c, uint32_t end, bool full);
+static void start_probe_timer(struct tcp_conn *c, uint32_t end);
+static void probe_timeout(struct tcp_conn *c);
+
+@ @<Functions of the core@>=
+static void run_probe_timer(struct tcp_conn *c, uint32_t end, bool full)
+{
+  uint32_t flight = (seq_lt(c->snd_nxt, end) ? end : c->snd_nxt) - c->snd_una;
+  c->probe_deadline = 0;
+  if (!c->cfg->tail_loss_probe || !c->rtx.measured || flight == 0
+      || c->recovering) return;
+  uint64_t pto = 2 * (uint64_t) c->rtx.srtt;
+  if (full && flight <= c->snd_mss) pto += TCP_PTO_DELACK_US;
+  if (pto < TCP_PTO_MIN_US) pto = TCP_PTO_MIN_US;
+  if (c->rtx.deadline == 0 || c->probe_from + pto < c->rtx.deadline)
+    c->probe_deadline = c->probe_from + pto;
+}
+
+static void start_probe_timer(struct tcp_conn *c, uint32_t end)
+{
+  c->probe_from = c->now;
+  run_probe_timer(c, end, false);
+}
+
+@ Every acknowledgment of new data, and every one that brings new
+blocks, is news.
+
+@<Note news for the probe timer@>=
+{
+  c->probe_from = c->now;
+  if (c->probe_deadline == 0) run_probe_timer(c, c->snd_nxt, false);
+}
+
+@ When the probe timer fires, it first runs on if news came less than a
+PTO ago.  Then the connection checks that it still
+sends data and that the peer's window is open (a closed one is the
+persist timer's).  During a recovery with repetitions outstanding, they
+are taken as lost and the recovery goes on.  Otherwise the probe is new
+data, at most a segment, if there is any and the receiver's window
+allows it, whatever |cwnd| says (RFC~8985 \S7.3).  Or else a segment
+is repeated by the recovery's |repeat_lost|: RFC~8985 repeats the last
+segment sent, whose acknowledgment RACK then reads, but \.{ltcp} picks
+the segment that ends at the highest byte no SACK block covers, the
+{\it rescue retransmission} of RFC~6675 (\S4, rule~4 of NextSeg).
+Without blocks that is the last segment; with them, repeating a segment
+the receiver has reported holding would only bring back the same
+report, and the rescue repairs the last hole at once.  A FIN behind a
+block that reaches the end of the text is not a hole: blocks report
+bytes, never the FIN, and one that rode on the last bytes arrived with
+them.  Only the FIN is repeated when nothing else is unreported.
+
+@<Functions of the core@>=
+static void probe_timeout(struct tcp_conn *c)
+{
+  run_probe_timer(c, c->snd_nxt, true);
+  if (c->probe_deadline > c->now) return;  /* news came: not a PTO yet */
+  c->probe_deadline = 0;
+  if (c->state != TCP_ESTABLISHED && c->state != TCP_CLOSE_WAIT &&
+      c->state != TCP_FIN_WAIT_1 && c->state != TCP_CLOSING &&
+      c->state != TCP_LAST_ACK) return;
+  if (!c->syn_acked || c->recovering || c->snd_nxt == c->snd_una
+      || window_is_closed(c)) return;
+  if (stats(c)) stats(c)->loss_probes++;
+  uint32_t end = sndbuf_end(&c->sndbuf), unsent = end - c->snd_nxt;
+  uint32_t usable = usable_window(c->snd_una, c->snd_wnd, c->snd_nxt);
+  if (c->in_recovery && seq_lt(c->snd_una, c->high_rxt)) {
+    c->high_rxt = c->snd_una;
+    send_in_recovery(c);
+  } else if (!c->fin_sent && unsent != 0 && usable != 0) {
+    uint32_t n = segment_size(usable, c->snd_mss, unsent);
+    send_data(c, c->snd_nxt, n);
+    c->snd_nxt += n;
+    if (n == unsent && c->fin_queued) note_fin_sent(c);
+  } else {
+    uint32_t a, b, top = c->snd_una, bottom = c->snd_una;
+    for (size_t k = 0; hole(c, k, &a, &b); k++)
+      if (a != b && (k == 0 || a != end)) top = b, bottom = a;
+    if (seq_gt(top, end)) top = end;  /* the FIN is no byte of text */
+    if (seq_gt(bottom, top)) bottom = top;
+    uint32_t from = top - bottom > c->snd_mss ? top - c->snd_mss : bottom;
+    repeat_lost(c, from, top - from);
+  }
+  c->probe_deadline = 0;  /* what was just sent does not start it again */
 }
 
 @* Exercises.
@@ -634,6 +799,15 @@ long is the longest wait, and how does it compare with the default?
 6.~\diff4 The Mathis model says that a TCP in congestion avoidance
 with loss rate $p$ has a window of about $1.22/\sqrt p$ segments on
 average.  Compute the window for $p=0.1$ and explain why so many losses
-at that rate end in a timeout rather than in a fast recovery.  RACK-TLP
-(RFC~8985) sends a probe instead of waiting for the timer; sketch it
-for \.{ltcp}.
+at that rate end in a timeout rather than in a fast recovery.  Then
+move 2 megabytes with \.{ltcp connect --loss 0.1}, with and without
+\.{--no-tail-loss-probe}, and count in the logs (\.{-l}) the pauses of
+a second: how many of those timeouts does the probe save?
+
+\smallskip\noindent
+7.~\diff4 RACK (RFC~8985 \S6) keeps the time each segment was last sent
+and takes a segment as lost when one sent after it has been
+acknowledged and a quarter of the smallest round trip has passed.
+Sketch the fields it needs in \.{ltcp}, and say which of this chapter's
+rules (|repetition_lost|, the probe timer's rule for repetitions) it
+would replace.

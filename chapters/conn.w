@@ -433,6 +433,7 @@ struct tcp_config {
   bool congestion_control;  /* slow start and congestion avoidance (RFC~5681) */
   bool sack;                /* offer and use selective acknowledgments (RFC~2018, RFC~6675) */
   bool rto_forget_backoff;  /* new data acknowledged ends the timer's backoff */
+  bool tail_loss_probe;     /* probe after two round trips of silence (RFC~8985 \S7) */
   bool challenge_acks;      /* RFC~5961 \S3 and \S4 */
   bool ack_validation;      /* RFC~5961 \S5 */
   uint32_t answer_limit;    /* answers to dropped segments per second (RFC~5961 \S7); 0 for none */
@@ -486,6 +487,7 @@ void tcp_config_default(struct tcp_config *cfg)
   cfg->congestion_control = true;
   cfg->sack = true;
   cfg->rto_forget_backoff = true;
+  cfg->tail_loss_probe = true;
   cfg->challenge_acks = true;
   cfg->ack_validation = true;
   cfg->answer_limit = 10;
@@ -697,6 +699,7 @@ struct tcp_stats {
   uint32_t dropped[TCP_NDROPS];
   uint32_t retransmitted;
   uint32_t fast_recoveries;  /* losses repaired without waiting for the timer */
+  uint32_t loss_probes;      /* the probe timer's expiries (the chapter on losses) */
   uint32_t challenge_acks;
   uint32_t resets_sent;
   uint32_t bad_transitions;
@@ -843,6 +846,7 @@ timer, which probes a closed window for data, stops on the way in
   c->fin_wait_2_deadline = 0;
   c->delack_deadline = 0;
   c->keepalive_deadline = 0;
+  c->probe_deadline = 0;
 }
 
 @ Events go through one small function, so that a missing hook is

@@ -163,7 +163,9 @@ caller notes a new FIN as sent once SND.NXT has moved past the text.
 (The end of the buffer, not the end of what is in flight: a repeated
 segment may be the last one sent and still have bytes waiting behind it,
 and a FIN on it would end the stream before them.)  A repeated segment
-pushes too: the receiver has waited long enough for it.@^PSH flag@>
+pushes too: the receiver has waited long enough for it.  The probe timer
+of the chapter on losses (\secref{congestion}) starts here if it does not
+run, and starts again with every acknowledgment of new data.@^PSH flag@>
 
 @<Private declarations of the core@>=
 static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n);
@@ -180,6 +182,7 @@ static void send_data(struct tcp_conn *c, uint32_t seq, uint32_t n)
   if (fin) flags |= TCP_FIN;
   send_segment(c, flags, seq, text, n);
   rto_sent(&c->rtx, seq + n + fin, repeated, c->now);
+  if (c->probe_deadline == 0) start_probe_timer(c, seq + n + fin);
   c->last_sent = c->now;
 }
 
@@ -217,6 +220,7 @@ static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
   c->snd_una = ack;
   rto_acked(&c->rtx, ack, ack == c->snd_nxt, c->now);
 @q LAB end @>
+  @<Note news for the probe timer@>@;
   if (c->recovering) repair_next_hole(c, ack);
   if (freed > 0 && sndbuf_room(&c->sndbuf) >= c->sndbuf.cap / 4)
     emit(c, TCP_EV_WRITABLE);

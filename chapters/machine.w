@@ -387,7 +387,10 @@ static bool check_ack(struct tcp_conn *c, const struct segment *s)
   if (!validate_ack(c, s)) return false;
   int sacked = c->sack_ok ? take_sack_blocks(c, s) : -1;
   if (seq_gt(s->ack, c->snd_una)) take_acknowledgment(c, s->ack);
-  else count_duplicate_ack(c, s, sacked);
+  else {
+    count_duplicate_ack(c, s, sacked);
+    if (sacked > 0) @<Note news for the probe timer@>@;
+  }
   if (sacked > 0 || c->dupacks >= TCP_DUPTHRESH) consider_recovery(c);
   update_send_window(c, s);
   return after_ack_of_fin(c);
@@ -530,8 +533,9 @@ void tcp_abort(struct tcp_conn *c, uint64_t now)
 
 @* Time.
 The connection's next deadline is the earliest of its timers that
-runs: the five of the chapter on the connection, and the keepalive timer
-of the chapter on the wave.
+runs: the five of the chapter on the connection, the keepalive timer
+of the chapter on the wave, and the probe timer of the chapter on
+losses (\secref{congestion}).
 
 @<Functions of the core@>=
 uint64_t tcp_next_deadline(const struct tcp_conn *c)
@@ -543,6 +547,7 @@ uint64_t tcp_next_deadline(const struct tcp_conn *c)
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline < d) d = c->fin_wait_2_deadline;
   if (c->delack_deadline && c->delack_deadline < d) d = c->delack_deadline;
   if (c->keepalive_deadline && c->keepalive_deadline < d) d = c->keepalive_deadline;
+  if (c->probe_deadline && c->probe_deadline < d) d = c->probe_deadline;
   return d;
 }
 
@@ -560,6 +565,7 @@ void tcp_tick(struct tcp_conn *c, uint64_t now)
   if (c->fin_wait_2_deadline && c->fin_wait_2_deadline <= now) fin_wait_2_timeout(c);
   if (c->delack_deadline && c->delack_deadline <= now) send_ack(c);
   if (c->keepalive_deadline && c->keepalive_deadline <= now) keepalive_timeout(c);
+  if (c->probe_deadline && c->probe_deadline <= now) probe_timeout(c);
 }
 
 @* Every arrow, and where it is taken.

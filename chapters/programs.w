@@ -118,7 +118,7 @@ enum net_option_id {
   OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_NOINPUT, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
   OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
   OPT_SPIN, OPT_MAX_CONNS, OPT_FIN_TIMEOUT, OPT_KEEPALIVE, OPT_NO_SACK,
-  OPT_NO_FAST_RETRANSMIT, OPT_NO_CC, OPT_HELP
+  OPT_NO_FAST_RETRANSMIT, OPT_NO_CC, OPT_NO_TLP, OPT_HELP
 };
 struct net_option {
   const char *name;
@@ -177,6 +177,8 @@ static const struct net_option net_options[] = {
     "repair losses only when the retransmission timer expires"},@/
   {"no-congestion-control", ' ', NULL, OPT_NO_CC, false,
     "send as much as the receiver's window allows"},@/
+  {"no-tail-loss-probe", ' ', NULL, OPT_NO_TLP, false,
+    "wait for the timer when the last segments are lost"},@/
   {"help", 'h', NULL, OPT_HELP, false, "print this help and exit"},@/
   {NULL, ' ', NULL, OPT_HELP, false, NULL}
 };
@@ -287,6 +289,7 @@ static int set_net_option(struct net_command *c, const struct net_option *o,
   case OPT_NO_SACK: c->lt.tcp.sack = false; break;
   case OPT_NO_FAST_RETRANSMIT: c->lt.tcp.fast_retransmit = false; break;
   case OPT_NO_CC: c->lt.tcp.congestion_control = false; break;
+  case OPT_NO_TLP: c->lt.tcp.tail_loss_probe = false; break;
   @<Cases of the numeric options@>@;
   case OPT_HELP: break;
   }

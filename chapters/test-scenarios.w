@@ -490,6 +490,7 @@ r->cfg.msl_us = SECONDS(30);
 r->cfg.delack_us = 0;
 r->cfg.fast_retransmit = r->cfg.congestion_control = false;
 r->cfg.sack = r->cfg.rto_forget_backoff = false;
+r->cfg.tail_loss_probe = false;
 const struct tcp_hooks hooks = {r, run_output, run_transition, run_event, NULL};
 r->hooks = hooks;
 r->now = SIM_EPOCH_US;
@@ -1605,6 +1606,90 @@ static const struct script_step sack_reordering[] = {@/
   IN(ACK, IRS(1), ISS(51)), QUIET@/
 };
 
+@ The probe of the tail (the chapter on losses, \secref{congestion}).  A
+first segment is acknowledged, which measures a round trip of zero (the
+script's clock does not move); then three leave, and the second and
+third are lost.  The acknowledgment of the first leaves two in flight,
+too few for duplicates, and nothing more comes.  The probe timeout is
+then its floor of 10 milliseconds: a millisecond earlier nothing is
+sent; at 10 the last segment goes again, since there is no new data.
+Its acknowledgment reports it held, one duplicate and no recovery, but
+news, so the probe timer starts again; after another 10 milliseconds of
+silence the rescue repeats the highest bytes that no block covers, the
+second segment, and the acknowledgment of everything follows.  Without
+the probe the sender would have waited a second for the timer.
+
+@<The scripts of the conformance scenarios@>=
+static bool small_segments_sack_and_probe(struct script_run *r, char *why,
+  size_t cap)
+{
+  r->cfg.tail_loss_probe = true;
+  return small_segments_and_sack(r, why, cap);
+}
+
+static const struct script_step tail_loss_probe[] = {@/
+  CUSTOM(small_segments_sack_and_probe), OPEN_ACTIVE, CUSTOM(wide_window),@/
+  SENT("0123456789", 1), IN(ACK, IRS(1), ISS(11)), QUIET,@/
+  SENT("abcdefghij", 11), SENT("klmnopqrst", 21), SENT("uvwxyzABCD", 31),@/
+  IN(ACK, IRS(1), ISS(21)), QUIET, WAIT(9000), QUIET,@/
+  WAIT(1000), OUT_TEXT(ACK, ISS(31), IRS(1), "uvwxyzABCD"), QUIET,@/
+  IN_SACK(ISS(21), "31:41"), QUIET, WAIT(9000), QUIET,@/
+  WAIT(1000), OUT_TEXT(ACK, ISS(21), IRS(1), "klmnopqrst"), QUIET,@/
+  IN(ACK, IRS(1), ISS(41)), QUIET@/
+};
+
+@ A lost repetition.  As in the script of the scoreboard, the first of
+five segments is lost, the blocks show it, and it is repeated; the
+repetition is lost too.  The segments after it have all arrived, so no
+acknowledgment will come: the probe timer, 10 milliseconds after the
+last block, finds the recovery silent, takes the repetition as lost,
+and sends it once more.  Nothing else is sent: the other segments are
+reported held.
+
+@<The scripts of the conformance scenarios@>=
+static const struct script_step lost_repetition[] = {@/
+  CUSTOM(small_segments_sack_and_probe), OPEN_ACTIVE, CUSTOM(wide_window),@/
+  SENT("0123456789", 1), IN(ACK, IRS(1), ISS(11)), QUIET,@/
+  SENT("abcdefghij", 11), SENT("klmnopqrst", 21), SENT("uvwxyzABCD", 31),@/
+  SENT("EFGHIJKLMN", 41), SENT("OPQRSTUVWX", 51),@/
+  IN_SACK(ISS(11), "21:31"), QUIET, IN_SACK(ISS(11), "21:41"), QUIET,@/
+  IN_SACK(ISS(11), "21:61"), OUT_TEXT(ACK, ISS(11), IRS(1), "abcdefghij"),
+  QUIET,@/
+  WAIT(9000), QUIET,@/
+  WAIT(1000), OUT_TEXT(ACK, ISS(11), IRS(1), "abcdefghij"), QUIET,@/
+  IN(ACK, IRS(1), ISS(61)), QUIET@/
+};
+
+@ Duplicates whose window moves.  The receiver's window of each
+acknowledgment differs from the last (here the connection is told, before
+each, that the last window was 65000 bytes; the peer's are 65535).  By
+RFC~5681's definition none of them is a duplicate; by RFC~6675's, each
+that reports new blocks is, and the core counts two.
+
+@<The scripts of the conformance scenarios@>=
+static bool window_moved(struct script_run *r, char *why, size_t cap)
+{
+  (void) why, (void) cap;
+  r->end.conn.snd_wnd = 65000;
+  return true;
+}
+static bool two_duplicates(struct script_run *r, char *why, size_t cap)
+{
+  if (r->end.conn.dupacks != 2) return snprintf(why, cap,
+    "%u duplicate ACKs counted, expected 2",
+    (unsigned) r->end.conn.dupacks), false;
+  return true;
+}
+
+static const struct script_step sack_duplicates[] = {@/
+  CUSTOM(small_segments_and_sack), OPEN_ACTIVE, CUSTOM(wide_window),
+  SENT("0123456789", 1),@/
+  SENT("abcdefghij", 11), SENT("klmnopqrst", 21),@/
+  CUSTOM(window_moved), IN_SACK(ISS(1), "11:21"), QUIET,@/
+  CUSTOM(window_moved), IN_SACK(ISS(1), "11:31"), QUIET,@/
+  CUSTOM(two_duplicates)@/
+};
+
 @ @<Rows of the table of conformance scenarios@>=
 @[{"losses: cwnd grows in slow start and in congestion avoidance",
   {SCRIPT("cwnd", cwnd_growth)}},@/
@@ -1613,4 +1698,10 @@ static const struct script_step sack_reordering[] = {@/
 {"losses: SACK blocks fill the scoreboard, the hole is repaired first",
   {SCRIPT("scoreboard", sack_scoreboard)}},@/
 {"losses: reordering and copies shown by SACK repeat nothing",
-  {SCRIPT("reordering", sack_reordering)}},@/@]
+  {SCRIPT("reordering", sack_reordering)}},@/
+{"losses: a probe finds lost last segments, a rescue repairs the hole",
+  {SCRIPT("tail loss probe", tail_loss_probe)}},@/
+{"losses: a lost repetition is sent again when the recovery falls silent",
+  {SCRIPT("lost repetition", lost_repetition)}},@/
+{"losses: SACK duplicates count whatever their window",
+  {SCRIPT("SACK duplicates", sack_duplicates)}},@/@]

@@ -112,7 +112,7 @@ build() {
 # to ask a function of the book for the value a prediction is about.
 harness() {
   local objs
-  objs=$(ls build/obj/*.o | grep -v '/ltcp\.o$')
+  objs=$(ls build/obj/*.o | grep -v -e '/ltcp\.o$' -e '/bench_[a-z_]*\.o$')
   cat > "$WORK/$1.c"
   cc -std=c17 -D_POSIX_C_SOURCE=200809L -Icode -o "$WORK/$1" "$WORK/$1.c" $objs -lm \
     > "$WORK/$1.err" 2>&1 || { cat "$WORK/$1.err" >&2; return 1; }

@@ -439,7 +439,7 @@ for cmd in listen connect; do
   $T $LTCP $cmd --help > "$tmp/help" 2>&1 || problem "ltcp $cmd --help failed"
   for opt in --send --recv --capture --log --quiet --msl --rto --window --mss \
              --loss --dup --reorder --seed --spin --fin-timeout --keepalive --no-sack \
-             --no-fast-retransmit --no-congestion-control --help \
+             --no-fast-retransmit --no-congestion-control --no-tail-loss-probe --help \
              "EXIT STATUS" "-o," "-w," "-l," "-q,"; do
     grep -q -- "$opt" "$tmp/help" || problem "ltcp $cmd --help does not mention $opt"
   done
