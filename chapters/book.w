@@ -389,6 +389,7 @@ the two programs \.{ltcp listen} and \.{ltcp connect}; and the program
 needs all the rest, and because none of it is TCP itself.
 
 @i figures.w
+@i lossfig.w
 @i carrier.w
 @i eventloop.w
 @i programs.w
