@@ -1114,3 +1114,44 @@ static int dot_losses(int argc, char **argv)
   if (k) fprintf(stderr, "ltcp: dot: %s: %s\n", argv[i], err);
   return k ? EXIT_FAILURE : EXIT_SUCCESS;
 }
+
+@* Exercises.
+
+\smallskip\noindent
+1.~\diff1 Run \.{ltcp transfer --drop 26} with and without \.{--no-sack},
+and draw both graphs.  Why are they the same?  How many holes must a
+window have before SACK makes a difference, and why?
+
+\smallskip\noindent
+2.~\diff2 Lose four segments in a row, \.{--drop 26,27,28,29}.  Predict,
+before you run it, when NewReno's last repetition leaves and when
+SACK's do; then draw the two graphs and check. \excheck{lossfig.2}
+
+\smallskip\noindent
+3.~\diff2 Open the three captures of the chapter on selective
+acknowledgments in Wireshark and draw their ``tcptrace'' stream graphs.
+What does Wireshark draw that |tsg_write| does not?  Add the right edge
+of the receiver's window (the acknowledgment plus the window) to the
+graph, as a second line.
+
+\smallskip\noindent
+4.~\diff3 The model of Padhye, Firoiu, Towsley and Kurose adds
+timeouts to Mathis's: with $b$ segments per acknowledgment, the rate is
+about $\hbox{MSS}\big/\bigl(\hbox{RTT}\sqrt{2bp/3}+\hbox{RTO}\cdot
+\min(1,3\sqrt{3bp/8})\,p(1+32p^2)\bigr)$.  Draw it in |goodput_write|
+beside Mathis's, for an RTO of one second, and say which of the three
+configurations it describes best.
+
+\smallskip\noindent
+5.~\diff3 \.{ltcp goodput} loses only segments of data.  Let it lose
+acknowledgments as well, with the same chance, and compare the table.
+Why do lost acknowledgments cost so little when the receiver
+acknowledges every segment?
+
+\smallskip\noindent
+6.~\diff4 The bulk link has a delay but no rate, so a window leaves in
+one column.  Give it a rate and a queue of limited length (the
+exercise of the chapter on the link suggests the rate), so that losses
+come from the queue overflowing rather than from a chosen list, and
+draw the saw-tooth of slow start and congestion avoidance that
+Jacobson's paper shows.
