@@ -54,7 +54,7 @@ interface in \.{lossfig.h} that the tests use.
 #include "bulk.h"
 #include "sim.h"
 #include "lossfig.h"
-@<Private types of the pictures of losses@>@;
+@<Private types and tables of the pictures of losses@>@;
 @<Functions of the pictures of losses@>@;
 
 @* A transfer that loses chosen segments.
@@ -113,7 +113,7 @@ the last byte.  A chance of loss draws one number for every segment of
 data, lost or not, so that the draws depend only on the seed and on the
 segments sent.
 
-@<Private types of the pictures of losses@>=
+@<Private types and tables of the pictures of losses@>=
 struct watch {
   const struct loss_plan *p;
   struct loss_outcome *out;
@@ -214,7 +214,7 @@ static double mathis(double p)
   return 8.0 * LOSS_MSS / LOSS_RTT_S * sqrt(1.5) / sqrt(p);
 }
 
-@ @<Private types of the pictures of losses@>=
+@ @<Private types and tables of the pictures of losses@>=
 #define LOSS_RTT_S 0.020  /* two crossings of the bulk link */
 
 @ \.{ltcp goodput} measures it on the bulk link.  For each loss rate
@@ -334,7 +334,7 @@ the end; the second turns them into marks.  The connection is found as
 the figures of the article find theirs: the first SYN without ACK names
 the client.
 
-@<Private types of the pictures of losses@>=
+@<Private types and tables of the pictures of losses@>=
 struct raw {
   uint64_t t;
   int from;               /* 0: the client, 1: the server */
@@ -501,7 +501,7 @@ round numbers: the step between two ticks is 1, 2 or 5 times a power
 of ten, the smallest that leaves at most eight steps.  $y$ is measured
 upwards here, as on a graph, and Graphviz measures it so too.@^time--sequence graph@>
 
-@<Private types of the pictures of losses@>=
+@<Private types and tables of the pictures of losses@>=
 #define PLOT_X0 52.0
 #define PLOT_Y0 34.0
 #define PLOT_W 330.0
@@ -651,7 +651,7 @@ void tsg_write(FILE *f, const struct tsg *g, const char *title, double tmax_ms)
 @ A position on the graph, from a time in microseconds and an offset in
 bytes.
 
-@<Private types of the pictures of losses@>=
+@<Private types and tables of the pictures of losses@>=
 #define TX(t) (PLOT_X0 + (double) (t) / 1000.0 / xtop * PLOT_W)
 #define SY(b) (PLOT_Y0 + (double) (b) / 1000.0 / ytop * PLOT_H)
 
@@ -833,7 +833,7 @@ void goodput_write(FILE *f, const struct goodput_table *t, const char *title)
   fputs("}\n", f);
 }
 
-@ @<Private types of the pictures of losses@>=
+@ @<Private types and tables of the pictures of losses@>=
 #define LX(v) (PLOT_X0 + (log10(v) - lx0) / lxs * PLOT_W)
 #define LY(v) (PLOT_Y0 + (log10(v) - ly0) / lys * PLOT_H)
 
@@ -874,7 +874,7 @@ joined by a thin line of its colour.  A point whose goodput is zero
 (no run ends that way, but a table might say so) cannot be drawn on a
 logarithmic scale and is left out.
 
-@<Private types of the pictures of losses@>=
+@<Private types and tables of the pictures of losses@>=
 static const char *const series_colour[3] = {"#7f7f7f", "#1f5fa0", "#c0282d"};
 static const char *const series_shape[3] = {"square", "triangle", "circle"};
 

@@ -141,6 +141,18 @@ usage "tsg with a bad --tmax is a usage error" 2 tsg --tmax soon "$run"
 usage "tsg of a capture without data fails" 1 tsg "$tmp/handshake.pcapng"
 usage "goodput of a file that is not a table fails" 1 goodput "$tmp/junk.pcap"
 
+# ltcp transfer and ltcp goodput, which make the runs of the pictures of
+# losses, refuse bad command lines the same way.
+bad=""
+for args in "transfer --bytes 0" "transfer --drop 0" "transfer --loss 2" "transfer --frob 1" \
+            "goodput 0" "goodput --seeds 0"; do
+  $ltcp $args >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -le 2 ] && [ ! -s "$tmp/out" ] || bad="$bad [ltcp $args: status $rc]"
+done
+[ -z "$bad" ] && ok "figures: ltcp transfer and ltcp goodput refuse bad arguments" \
+  || fail "figures: ltcp transfer and ltcp goodput refuse bad arguments" "$bad"
+
 # Byte for byte the same: build every figure twice, in other directories,
 # a second apart (so that a leaked clock would show), and compare them with
 # each other and with the book's.  The captures they come from too.
