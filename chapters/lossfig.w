@@ -300,7 +300,10 @@ of a run says so in the packet's comment); and the acknowledgments of
 the other side, each with its time, its number and its SACK blocks.
 Numbers are kept as offsets from the sender's first byte, and times
 from the first segment of the connection, so that the picture starts at
-the origin.  The sender is the side that sent more bytes.@^time--sequence graph@>@^SACK blocks@>
+the origin.  Each segment is drawn at the time the capture gives it: in
+a capture of \.{ltcp transfer}, the instant its own sender put it on the
+link; in one taken by \.{tcpdump} at the sender, the instant the sender
+sent its data or received an acknowledgment.  The sender is the side that sent more bytes.@^time--sequence graph@>@^SACK blocks@>
 
 @<Types of the pictures of losses@>=
 struct tsg_data {

@@ -228,8 +228,11 @@ graph draws the same picture.@^time--sequence graph@>@^Wireshark@>@^Stevens, W. 
 
 @ All three runs begin alike: slow start doubles the columns, three,
 six, twelve, twenty-four segments, one column per round trip of 20
-milliseconds, and the edge follows 10 milliseconds behind each column,
-when its acknowledgments arrive.  In the column at 80 milliseconds three
+milliseconds, and the edge rises 10 milliseconds after each column,
+when the receiver has it and acknowledges it.  (The capture stamps each
+segment with the instant its own sender put it on the link; an
+acknowledgment reaches the data's sender 10 milliseconds after it is
+drawn.)  In the column at 80 milliseconds three
 dots are hollow.
 
 With the timer alone the edge stops at the first hole, 36.5 kilobytes,
@@ -248,9 +251,9 @@ holes.
 window lost, a second of waiting, and a restart from the first hole, which
 repeats three segments that were not lost.}
 
-@ With fast retransmission the third duplicate acknowledgment, at 90
-milliseconds, starts a recovery, and the 26th segment goes again at 100
-milliseconds.  Its acknowledgment is partial: it covers the 26th and
+@ With fast retransmission the third duplicate acknowledgment, sent at
+90 milliseconds, starts a recovery when it arrives, and the 26th segment
+goes again at 100 milliseconds.  Its acknowledgment is partial: it covers the 26th and
 27th segments and stops at the 28th, which NewReno takes as lost and
 repeats at once; the next partial acknowledgment does the same for the
 31st.  One hole is repaired per round trip, the edge climbs in three
@@ -313,8 +316,8 @@ The same measurement on a real path is part of \.{make bench}: there
 the figures \.{goodput-loss-0} to \.{goodput-loss-10} time transfers of
 two megabytes between two \.{ltcp} processes over UDP on one machine,
 with the carrier losing segments at random (the chapter on the
-carrier, \secref{carrier}), and print the same model beside them, for
-the round trip and loss rate of that run.  Those figures depend on the
+carrier, \secref{carrier}), and print beside them a model's prediction
+for the round trip and loss rate of those runs.  Those figures depend on the
 machine and change from run to run; the ones above, computed on the
 virtual clock, do not, and that is why the book draws them.@^make bench@>@^UDP as a carrier@>
 
