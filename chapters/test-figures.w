@@ -899,13 +899,13 @@ them.  The two counts come from different places and must agree, and so
 must the segments the graph shows as lost and those the link dropped.@^time--sequence graph@>
 
 @<Helpers of the tests of the figures@>=
-static bool loss_graph(const struct loss_plan *p, struct loss_outcome *out,
-  struct tsg *g)
+static bool loss_graph_as(const struct loss_plan *p, struct loss_outcome *out,
+  struct tsg *g, enum capture_format format)
 {
   FILE *f = tmpfile();
   struct capture_writer w;
   char err[200];
-  if (!CHECK(f != NULL) || !CHECK(capture_open(&w, f, CAPTURE_PCAPNG) == 0)) {
+  if (!CHECK(f != NULL) || !CHECK(capture_open(&w, f, format) == 0)) {
     if (f) fclose(f);
     return false;
   }
@@ -916,6 +916,12 @@ static bool loss_graph(const struct loss_plan *p, struct loss_outcome *out,
   fclose(f);
   CHECKF(r == 0, "the capture cannot be read: %s", err);
   return k == 0 && r == 0;
+}
+
+static bool loss_graph(const struct loss_plan *p, struct loss_outcome *out,
+  struct tsg *g)
+{
+  return loss_graph_as(p, out, g, CAPTURE_PCAPNG);
 }
 
 @ The book's pattern: segments 26, 28 and 31 lost once.
@@ -971,6 +977,24 @@ static void graphs_count_what_the_core_did(void)
   }
 }
 
+@ A capture in the older pcap format has no comments, as a capture of
+\.{tcpdump} has none: the graph then knows nothing of the link's losses,
+but still finds every repetition from the numbers alone.
+
+@<Tests of the figures@>=
+static void graphs_of_captures_without_comments(void)
+{
+  struct loss_plan p;
+  struct loss_outcome out;
+  struct tsg g;
+  book_plan(&p, 2);
+  if (!loss_graph_as(&p, &out, &g, CAPTURE_PCAP)) return;
+  CHECK_EQ(g.repeats, out.repeated);
+  CHECK_EQ(g.lost, 0);
+  CHECK(out.dropped == 3);
+  tsg_free(&g);
+}
+
 @ What the chapter on selective acknowledgments says of its three
 graphs, checked on the runs.  The timer alone is slowest and repeats
 segments that were not lost; NewReno repeats only the lost ones, one
@@ -993,8 +1017,10 @@ static void three_ways_as_the_book_says(void)
   CHECK(out[0].repeated > out[0].dropped);
   CHECK_EQ(out[1].repeated, out[1].dropped);
   CHECK_EQ(out[2].repeated, out[2].dropped);
+  size_t blocks[LOSS_CONFIGS] = {0, 0, 0};
   uint64_t first[LOSS_CONFIGS] = {0, 0, 0}, last[LOSS_CONFIGS] = {0, 0, 0};
   for (int c = 0; c < LOSS_CONFIGS; c++) {
+    for (size_t i = 0; i < g[c].nack; i++) blocks[c] += g[c].ack[i].nsack;
     for (size_t i = 0; i < g[c].ndata; i++)
       if (g[c].data[i].repeat) {
         if (!first[c]) first[c] = g[c].data[i].t;
@@ -1006,6 +1032,7 @@ static void three_ways_as_the_book_says(void)
     (unsigned long long) first[1], (unsigned long long) last[1]);
   CHECKF(first[2] == last[2], "SACK repeats from %llu to %llu us",
     (unsigned long long) first[2], (unsigned long long) last[2]);
+  CHECK(blocks[0] == 0 && blocks[1] == 0 && blocks[2] > 0);
 }
 
 @ The goodput table: the same twice, to the byte; with fast
@@ -1042,6 +1069,8 @@ static void goodput_table_is_sensible(void)
 @ @<Run the tests of the pictures of losses@>=
 check_run("figures: a time-sequence graph counts what the core repeated",
   graphs_count_what_the_core_did);
+check_run("figures: a graph of a capture without comments finds the repetitions",
+  graphs_of_captures_without_comments);
 check_run("figures: the three graphs show what the book says of them",
   three_ways_as_the_book_says);
 check_run("figures: goodput falls with loss, and fast repair helps",
