@@ -290,7 +290,8 @@ acknowledged) beside the prediction of the Mathis model, $\hbox{MSS}/
 \hbox{RTT}\cdot1.22/\sqrt p$, which the chapter on pictures of losses
 derives.  The clock is virtual, so the table is the same on every
 machine:
-\runlog{loss-goodput}@^goodput@>@^Mathis model@>
+\input logs/loss-goodput.tex
+\noindent The plot beside it draws the same figures.@^goodput@>@^Mathis model@>
 
 \fig{loss-goodput}{4.4in}{Goodput against the loss rate on the
 bulk link (round trip 20~ms, MSS 1460 bytes), median of five seeds, on
@@ -308,9 +309,10 @@ that three duplicates never come and the timer must act, which the
 model ignores; that is what the fuller model of Padhye and others
 adds.  The timer alone is an order of magnitude below everything else
 at every rate: each loss costs a timeout of at least a second,
-fifty round trips of this link.  The model explains why tail losses,
-with nothing behind them to raise duplicates, are the next thing a
-sender must learn to repair quickly (RFC~8985's probe of the tail).
+fifty round trips of this link.  And a loss at the tail of a transfer,
+with no segments behind it to raise duplicates, leaves even the best of
+the three senders waiting for its timer; RFC~8985's probe of the tail
+is the usual answer.
 
 The same measurement on a real path is part of \.{make bench}: there
 the figures \.{goodput-loss-0} to \.{goodput-loss-10} time transfers of

@@ -35,12 +35,14 @@ $(FIGDIR)/loss-goodput.dot: build/ltcp $(RUNDIR)/goodput.txt
 	@mkdir -p $(@D)
 	build/ltcp dot goodput $(RUNDIR)/goodput.txt > $@
 
-# The book quotes the three reports and the table.
+# The book quotes the three reports, and prints the table as TeX.
 build/logs/transfer-runs.txt: $(RUNDIR)/transfer-timeout.pcapng $(RUNDIR)/transfer-newreno.pcapng \
     $(RUNDIR)/transfer-sack.pcapng
 	@mkdir -p $(@D)
 	cat $(RUNDIR)/transfer-timeout.txt $(RUNDIR)/transfer-newreno.txt $(RUNDIR)/transfer-sack.txt > $@
 
-build/logs/loss-goodput.txt: $(RUNDIR)/goodput.txt
+build/logs/loss-goodput.tex: $(RUNDIR)/goodput.txt tools/goodput-table
 	@mkdir -p $(@D)
-	cp $< $@
+	tools/goodput-table $< > $@
+
+build/book.pdf: build/logs/loss-goodput.tex
