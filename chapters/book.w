@@ -137,26 +137,37 @@ place.  The machinery comes after the story, in parts of its own, each
 opened by a page that says what it holds: the foundations (segments
 and their bytes, the log, the connection and its table of states, the
 simulated link); then what goes beyond the article (the sliding window,
-the retransmission timer, reassembly, flow control and speed); then the
-programs that draw the figures, run TCP between two real processes, and
-make up \.{ltcp}.  CWEB lets a program be told in any order, so the code
+the retransmission timer, the repair of losses and congestion control,
+reassembly, selective acknowledgments, flow control and speed); then the
+programs that draw the figures (the article's, and pictures of losses),
+run TCP between two real processes, and make up \.{ltcp}.  CWEB lets a program be told in any order, so the code
 of the story comes before the code it relies on; forward references
 give the section where each piece is explained.
 An appendix shows how all of it is tested.@^Figure 2@>@^Figure 3@>@^Figure 6@>
 
 @ The law for how \.{ltcp} behaves is RFC~9293, the 2022 consolidation
 of the TCP specification, with RFC~1071 for the checksum, RFC~6298 for the
-retransmission timer, RFC~5961 for defences against blind attacks and
+retransmission timer, RFC~5681 and RFC~6582 for congestion control and
+fast recovery, RFC~2018 and RFC~6675 for selective acknowledgments,
+RFC~5961 for defences against blind attacks and
 RFC~6528 for the choice of initial sequence numbers.  When the text says
 ``\S3.10.7'' without naming a document, it means a section of RFC~9293.
 
-The program is small on purpose.  It has fast retransmission, congestion
-control (RFC~5681, RFC~6582) and selective acknowledgments (RFC~2018,
-RFC~6675), and the tail loss probe of RACK-TLP (RFC~8985), but leaves
-out the urgent pointer, window scaling, timestamps, explicit congestion
-notification, RACK's time-based loss detection and the quiet time after
-a crash (\secref{quiet-time}); a reader who finishes the book is ready to add
-them, and the exercises suggest how.  What it keeps, it does properly: sequence numbers
+The program is small on purpose.  It has what a TCP needs to move data
+over a path that loses it: fast retransmission and fast recovery,
+congestion control with slow start and congestion avoidance, selective
+acknowledgments with a scoreboard, and the tail loss probe of RACK-TLP
+(RFC~8985).  It leaves out the rest of
+what a modern TCP carries: the urgent pointer (carried along, never
+used); window scaling and timestamps, with the protection against
+wrapped sequence numbers that they give (RFC~7323), so that a window
+never exceeds 64 kilobytes; duplicate SACK reports (RFC~2883, which it
+ignores when it receives them); the time-based loss detection of RACK
+(RFC~8985); explicit congestion notification (RFC~3168); congestion
+controls other than RFC~5681's, such as CUBIC (RFC~9438), and pacing;
+Nagle's rule; path MTU discovery; the quiet time after a crash
+(\secref{quiet-time}); and IPv6.  A reader who finishes the
+book is ready to add them, and the exercises suggest how.  What it keeps, it does properly: sequence numbers
 wrap around at $2^{32}$, malformed segments are counted and dropped rather
 than trusted, and every state change passes through one table that the
 book prints and the tests check.@^RFC 9293 \S3.10.7@>@^RFC 9293@>@^RFC 1071@>@^RFC 6298@>@^RFC 5961@>@^RFC 6528@>
@@ -366,10 +377,12 @@ prefers definitions first may read this part first.
 \label{part-beyond}%
 The article stops at the state machine.  A TCP that moves real data
 needs more, and this part adds it: a sliding window over a ring of
-bytes, a retransmission timer that measures the round trip, reassembly
-of segments that arrive out of order, flow control with its zero window
-and the rules against silly windows, and a chapter that measures how
-fast all of it is.  Each chapter extends the core of Part~II without
+bytes, a retransmission timer that measures the round trip, the repair
+of losses without waiting for the timer and the congestion control that
+keeps a sender from overrunning the network, reassembly of segments
+that arrive out of order, selective acknowledgments, flow control with
+its zero window and the rules against silly windows, and a chapter that
+measures how fast all of it is.  Each chapter extends the core of Part~II without
 changing the story of Part~I.
 
 @i window.w
@@ -382,7 +395,8 @@ changing the story of Part~I.
 @** Part IV: Figures and real processes.
 \label{part-programs}%
 The last part turns the core into programs: the code that draws every
-figure of the book from the core's own table and from captures of runs;
+figure of the book from the core's own table and from captures of runs,
+the time--sequence graphs of losses among them;
 a carrier that moves segments in UDP datagrams between two real
 processes on one machine; an event loop and a small socket interface;
 the two programs \.{ltcp listen} and \.{ltcp connect}; and the program
@@ -390,6 +404,7 @@ the two programs \.{ltcp listen} and \.{ltcp connect}; and the program
 needs all the rest, and because none of it is TCP itself.
 
 @i figures.w
+@i lossfig.w
 @i carrier.w
 @i eventloop.w
 @i programs.w

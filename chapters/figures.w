@@ -34,7 +34,9 @@ The first draws the state machine, Figure~6; the second a sequence
 diagram of the connection in a capture file, Figures 1 to~3, or some of
 its steps; the third the states that one side, \.{client} or
 \.{server}, passes through, Figures 4 and~5; the last the state machine
-as it stands after step~$N$ of a run.
+as it stands after step~$N$ of a run.  Two more forms, \.{ltcp dot tsg CAPTURE} and \.{ltcp dot goodput
+TABLE}, draw the pictures of losses of the chapter on selective
+acknowledgments; their code is a chapter of its own (\secref{lossfig}).
 Each writes the description on its standard output; the \.{Makefile}
 keeps it in \.{build/figures} and draws it there.@^state machine@>@^transition table@>@^Stevens, W. Richard@>@^Figure 4@>
 
@@ -1423,7 +1425,8 @@ that cannot be read is a failure, with the reader's message.
 @ @<Subcommands@>=
 @[{"dot", cmd_dot,@t}\1\1{@>@/
   "fsm | seq [--from N] [--to M] [--title T] [--mark K] CAPTURE"@/
-  " | states client|server CAPTURE | step N CAPTURE",@/
+  " | states client|server CAPTURE | step N CAPTURE"@/
+  " | tsg [--title T] [--tmax MS] CAPTURE | goodput [--title T] TABLE",@/
   "write a figure of the book in Graphviz's language"@t}\2\2{@>},@/@]
 
 @ @<Subcommand functions@>=
@@ -1437,6 +1440,8 @@ static int dot_help(void)
     "                      --mark K draws the Kth segment of the capture in red\n"@/
     "  states SIDE CAPTURE the states that SIDE (client or server) passes through\n"@/
     "  step N CAPTURE      the state machine after step N of CAPTURE\n"@/
+    "  tsg CAPTURE         the time-sequence graph of the data in CAPTURE\n"@/
+    "  goodput TABLE       goodput against loss rate, from ltcp goodput's table\n"@/
     "Draw it with: dot -Tpdf FILE.dot -o FILE.pdf\n"@t}\2\2{@>);
   return EXIT_SUCCESS;
 }
@@ -1472,14 +1477,23 @@ static int dot_read_run(const char *path, struct fig_run *r)
   return k;
 }
 
+@ The pictures of losses are drawn by their own chapter
+(\secref{lossfig}), whose function comes later in the program.
+
+@<Subcommand functions@>=
+static int dot_losses(int argc, char **argv);
+
 @ The options of \.{seq} come before the capture's name.
 
 @<Subcommand functions@>=
 static int cmd_dot(int argc, char **argv)
 {
   if (wants_help(argc, argv)) return dot_help();
-  if (argc < 2) return usage_error("dot", "which figure? (fsm, seq, states or step)");
+  if (argc < 2) return usage_error("dot", "which figure? (fsm, seq, states, step,"
+    " tsg or goodput)");
   const char *what = argv[1];
+  if (strcmp(what, "tsg") == 0 || strcmp(what, "goodput") == 0)
+    return dot_losses(argc, argv);
   if (strcmp(what, "fsm") == 0) {
     if (argc != 2) return usage_error("dot", "fsm takes no arguments");
     struct fig_view v = {1, 1, false, false, {TCP_CLOSED, TCP_CLOSED}, NULL, 0, NULL};

@@ -619,8 +619,9 @@ which it was made and the next.
 
 What a cookie cannot carry is lost: any text of the SYN (which
 \.{ltcp} ignores anyway), the exact MSS (rounded down to the table),
-and options that \.{ltcp} does not implement (window scaling, selective
-acknowledgment), which is why Linux, too, sends cookies only when its
+and any other option of the SYN (selective acknowledgment, which
+\.{ltcp} then does without, and window scaling, which it does not
+implement), which is why Linux, too, sends cookies only when its
 queue of half-open connections is full.  And the SYN,ACK is never
 retransmitted, since nothing remembers it; the client retransmits its
 SYN instead.

@@ -69,6 +69,7 @@ on the link at once.@^virtual clock@>@^laboratory assignments@>
 #include <stdint.h>
 #include <stdio.h>
 #include "tcp.h"
+struct capture_writer;
 @<Types of the bulk link@>@;
 @<Declarations of the bulk link@>@;
 #endif
@@ -122,6 +123,7 @@ struct bulk_options {
   bool verify;
   struct tcp_config cfg;
   FILE *trace;  /* if not |NULL|, every segment is printed here */
+  @<More options of a bulk transfer@>@;
 };
 
 @ @<Declarations of the bulk link@>=
@@ -335,7 +337,10 @@ static void bulk_output(void *ctx, struct tcp_conn *c, const struct segment *s)
   b->r->segments[from]++;
   if (s->len > 0) b->r->data_segments[from]++;
   if (b->o->trace) @<Print the segment |s| in the trace@>@;
-  if (strikes(b, f->drop)) {
+  bool lost = strikes(b, f->drop);
+  @<Let the filter see the segment, and drop it if the filter wants@>@;
+  @<Write the segment in the capture, if there is one@>@;
+  if (lost) {
     b->r->struck[0]++;
     if (b->o->trace) fprintf(b->o->trace, "  dropped\n");
     return;
@@ -355,6 +360,33 @@ static void bulk_output(void *ctx, struct tcp_conn *c, const struct segment *s)
   char buf[256];
   format_tcpdump(buf, sizeof buf, b->now, s);
   fprintf(b->o->trace, "%s (%s)\n", buf, tcp_state_name(tcp_state(c)));
+}
+
+@ Two more options serve the pictures of losses (\secref{lossfig}).
+A {\it filter} is a function that sees every segment as it is put on
+the link, with the virtual time, and may drop it: a run can then lose
+exactly the segments it chooses, or count what it likes.  A {\it
+capture} receives every segment as its sender put it on the link,
+dropped or not (a dropped one with the comment ``dropped''), stamped with
+the book's date plus the virtual time, as the simulated link stamps its
+captures.  Both are |NULL| unless a run wants them, and change nothing
+else about the run: the filter is asked after the draw for a chance
+drop, so that the draws of a seed stay the same.@^capture file@>
+
+@<More options of a bulk transfer@>=
+bool (*filter)(void *ctx, int from, const struct segment *s, uint64_t now);
+void *filter_ctx;
+struct capture_writer *capture;
+
+@ @<Let the filter see the segment, and drop it if the filter wants@>=
+if (b->o->filter && b->o->filter(b->o->filter_ctx, from, s, b->now)) lost = true;
+
+@ @<Write the segment in the capture, if there is one@>=
+if (b->o->capture && capture_segment(b->o->capture,
+    b->now + UINT64_C(1764547200) * 1000000, s, lost ? "dropped" : NULL) != 0
+    && !b->failed) {
+  snprintf(b->r->failure, sizeof b->r->failure, "the capture cannot be written");
+  b->failed = true;
 }
 
 @ @<Corrupt, delay, duplicate or hold the packet |x|, as the faults say@>=

@@ -11,6 +11,7 @@ of up to four {\it SACK blocks}, each the first and the last-plus-one
 sequence number of a range it holds.  The sender keeps what the blocks
 say on a {\it scoreboard}, and with it can repair every hole of a
 window in one round trip, and know which segments not to send again.
+\label{sack}%
 
 The option is used only if both ends ask for it: each puts the option
 ``SACK permitted'' on its SYN, and a SYN,ACK carries it only if the SYN
@@ -197,6 +198,130 @@ static bool lost_by_sack(const struct tcp_conn *c, size_t k)
     bytes += c->sacked[i].hi - c->sacked[i].lo;
   return bytes > (TCP_DUPTHRESH - 1) * (uint32_t) c->snd_mss;
 }
+
+@* One pattern of losses, repaired three ways.
+The three ways of repairing a loss that the last two chapters built,
+the timer alone, fast retransmission with NewReno's recovery, and
+selective acknowledgments, are easiest to compare in pictures.  The
+{\it time--sequence graphs} below are drawn by \.{ltcp} itself, as the
+chapter on pictures of losses (\secref{lossfig}) explains, from the
+captures of three runs of the same transfer: a client sends 100\,000
+bytes on the bulk link, whose virtual clock makes each crossing take 10
+milliseconds, and the link loses the 26th, 28th and 31st segments of
+data the first time each is sent.  Only the configuration differs:
+$$\vbox{\halign{\.{#}\hfil\cr
+ltcp transfer --drop 26,28,31 --no-fast-retransmit --no-sack -w timeout.pcapng\cr
+ltcp transfer --drop 26,28,31 --no-sack -w newreno.pcapng\cr
+ltcp transfer --drop 26,28,31 -w sack.pcapng\cr}}$$
+Time runs to the right, the offset of a segment's first byte in the
+stream runs up.  Each dot is a segment of data as it left the sender; a
+hollow one was lost on the link; a red diamond repeats bytes sent
+before.  The blue line is the acknowledged edge: the bytes the receiver
+holds in order, as its acknowledgments report them.  Green strokes are
+the SACK blocks of those acknowledgments.  The bulk link has no rate,
+only a delay, so each round trip's segments leave at the same instant
+and stand in a column; a real link spreads them out into a slope.  The
+three runs report:
+\runlog{transfer-runs}
+The same three captures open in Wireshark, whose ``Stevens'' stream
+graph draws the same picture.@^time--sequence graph@>@^Wireshark@>@^Stevens, W. Richard@>
+
+@ All three runs begin alike: slow start doubles the columns, three,
+six, twelve, twenty-four segments, one column per round trip of 20
+milliseconds, and the edge rises 10 milliseconds after each column,
+when the receiver has it and acknowledges it.  (The capture stamps each
+segment with the instant its own sender put it on the link; an
+acknowledgment reaches the data's sender 10 milliseconds after it is
+drawn.)  In the column at 80 milliseconds three
+dots are hollow.
+
+With the timer alone the edge stops at the first hole, 36.5 kilobytes,
+and stays there for a second.  The sender first spends the window it
+has (the column at 100 milliseconds), then waits: the many duplicate
+acknowledgments that come back say nothing to it.  At 1100 milliseconds
+the timer expires, the window falls to one segment, and the sender goes
+back to the first unacknowledged byte and starts again in slow start.
+Without SACK it cannot know which later segments arrived: it repeats the
+26th segment, then the 28th {\it and the 29th}, then the 31st, 32nd and
+33rd; three of its six repetitions carry bytes the receiver already
+had.  The edge then jumps over everything that was held beyond the
+holes.
+
+\fig{tsg-timeout}{4.4in}{The timer alone: three segments of one
+window lost, a second of waiting, and a restart from the first hole, which
+repeats three segments that were not lost.}
+
+@ With fast retransmission the third duplicate acknowledgment, sent at
+90 milliseconds, starts a recovery when it arrives, and the 26th segment
+goes again at 100 milliseconds.  Its acknowledgment is partial: it covers the 26th and
+27th segments and stops at the 28th, which NewReno takes as lost and
+repeats at once; the next partial acknowledgment does the same for the
+31st.  One hole is repaired per round trip, the edge climbs in three
+steps, and meanwhile the duplicates let new segments out, the dots above
+the edge at 100 and 120 milliseconds.  Nothing is repeated that was not
+lost, and the transfer ends a second earlier than with the timer alone.
+
+\fig{tsg-newreno}{4.4in}{Fast retransmission and NewReno: one
+hole repaired per round trip, each revealed by the partial acknowledgment
+of the last repair.}
+
+@ With selective acknowledgments the receiver's answers to the column
+at 80 milliseconds carry blocks, the green strokes at 90 milliseconds,
+that show the three holes between them.  By the rule of
+|lost_by_sack| all three are lost at once, and the sender repeats all
+three in one column at 100 milliseconds; the next acknowledgment
+covers everything, and the transfer ends a round trip earlier than
+NewReno's.  The difference grows with the number of holes in a
+window: NewReno needs a round trip for each, SACK one for all.  The
+graph's scale is that of the previous figure, so the two can be laid
+side by side.@^SACK blocks@>@^NewReno@>
+
+\fig{tsg-sack}{4.4in}{Selective acknowledgments: the blocks
+show every hole, and all three are repaired in one round trip.}
+
+@* Goodput against the loss rate.
+A single run shows how a loss is repaired; many runs show what repair
+is worth.  \.{ltcp goodput} moves two megabytes on the bulk link, in
+each of the three configurations, at seven loss rates from half a
+percent to ten, with five seeds each, losing every segment of data
+with the given chance, and prints the median goodput (the bytes the
+application moved, divided by the time until the last was
+acknowledged) beside the prediction of the Mathis model, $\hbox{MSS}/
+\hbox{RTT}\cdot1.22/\sqrt p$, which the chapter on pictures of losses
+derives.  The clock is virtual, so the table is the same on every
+machine:
+\input logs/loss-goodput.tex
+\noindent The plot beside it draws the same figures.@^goodput@>@^Mathis model@>
+
+\fig{loss-goodput}{4.4in}{Goodput against the loss rate on the
+bulk link (round trip 20~ms, MSS 1460 bytes), median of five seeds, on
+logarithmic scales, with the Mathis model's line.}
+
+@ Read on logarithmic scales, the model is a straight line that falls
+by a factor of $\sqrt{10}$ for every factor of ten in the loss rate.  With
+fast retransmission, with or without SACK, the measurements lie on it
+while losses are rare: each loss is repaired within a round trip and
+halves the window, just as the model assumes.  As the loss rate grows
+they fall below it, NewReno first.  At a few percent, a window of a
+handful of segments often loses two in one round trip, which NewReno
+repairs one round trip at a time and SACK at once, or loses so much
+that three duplicates never come and the timer must act, which the
+model ignores; that is what the fuller model of Padhye and others
+adds.  The timer alone is an order of magnitude below everything else
+at every rate: each loss costs a timeout of at least a second,
+fifty round trips of this link.  And a loss at the tail of a transfer,
+with no segments behind it to raise duplicates, leaves even the best of
+the three senders waiting for its timer; RFC~8985's probe of the tail
+is the usual answer.
+
+The same measurement on a real path is part of \.{make bench}: there
+the figures \.{goodput-loss-0} to \.{goodput-loss-10} time transfers of
+two megabytes between two \.{ltcp} processes over UDP on one machine,
+with the carrier losing segments at random (the chapter on the
+carrier, \secref{carrier}), and print beside them a model's prediction
+for the round trip and loss rate of those runs.  Those figures depend on the
+machine and change from run to run; the ones above, computed on the
+virtual clock, do not, and that is why the book draws them.@^make bench@>@^UDP as a carrier@>
 
 @* Exercises.
 

@@ -23,6 +23,7 @@ identical to the byte.@^transition table@>
 #include "tcp.h"
 #include "segment.h"
 #include "figures.h"
+#include "lossfig.h"
 @<Helpers of the tests of the figures@>@;
 @<Tests of the figures@>@;
 int main(void)
@@ -879,6 +880,7 @@ check_run("figures: the inference agrees with the core's comments",
   inference_agrees_with_the_core);
 check_run("figures: the inference follows other closes", inference_by_hand);
 check_run("figures: comments name the moves", comments_are_read);
+@<Run the tests of the pictures of losses@>@;
 
 @ @<Tests of the figures@>=
 static void client_chain(void) {@+chain_is_the_article("fig4-client", "## Figure 4");@+}
@@ -886,3 +888,190 @@ static void server_chain(void) {@+chain_is_the_article("fig5-server", "## Figure
 static void figure1(void) {@+timeline_is_the_article("fig1-lifecycle", 1, 7);@+}
 static void figure2(void) {@+timeline_is_the_article("fig2-handshake", 1, 3);@+}
 static void figure3(void) {@+timeline_is_the_article("fig3-teardown", 4, 7);@+}
+
+@*1 The pictures of losses.
+The time--sequence graphs of the chapter on selective acknowledgments
+are drawn from captures, and the goodput plot from a table; these tests
+hold both to the runs they come from.  A graph's repetitions are found
+by reading the capture (a segment that begins below the highest byte
+sent so far); the core counts its repetitions itself, as it makes
+them.  The two counts come from different places and must agree, and so
+must the segments the graph shows as lost and those the link dropped.@^time--sequence graph@>
+
+@<Helpers of the tests of the figures@>=
+static bool loss_graph_as(const struct loss_plan *p, struct loss_outcome *out,
+  struct tsg *g, enum capture_format format)
+{
+  FILE *f = tmpfile();
+  struct capture_writer w;
+  char err[200];
+  if (!CHECK(f != NULL) || !CHECK(capture_open(&w, f, format) == 0)) {
+    if (f) fclose(f);
+    return false;
+  }
+  int k = loss_run(p, &w, out);
+  CHECKF(k == 0, "the transfer failed: %s", out->failure);
+  rewind(f);
+  int r = tsg_read(g, f, err, sizeof err);
+  fclose(f);
+  CHECKF(r == 0, "the capture cannot be read: %s", err);
+  return k == 0 && r == 0;
+}
+
+static bool loss_graph(const struct loss_plan *p, struct loss_outcome *out,
+  struct tsg *g)
+{
+  return loss_graph_as(p, out, g, CAPTURE_PCAPNG);
+}
+
+@ The book's pattern: segments 26, 28 and 31 lost once.
+
+@<Helpers of the tests of the figures@>=
+static void book_plan(struct loss_plan *p, int config)
+{
+  memset(p, 0, sizeof *p);
+  p->bytes = 100000, p->seed = 1;
+  p->drop[0] = 26, p->drop[1] = 28, p->drop[2] = 31, p->ndrop = 3;
+  loss_configure(p, config);
+}
+
+@ The counts agree for the book's three runs, and for runs that lose
+segments by chance, where repetitions are lost too.  The graph as
+written has one red diamond for each repetition, and its acknowledged
+edge reaches the last byte.
+
+@<Tests of the figures@>=
+static void graph_counts_agree(const struct loss_plan *p)
+{
+  struct loss_outcome out;
+  struct tsg g;
+  if (!loss_graph(p, &out, &g)) return;
+  CHECK_EQ(g.repeats, out.repeated);
+  CHECK_EQ(g.lost, out.dropped);
+  CHECK_EQ(g.top, p->bytes);
+  CHECK(g.nack > 0 && g.ack[g.nack - 1].ack >= p->bytes);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  if (CHECK(f != NULL)) {
+    tsg_write(f, &g, NULL, 0);
+    fclose(f);
+    size_t diamonds = 0;
+    for (const char *q = text; (q = strstr(q, "class=\"repeat")) != NULL; q++) diamonds++;
+    CHECK_EQ(diamonds, out.repeated);
+    free(text);
+  }
+  tsg_free(&g);
+}
+
+static void graphs_count_what_the_core_did(void)
+{
+  struct loss_plan p;
+  for (int c = 0; c < LOSS_CONFIGS; c++) {
+    book_plan(&p, c);
+    graph_counts_agree(&p);
+    memset(&p, 0, sizeof p);
+    p.bytes = 300000, p.seed = 3, p.ppm = 50000;
+    loss_configure(&p, c);
+    graph_counts_agree(&p);
+  }
+}
+
+@ A capture in the older pcap format has no comments, as a capture of
+\.{tcpdump} has none: the graph then knows nothing of the link's losses,
+but still finds every repetition from the numbers alone.
+
+@<Tests of the figures@>=
+static void graphs_of_captures_without_comments(void)
+{
+  struct loss_plan p;
+  struct loss_outcome out;
+  struct tsg g;
+  book_plan(&p, 2);
+  if (!loss_graph_as(&p, &out, &g, CAPTURE_PCAP)) return;
+  CHECK_EQ(g.repeats, out.repeated);
+  CHECK_EQ(g.lost, 0);
+  CHECK(out.dropped == 3);
+  tsg_free(&g);
+}
+
+@ What the chapter on selective acknowledgments says of its three
+graphs, checked on the runs.  The timer alone is slowest and repeats
+segments that were not lost; NewReno repeats only the lost ones, one
+round trip apart; SACK repeats only the lost ones, all at once, and
+finishes first.
+
+@<Tests of the figures@>=
+static void three_ways_as_the_book_says(void)
+{
+  struct loss_plan p;
+  struct loss_outcome out[LOSS_CONFIGS];
+  struct tsg g[LOSS_CONFIGS];
+  for (int c = 0; c < LOSS_CONFIGS; c++) {
+    book_plan(&p, c);
+    if (!loss_graph(&p, &out[c], &g[c])) return;
+  }
+  CHECKF(out[0].done_us > out[1].done_us && out[1].done_us > out[2].done_us,
+    "ends at %llu, %llu and %llu us", (unsigned long long) out[0].done_us,
+    (unsigned long long) out[1].done_us, (unsigned long long) out[2].done_us);
+  CHECK(out[0].repeated > out[0].dropped);
+  CHECK_EQ(out[1].repeated, out[1].dropped);
+  CHECK_EQ(out[2].repeated, out[2].dropped);
+  size_t blocks[LOSS_CONFIGS] = {0, 0, 0};
+  uint64_t first[LOSS_CONFIGS] = {0, 0, 0}, last[LOSS_CONFIGS] = {0, 0, 0};
+  for (int c = 0; c < LOSS_CONFIGS; c++) {
+    for (size_t i = 0; i < g[c].nack; i++) blocks[c] += g[c].ack[i].nsack;
+    for (size_t i = 0; i < g[c].ndata; i++)
+      if (g[c].data[i].repeat) {
+        if (!first[c]) first[c] = g[c].data[i].t;
+        last[c] = g[c].data[i].t;
+      }
+    tsg_free(&g[c]);
+  }
+  CHECKF(last[1] - first[1] == 2 * 20000, "NewReno repeats from %llu to %llu us",
+    (unsigned long long) first[1], (unsigned long long) last[1]);
+  CHECKF(first[2] == last[2], "SACK repeats from %llu to %llu us",
+    (unsigned long long) first[2], (unsigned long long) last[2]);
+  CHECK(blocks[0] == 0 && blocks[1] == 0 && blocks[2] > 0);
+}
+
+@ The goodput table: the same twice, to the byte; with fast
+retransmission, with or without SACK, never slower than with the timer
+alone; and slower at the higher loss rate in every configuration.
+Smaller transfers than the book's keep the test quick.
+
+@<Tests of the figures@>=
+static void goodput_table_is_sensible(void)
+{
+  const double loss[2] = {0.01, 0.05};
+  char *a = NULL, *b = NULL, err[300];
+  size_t na = 0, nb = 0;
+  FILE *fa = open_memstream(&a, &na), *fb = open_memstream(&b, &nb);
+  if (!CHECK(fa && fb)) return;
+  CHECKF(goodput_table(fa, 300000, 3, loss, 2, err, sizeof err) == 0, "%s", err);
+  CHECKF(goodput_table(fb, 300000, 3, loss, 2, err, sizeof err) == 0, "%s", err);
+  fclose(fa), fclose(fb);
+  CHECK(na == nb && memcmp(a, b, na) == 0);
+  struct goodput_table t;
+  FILE *f = fmemopen(a, na, "r");
+  if (CHECK(f != NULL)) {
+    CHECKF(goodput_read(&t, f, err, sizeof err) == 0, "%s", err);
+    fclose(f);
+    CHECK_EQ(t.n, 2);
+    for (size_t i = 0; i < t.n && i < 2; i++)
+      CHECKF(t.mbps[i][1] >= t.mbps[i][0] && t.mbps[i][2] >= t.mbps[i][0],
+        "at %.2f%%: %.3f %.3f %.3f", t.loss[i], t.mbps[i][0], t.mbps[i][1], t.mbps[i][2]);
+    for (int c = 0; c < LOSS_CONFIGS; c++) CHECK(t.mbps[1][c] < t.mbps[0][c]);
+  }
+  free(a), free(b);
+}
+
+@ @<Run the tests of the pictures of losses@>=
+check_run("figures: a time-sequence graph counts what the core repeated",
+  graphs_count_what_the_core_did);
+check_run("figures: a graph of a capture without comments finds the repetitions",
+  graphs_of_captures_without_comments);
+check_run("figures: the three graphs show what the book says of them",
+  three_ways_as_the_book_says);
+check_run("figures: goodput falls with loss, and fast repair helps",
+  goodput_table_is_sensible);

@@ -13,7 +13,8 @@ FIG_RUN := $(RUNDIR)/lifecycle.pcapng
 
 # Every figure that the rules below can draw.
 FIG_NAMES := fig1-lifecycle fig2-handshake fig3-teardown fig4-client fig5-server \
-             fig6-fsm step-1 step-2 step-3 step-4 step-5 step-6 step-7
+             fig6-fsm step-1 step-2 step-3 step-4 step-5 step-6 step-7 \
+             tsg-timeout tsg-newreno tsg-sack loss-goodput
 
 # Graphviz writes PDF through cairo, which stamps /CreationDate with the
 # time of the run and ignores SOURCE_DATE_EPOCH.  The stamp is replaced by

@@ -10,7 +10,8 @@ export LC_ALL=C
 ok()   { echo "ok $1"; }
 fail() { echo "FAIL $1"; shift; for l in "$@"; do echo "    $l"; done; }
 names="fig1-lifecycle fig2-handshake fig3-teardown fig4-client fig5-server fig6-fsm
-       step-1 step-2 step-3 step-4 step-5 step-6 step-7"
+       step-1 step-2 step-3 step-4 step-5 step-6 step-7
+       tsg-timeout tsg-newreno tsg-sack loss-goodput"
 fig=build/figures
 ltcp=build/ltcp
 tmp=$(mktemp -d)
@@ -82,6 +83,34 @@ done < <(grep -ohE '\\fig\{[a-z0-9-]+\}\{[0-9.]+in\}' chapters/*.w | sed -E 's/\
 [ -z "$bad" ] && ok "figures: no text printed smaller than 6.5pt" \
   || fail "figures: no text printed smaller than 6.5pt" "$bad"
 
+# The time-sequence graphs of the book are those of the runs the book
+# quotes: as many red diamonds as the core's count of repetitions ("sent
+# again" in the run's report), as many hollow dots as the link lost; and
+# the three runs end in the order the chapter on SACK explains.
+bad="" ends=""
+for c in timeout newreno sack; do
+  rep="build/runs/transfer-$c.txt"
+  again=$(sed -n 's/.*, \([0-9]*\) sent again.*/\1/p' "$rep" 2>/dev/null)
+  lost=$(sed -n 's/.*, \([0-9]*\) lost,.*/\1/p' "$rep" 2>/dev/null)
+  diamonds=$(grep -c 'class="repeat' "$fig/tsg-$c.dot")
+  hollow=$(grep -c 'class="[a-z]* lost"' "$fig/tsg-$c.dot")
+  [ -n "$again" ] && [ "$diamonds" = "$again" ] && [ "$hollow" = "$lost" ] \
+    || bad="$bad [$c: $diamonds diamonds, $hollow hollow; the run says ${again:-?} sent again, ${lost:-?} lost]"
+  ends="$ends $(sed -n 's/.*acknowledged at \([0-9.]*\) ms.*/\1/p' "$rep" 2>/dev/null)"
+done
+[ -z "$bad" ] && ok "figures: the time-sequence graphs show the runs' repetitions and losses" \
+  || fail "figures: the time-sequence graphs show the runs' repetitions and losses" "$bad"
+awk '{exit !(NF == 3 && $1 > $2 && $2 > $3)}' <<<"$ends" \
+  && ok "figures: the timer alone ends last, SACK first" \
+  || fail "figures: the timer alone ends last, SACK first" "ends at (ms):$ends"
+# The goodput plot has a point for every number of the table, and the model.
+rows=$(grep -vc '^#' build/runs/goodput.txt)
+points=$(grep -c 'class="point' "$fig/loss-goodput.dot")
+[ "$points" -eq $((3 * rows)) ] && [ "$rows" -ge 5 ] && grep -q 'class="model"' "$fig/loss-goodput.dot" \
+  && ok "figures: the goodput plot draws every row of its table and the model" \
+  || fail "figures: the goodput plot draws every row of its table and the model" \
+       "$rows rows, $points points"
+
 # Bad command lines: one line and a hint on stderr, status 2; a capture
 # that cannot be read: status 1.
 usage() {  # usage NAME WANTED-STATUS ARGS...
@@ -107,6 +136,22 @@ usage "of a missing capture fails" 1 seq "$tmp/none.pcapng"
 usage "of a step the run lacks fails" 1 step 99 "$run"
 printf 'not a capture file at all\n' >"$tmp/junk.pcap"
 usage "of a file that is not a capture fails" 1 seq "$tmp/junk.pcap"
+usage "tsg with a bad --tmax is a usage error" 2 tsg --tmax soon "$run"
+"$ltcp" sim handshake -w "$tmp/handshake.pcapng" >/dev/null
+usage "tsg of a capture without data fails" 1 tsg "$tmp/handshake.pcapng"
+usage "goodput of a file that is not a table fails" 1 goodput "$tmp/junk.pcap"
+
+# ltcp transfer and ltcp goodput, which make the runs of the pictures of
+# losses, refuse bad command lines the same way.
+bad=""
+for args in "transfer --bytes 0" "transfer --drop 0" "transfer --loss 2" "transfer --frob 1" \
+            "goodput 0" "goodput --seeds 0"; do
+  $ltcp $args >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -le 2 ] && [ ! -s "$tmp/out" ] || bad="$bad [ltcp $args: status $rc]"
+done
+[ -z "$bad" ] && ok "figures: ltcp transfer and ltcp goodput refuse bad arguments" \
+  || fail "figures: ltcp transfer and ltcp goodput refuse bad arguments" "$bad"
 
 # Byte for byte the same: build every figure twice, in other directories,
 # a second apart (so that a leaked clock would show), and compare them with
