@@ -225,7 +225,7 @@ lint: | $(DEPS)
 	@tools/cweblint
 
 bench: build/ltcp $(BENCHES)
-	@set -o pipefail; tools/bench $(BENCHES) | tee build/bench/results.txt
+	@set -o pipefail; { tools/bench $(BENCHES) && tools/bench-tun build/ltcp; } | tee build/bench/results.txt
 	@tools/bench-record build/bench/results.txt chapters/perf-results.txt
 
 # The property test of transfers, over many more seeds than make test runs.

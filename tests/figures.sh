@@ -10,7 +10,7 @@ export LC_ALL=C
 ok()   { echo "ok $1"; }
 fail() { echo "FAIL $1"; shift; for l in "$@"; do echo "    $l"; done; }
 names="fig1-lifecycle fig2-handshake fig3-teardown fig4-client fig5-server fig6-fsm
-       step-1 step-2 step-3 step-4 step-5 step-6 step-7"
+       step-1 step-2 step-3 step-4 step-5 step-6 step-7 fig1-kernel"
 fig=build/figures
 ltcp=build/ltcp
 tmp=$(mktemp -d)

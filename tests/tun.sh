@@ -65,7 +65,9 @@ rows=()
 # run NAME WANT_STATUS WANT_COMPLETENESS STATES -- LTCP-ARGS...: run ltcp with
 # a log and a capture, then the checks common to every case.  STATES is a
 # regular expression every one of whose |-separated parts must match a
-# state line of the log.  Extra checks add to $problems before `verdict`.
+# state line of the log; WANT_COMPLETENESS is a regular expression for
+# tshark's tcp.completeness (a reset in the middle is counted, 32, by
+# some runs of tshark 4.0 and not by others).  Extra checks add to $problems before `verdict`.
 run() {
   name=$1 want=$2 wantc=$3 states=$4
   shift 5
@@ -86,7 +88,7 @@ run() {
   comp=-
   if [ -n "$have_tshark" ]; then
     comp=$(tshark -r "$name.pcapng" -T fields -e tcp.completeness 2> /dev/null | tail -n 1)
-    [ "$comp" = "$wantc" ] || problems+=("tcp.completeness $comp, expected $wantc")
+    [[ $comp =~ ^($wantc)$ ]] || problems+=("tcp.completeness $comp, expected $wantc")
   fi
 }
 # same A B: the file B exists and equals A
@@ -162,14 +164,28 @@ printf 'hello\n' > hello; same hello $n.got
 grep -q '^GET / HTTP' $n.req || problems+=("ltcp did not receive curl's request")
 verdict $n 6
 
-# 8. nobody listens: the kernel answers the SYN with a reset; exit 3.
+# 8. netcat on the kernel's side, server and client (where nc is installed).
+if command -v nc > /dev/null; then
+  n=nc-server
+  run $n 0 31 "SYN_SENT -> ESTABLISHED|-> CLOSED" -- connect --tun $MSL -q -d -o $n.got \
+    -l $n.log -w $n.pcapng 10.7.0.1 9000 -- sh -c "exec nc -l -q 0 9000 < b.bin"
+  same b.bin $n.got; verdict $n 1M
+  n=nc-client
+  run $n 0 31 "SYN_RCVD -> ESTABLISHED|-> CLOSED" -- listen --tun $MSL -q -d -o $n.got \
+    -l $n.log -w $n.pcapng 9000 -- sh -c "exec nc -N \$LTCP_ADDR 9000 < b.bin"
+  same b.bin $n.got; verdict $n 1M
+else
+  echo "# tun.sh: no nc, the netcat cases are not run"
+fi
+
+# 9. nobody listens: the kernel answers the SYN with a reset; exit 3.
 n=refused
 run $n 3 1 "SYN_SENT -> CLOSED" -- connect --tun $MSL -q -d -l $n.log -w $n.pcapng 10.7.0.1 9
 verdict $n 0
 
-# 9. the kernel resets the connection in the middle; exit 4.
+# 10. the kernel resets the connection in the middle; exit 4.
 n=reset
-run $n 4 47 "SYN_SENT -> ESTABLISHED|-> CLOSED" -- connect --tun $MSL -q --send a.bin -o $n.got \
+run $n 4 "15|47" "SYN_SENT -> ESTABLISHED|-> CLOSED" -- connect --tun $MSL -q --send a.bin -o $n.got \
   -l $n.log -w $n.pcapng 10.7.0.1 9000 -- python3 peer.py listen 0.0.0.0 9000 - - reset
 verdict $n -
 
