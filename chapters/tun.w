@@ -748,7 +748,10 @@ packets are never lost.  tshark's completeness of 1 for the refused
 connection means it saw a SYN and nothing it counts after it; for the
 reset one it says 15, a handshake and data, or 47 when it also counts the
 reset (tshark~4.0 does in some runs and not in others, so the script
-accepts both).
+accepts both).  The case of the wrong checksum sends, from a raw socket
+of the kernel's side, a SYN whose checksum is wrong on purpose, before a
+good connection: ltcp must drop it, count it, and note it in its log
+(the one ``bad sum'' of that row), and serve the good one.
 
 $$\vbox{\halign{#\hfil&&\quad#\hfil\cr
 \bf case&\bf bytes&\bf exit&\bf tshark&\bf to CLOSED from&\bf bad sums\cr
@@ -762,6 +765,7 @@ ltcp server, 5\% of ltcp's packets lost&equal&0&31&LAST\_ACK&0\cr
 \.{curl} fetches a page from ltcp&equal&0&31&TIME\_WAIT&0\cr
 \.{nc -l} sends 1 MB to ltcp&equal&0&31&LAST\_ACK&0\cr
 \.{nc} sends 1 MB to an ltcp server&equal&0&31&LAST\_ACK&0\cr
+a SYN with a wrong checksum first&equal&0&31&LAST\_ACK&1\cr
 nobody listens: the kernel's RST&---&3&1&SYN\_SENT&0\cr
 the kernel resets in the middle&---&4&15 or 47&ESTABLISHED&0\cr
 }}$$

@@ -83,8 +83,8 @@ run() {
   done
   unset IFS
   bad=$(grep -c 'carrier: dropped' "$name.log")
-  [ "$bad" -eq 0 ] && [ "$(grep -c 'bad checksum' "$name.log")" -eq 0 ] \
-    || problems+=("$bad packets dropped as malformed")
+  [ "$bad" -eq "${want_bad:-0}" ] && [ "$(grep -c 'bad checksum' "$name.log")" -eq "${want_bad:-0}" ] \
+    || problems+=("$bad packets dropped as malformed, expected ${want_bad:-0}")
   comp=-
   if [ -n "$have_tshark" ]; then
     comp=$(tshark -r "$name.pcapng" -T fields -e tcp.completeness 2> /dev/null | tail -n 1)
@@ -178,12 +178,28 @@ else
   echo "# tun.sh: no nc, the netcat cases are not run"
 fi
 
-# 9. nobody listens: the kernel answers the SYN with a reset; exit 3.
+# 9. a segment with a wrong checksum (sent on a raw socket) is dropped and
+# counted, and the connection that follows it is served.
+cat > badsum.py <<'EOF'
+import os, socket, struct
+r = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_TCP)
+r.sendto(struct.pack("!HHIIBBHHH", 40000, 9000, 1, 0, 5 << 4, 2, 65535, 0x1234, 0),
+         (os.environ["LTCP_ADDR"], 0))
+c = socket.create_connection((os.environ["LTCP_ADDR"], 9000))
+c.sendall(open("b.bin", "rb").read()); c.close()
+EOF
+n=bad-checksum want_bad=1
+run $n 0 31 "SYN_RCVD -> ESTABLISHED|-> CLOSED" -- listen --tun $MSL -q -d -o $n.got \
+  -l $n.log -w $n.pcapng 9000 -- python3 badsum.py
+same b.bin $n.got; verdict $n 1M
+want_bad=0
+
+# 10. nobody listens: the kernel answers the SYN with a reset; exit 3.
 n=refused
 run $n 3 1 "SYN_SENT -> CLOSED" -- connect --tun $MSL -q -d -l $n.log -w $n.pcapng 10.7.0.1 9
 verdict $n 0
 
-# 10. the kernel resets the connection in the middle; exit 4.
+# 11. the kernel resets the connection in the middle; exit 4.
 n=reset
 run $n 4 "15|47" "SYN_SENT -> ESTABLISHED|-> CLOSED" -- connect --tun $MSL -q --send a.bin -o $n.got \
   -l $n.log -w $n.pcapng 10.7.0.1 9000 -- python3 peer.py listen 0.0.0.0 9000 - - reset
