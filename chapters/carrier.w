@@ -820,8 +820,9 @@ ports in the TCP header must be those of the UDP header.
 enum seg_error e = seg_parse(s, bytes, d->len, d->from, p->addr, true);
 if (e != SEG_OK) {
   k->stats.malformed++;
-  carrier_note(k, "carrier: dropped a datagram of %zu bytes from %s: %s",
-    d->len, dotted(d->from, d->from_port).text, seg_error_text(e));
+  carrier_note(k, "carrier: dropped a %s of %zu bytes from %s: %s",
+    p->tun ? "segment" : "datagram", d->len,
+    dotted(d->from, d->from_port).text, seg_error_text(e));
   continue;
 }
 if (s->src_port != d->from_port || s->dst_port != p->port) {
