@@ -110,6 +110,12 @@ verdict() {  # verdict NAME BYTES: print the line of the case
   fi
 }
 MSL="--msl 0.05"
+# Where ltcp closes first and waits in TIME_WAIT, a busy machine may make it
+# read the kernel's FIN late; Linux then sends the FIN again (its tail loss
+# probe, after 10 ms), ltcp acknowledges both, and the second ACK reaches a
+# kernel that has already closed, which answers with a reset: 32 more in
+# tshark's completeness, and a connection that was clean all the same.
+TW="31|63"
 
 # 1. ltcp client, kernel server, 1 MB each way at once.
 n=c2k-both
@@ -125,7 +131,7 @@ same b.bin $n.got; same a.bin $n.kgot; verdict $n 1M+1M
 
 # 3. ltcp closes first: the kernel reads to the end before it sends.
 n=ltcp-closes-first
-run $n 0 31 "ESTABLISHED -> FIN_WAIT_1|-> TIME_WAIT|TIME_WAIT -> CLOSED" -- connect --tun $MSL -q \
+run $n 0 "$TW" "ESTABLISHED -> FIN_WAIT_1|-> TIME_WAIT|TIME_WAIT -> CLOSED" -- connect --tun $MSL -q \
   --send a.bin -o $n.got -l $n.log -w $n.pcapng 10.7.0.1 9000 \
   -- python3 peer.py listen 0.0.0.0 9000 b.bin $n.kgot readfirst
 same b.bin $n.got; same a.bin $n.kgot; verdict $n 1M+1M
@@ -158,7 +164,7 @@ verdict $n 1M+1M
 # 7. the example: curl fetches a page from ltcp.
 n=curl
 printf 'HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n' > page
-run $n 0 31 "SYN_RCVD -> ESTABLISHED|-> CLOSED" -- listen --tun $MSL -q --send page -o $n.req \
+run $n 0 "$TW" "SYN_RCVD -> ESTABLISHED|-> CLOSED" -- listen --tun $MSL -q --send page -o $n.req \
   -l $n.log -w $n.pcapng 8080 -- sh -c "curl -s http://\$LTCP_ADDR:8080/ > $n.got"
 printf 'hello\n' > hello; same hello $n.got
 grep -q '^GET / HTTP' $n.req || problems+=("ltcp did not receive curl's request")
