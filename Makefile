@@ -225,7 +225,7 @@ lint: | $(DEPS)
 	@tools/cweblint
 
 bench: build/ltcp $(BENCHES)
-	@set -o pipefail; { tools/bench $(BENCHES) && tools/bench-goodput build/ltcp; } \
+	@set -o pipefail; { tools/bench $(BENCHES) && tools/bench-goodput build/ltcp && tools/bench-tun build/ltcp; } \
 	  | tee build/bench/results.txt
 	@tools/bench-record build/bench/results.txt chapters/perf-results.txt
 

@@ -408,6 +408,7 @@ needs all the rest, and because none of it is TCP itself.
 @i carrier.w
 @i eventloop.w
 @i programs.w
+@i tun.w
 @i ltcp.w
 @i testing.w
 @i instructors.w

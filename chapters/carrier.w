@@ -167,6 +167,7 @@ struct carrier_port {
   uint32_t held_dst;   /* its destination address */
   uint64_t held_until; /* when it must go out at the latest */
   const char *held_note;
+  @<Fields of a port on a TUN device@>@;
 };
 
 @ Opening a port for a listening endpoint means creating a UDP socket and
@@ -479,6 +480,9 @@ lost and the rest are sent again.
 static void send_run(struct carrier *k, size_t i, size_t j)
 {
   struct carrier_port *p = k->queue[i].port;
+  if (p->tun) {
+    @<Write the run from |i| to |j| to the TUN device and |return|@>@;
+  }
   if (j == i + 1) {
     struct carrier_outgoing *q = &k->queue[i];
     send_one(k, p, k->queue_bytes + q->off, q->len, q->dst, q->dport);
@@ -761,6 +765,7 @@ datagrams read (0 if none was waiting), or $-1$ on an error.
 @<Functions of the carrier@>=
 static int fill_batch(struct carrier *k, struct carrier_port *p)
 {
+  if (p->tun) return tun_fill_batch(k, p);
   struct sockaddr_in sa[CARRIER_BATCH];
   size_t n = 0;
 #ifdef __linux__
@@ -815,8 +820,9 @@ ports in the TCP header must be those of the UDP header.
 enum seg_error e = seg_parse(s, bytes, d->len, d->from, p->addr, true);
 if (e != SEG_OK) {
   k->stats.malformed++;
-  carrier_note(k, "carrier: dropped a datagram of %zu bytes from %s: %s",
-    d->len, dotted(d->from, d->from_port).text, seg_error_text(e));
+  carrier_note(k, "carrier: dropped a %s of %zu bytes from %s: %s",
+    p->tun ? "segment" : "datagram", d->len,
+    dotted(d->from, d->from_port).text, seg_error_text(e));
   continue;
 }
 if (s->src_port != d->from_port || s->dst_port != p->port) {

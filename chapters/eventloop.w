@@ -92,6 +92,7 @@ struct lt_options {
   bool name_peers;
   uint32_t spin_us;                 /* busy polling before a wait; 0: none */
   size_t max_conns;                 /* connections per listener; 0: no limit */
+  @<Options of a host on a TUN device@>@;
 };
 
 @ @<Declarations of the socket interface@>=
@@ -326,8 +327,10 @@ static struct lt_endpoint *endpoint_open(struct lt_host *h, uint32_t addr,
 {
   struct lt_endpoint *ep = calloc(1, sizeof *ep);
   if (!ep) return NULL;
-  int r = peer_port ? carrier_open_to(&ep->port, addr, peer_port)
-                    : carrier_open(&ep->port, addr, port);
+  int r;
+  if (h->opt.tun) @<Open the port of |ep| on the TUN device into |r|@>@;
+  else r = peer_port ? carrier_open_to(&ep->port, addr, peer_port)
+                     : carrier_open(&ep->port, addr, port);
   if (r < 0) {
     int e = errno;
     free(ep);

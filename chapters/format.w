@@ -17,6 +17,9 @@
 @s va_list int
 @s socklen_t int
 @s nfds_t int
+@s pid_t int
+@s uid_t int
+@s gid_t int
 @s _Static_assert static_assert
 @s _Noreturn static
 @s restrict const

@@ -104,6 +104,7 @@ static int net_run(const struct net_command *c, struct net_files *f);
 static void start_listening(struct runner *r);
 static void start_connecting(struct runner *r, struct net_files *f);
 static volatile sig_atomic_t stop_signal;
+@<Functions of the programs on a TUN device, declared@>@;
 
 @*1 The command line.
 Both subcommands take the same options, with two exceptions that only
@@ -118,7 +119,7 @@ enum net_option_id {
   OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_NOINPUT, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
   OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
   OPT_SPIN, OPT_MAX_CONNS, OPT_FIN_TIMEOUT, OPT_KEEPALIVE, OPT_NO_SACK,
-  OPT_NO_FAST_RETRANSMIT, OPT_NO_CC, OPT_NO_TLP, OPT_HELP
+  OPT_NO_FAST_RETRANSMIT, OPT_NO_CC, OPT_NO_TLP, OPT_TUN, OPT_HELP
 };
 struct net_option {
   const char *name;
@@ -179,6 +180,8 @@ static const struct net_option net_options[] = {
     "send as much as the receiver's window allows"},@/
   {"no-tail-loss-probe", ' ', NULL, OPT_NO_TLP, false,
     "wait for the timer when the last segments are lost"},@/
+  {"tun", ' ', NULL, OPT_TUN, false,
+    "talk to the kernel's TCP through a TUN device (root)"},@/
   {"help", 'h', NULL, OPT_HELP, false, "print this help and exit"},@/
   {NULL, ' ', NULL, OPT_HELP, false, NULL}
 };
@@ -197,6 +200,7 @@ struct net_command {
   bool keep, echo, quiet, no_input;
   const char *send_file, *recv_file, *capture_file, *log_file;
   struct lt_options lt;
+  @<Fields of a network command on a TUN device@>@;
 };
 
 @ Parsing walks the arguments once.  An argument that starts with a dash
@@ -220,6 +224,7 @@ static int parse_net_command(int argc, char **argv, struct net_command *c)
       continue;
     }
     if (strcmp(a, "--") == 0) {
+      @<Take the rest of the arguments as the command, if \.{--tun} is given@>@;
       options_done = true;
       continue;
     }
@@ -290,6 +295,7 @@ static int set_net_option(struct net_command *c, const struct net_option *o,
   case OPT_NO_FAST_RETRANSMIT: c->lt.tcp.fast_retransmit = false; break;
   case OPT_NO_CC: c->lt.tcp.congestion_control = false; break;
   case OPT_NO_TLP: c->lt.tcp.tail_loss_probe = false; break;
+  case OPT_TUN: c->tun = true; break;
   @<Cases of the numeric options@>@;
   case OPT_HELP: break;
   }
@@ -390,7 +396,7 @@ if (noperands < want)
     : noperands ? "missing PORT" : "missing HOST and PORT");
 if (c->listening && noperands == 1) {
   operand[1] = operand[0];
-  operand[0] = "127.0.0.1";
+  operand[0] = c->tun ? "10.7.0.2" : "127.0.0.1";
 }
 unsigned long long port;
 if (!parse_whole(operand[1], c->listening ? 0 : 1, 65535, &port))
@@ -404,6 +410,7 @@ if (!resolve(c->host, &c->addr)) {
   fprintf(stderr, "ltcp: %s: unknown host '%s'\n", c->cmd, c->host);
   return EXIT_FAILURE;
 }
+@<Check the address of a TUN device@>@;
 
 @ @<Subcommand functions@>=
 static bool resolve(const char *host, uint32_t *addr)
@@ -1037,7 +1044,9 @@ static int net_main(int argc, char **argv, bool listening)
   if (r) return r;
   struct net_files f;
   if (!open_net_files(&c, &f)) return EXIT_FAILURE;
+  @<Open the TUN device and start the command, or |return|@>@;
   int status = net_run(&c, &f);
+  @<End the command and close the TUN device@>@;
   close_net_files(&f);
   return status;
 }
@@ -1198,6 +1207,7 @@ static void print_net_help(const struct net_command *c)
   printf("DESCRIPTION\n%s\n", c->listening ? listen_description
     : connect_description);
   printf("%s", common_description);
+  @<Print the help of the TUN carrier@>@;
   printf("OPTIONS\n");
   for (const struct net_option *o = net_options; o->name; o++) {
     if (o->listen_only && !c->listening) continue;

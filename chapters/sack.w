@@ -1,6 +1,7 @@
 @q sack.w: selective acknowledgments (RFC 2018) and the sender's scoreboard (RFC 6675). @>
 
 @** Selective acknowledgments.
+\label{sack}%
 A cumulative acknowledgment says where the first hole is, and nothing
 about what lies after it.  The receiver of the chapter on reassembly
 knows exactly which ranges it holds beyond RCV.NXT; the sender, told

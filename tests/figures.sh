@@ -11,7 +11,7 @@ ok()   { echo "ok $1"; }
 fail() { echo "FAIL $1"; shift; for l in "$@"; do echo "    $l"; done; }
 names="fig1-lifecycle fig2-handshake fig3-teardown fig4-client fig5-server fig6-fsm
        step-1 step-2 step-3 step-4 step-5 step-6 step-7
-       tsg-timeout tsg-newreno tsg-sack loss-goodput"
+       tsg-timeout tsg-newreno tsg-sack loss-goodput fig1-kernel"
 fig=build/figures
 ltcp=build/ltcp
 tmp=$(mktemp -d)
