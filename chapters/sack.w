@@ -12,7 +12,6 @@ of up to four {\it SACK blocks}, each the first and the last-plus-one
 sequence number of a range it holds.  The sender keeps what the blocks
 say on a {\it scoreboard}, and with it can repair every hole of a
 window in one round trip, and know which segments not to send again.
-\label{sack}%
 
 The option is used only if both ends ask for it: each puts the option
 ``SACK permitted'' on its SYN, and a SYN,ACK carries it only if the SYN

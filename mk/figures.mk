@@ -26,15 +26,15 @@ FIG_FIXDATE := LC_ALL=C perl -0777 -pe 's{/CreationDate \(D:\d{14}}{/CreationDat
 
 $(RUNDIR)/%.pcapng: build/ltcp
 	@mkdir -p $(@D)
-	build/ltcp sim $* --seed $(FIG_SEED) -w $@ > $(RUNDIR)/$*.txt
+	$(LTCP) sim $* --seed $(FIG_SEED) -w $@ > $(RUNDIR)/$*.txt
 
 $(FIGDIR)/fig6-fsm.dot: build/ltcp
 	@mkdir -p $(@D)
-	build/ltcp dot fsm > $@
+	$(LTCP) dot fsm > $@
 
 $(FIGDIR)/fig1-lifecycle.dot: build/ltcp $(FIG_RUN)
 	@mkdir -p $(@D)
-	build/ltcp dot seq $(FIG_RUN) > $@
+	$(LTCP) dot seq $(FIG_RUN) > $@
 
 # Figure 1 again, from a run against the Linux kernel's TCP (chapter tun.w),
 # recorded by tools/record-kernel-run as root and committed, so that the
@@ -43,27 +43,27 @@ $(FIGDIR)/fig1-lifecycle.dot: build/ltcp $(FIG_RUN)
 # are left out.
 $(FIGDIR)/fig1-kernel.dot: build/ltcp chapters/kernel-lifecycle.pcapng
 	@mkdir -p $(@D)
-	set -o pipefail; build/ltcp dot seq chapters/kernel-lifecycle.pcapng | grep -v '^  ss[0-9]' > $@
+	set -o pipefail; $(LTCP) dot seq chapters/kernel-lifecycle.pcapng | grep -v '^  ss[0-9]' > $@
 
 $(FIGDIR)/fig2-handshake.dot: build/ltcp $(FIG_RUN)
 	@mkdir -p $(@D)
-	build/ltcp dot seq --from 1 --to 3 $(FIG_RUN) > $@
+	$(LTCP) dot seq --from 1 --to 3 $(FIG_RUN) > $@
 
 $(FIGDIR)/fig3-teardown.dot: build/ltcp $(FIG_RUN)
 	@mkdir -p $(@D)
-	build/ltcp dot seq --from 4 --to 7 $(FIG_RUN) > $@
+	$(LTCP) dot seq --from 4 --to 7 $(FIG_RUN) > $@
 
 $(FIGDIR)/fig4-client.dot: build/ltcp $(FIG_RUN)
 	@mkdir -p $(@D)
-	build/ltcp dot states client $(FIG_RUN) > $@
+	$(LTCP) dot states client $(FIG_RUN) > $@
 
 $(FIGDIR)/fig5-server.dot: build/ltcp $(FIG_RUN)
 	@mkdir -p $(@D)
-	build/ltcp dot states server $(FIG_RUN) > $@
+	$(LTCP) dot states server $(FIG_RUN) > $@
 
 $(FIGDIR)/step-%.dot: build/ltcp $(FIG_RUN)
 	@mkdir -p $(@D)
-	build/ltcp dot step $* $(FIG_RUN) > $@
+	$(LTCP) dot step $* $(FIG_RUN) > $@
 
 $(FIGDIR)/%.pdf: $(FIGDIR)/%.dot
 	set -o pipefail; dot -Tpdf $< | $(FIG_FIXDATE) > $@

@@ -1,1 +1,1 @@
-build/logs/%.txt: build/ltcp ; @mkdir -p $(@D) && build/ltcp sim $* > $@
+build/logs/%.txt: build/ltcp ; @mkdir -p $(@D) && $(LTCP) sim $* > $@

@@ -16,24 +16,24 @@ LOSS_END = $$(sed -n 's/.*acknowledged at \([0-9.]*\) ms.*/\1/p' $(RUNDIR)/trans
 
 $(RUNDIR)/transfer-%.pcapng: build/ltcp
 	@mkdir -p $(@D)
-	build/ltcp transfer --drop $(LOSS_DROPS) $(LOSS_FLAGS_$*) -w $@ > $(RUNDIR)/transfer-$*.txt
+	$(LTCP) transfer --drop $(LOSS_DROPS) $(LOSS_FLAGS_$*) -w $@ > $(RUNDIR)/transfer-$*.txt
 
 $(FIGDIR)/tsg-timeout.dot: build/ltcp $(RUNDIR)/transfer-timeout.pcapng
 	@mkdir -p $(@D)
-	build/ltcp dot tsg $(RUNDIR)/transfer-timeout.pcapng > $@
+	$(LTCP) dot tsg $(RUNDIR)/transfer-timeout.pcapng > $@
 
 $(FIGDIR)/tsg-newreno.dot $(FIGDIR)/tsg-sack.dot: $(FIGDIR)/tsg-%.dot: build/ltcp \
     $(RUNDIR)/transfer-%.pcapng $(RUNDIR)/transfer-newreno.pcapng
 	@mkdir -p $(@D)
-	build/ltcp dot tsg --tmax $(LOSS_END) $(RUNDIR)/transfer-$*.pcapng > $@
+	$(LTCP) dot tsg --tmax $(LOSS_END) $(RUNDIR)/transfer-$*.pcapng > $@
 
 $(RUNDIR)/goodput.txt: build/ltcp
 	@mkdir -p $(@D)
-	build/ltcp goodput > $@
+	$(LTCP) goodput > $@
 
 $(FIGDIR)/loss-goodput.dot: build/ltcp $(RUNDIR)/goodput.txt
 	@mkdir -p $(@D)
-	build/ltcp dot goodput $(RUNDIR)/goodput.txt > $@
+	$(LTCP) dot goodput $(RUNDIR)/goodput.txt > $@
 
 # The book quotes the three reports, and prints the table as TeX.
 build/logs/transfer-runs.txt: $(RUNDIR)/transfer-timeout.pcapng $(RUNDIR)/transfer-newreno.pcapng \
@@ -43,6 +43,6 @@ build/logs/transfer-runs.txt: $(RUNDIR)/transfer-timeout.pcapng $(RUNDIR)/transf
 
 build/logs/loss-goodput.tex: $(RUNDIR)/goodput.txt tools/goodput-table
 	@mkdir -p $(@D)
-	tools/goodput-table $< > $@
+	$(STRICT) tools/goodput-table $< > $@
 
 build/book.pdf: build/logs/loss-goodput.tex
