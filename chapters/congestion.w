@@ -641,7 +641,7 @@ acknowledgment back, and the PTO waits the longest delay RFC~8985
 allows for that as well, 200 milliseconds.  A PTO that would come
 after the retransmission timer is not used.
 
-\.{ltcp} has no RACK, the other half of RFC~8985, which keeps the time
+@ \.{ltcp} has no RACK, the other half of RFC~8985, which keeps the time
 every segment was sent and declares lost any segment that a segment
 sent after it has overtaken by more than a reordering window.  It uses
 the probe's timer for that half's most important case: when the timer
@@ -652,7 +652,7 @@ them have not come, so they are taken as lost and sent again
 \S7.2 does not probe during a recovery at all, since RACK's own timer
 covers the repetitions there.
 
-The probe is sent at most once per silence: the timer is started again
+@ The probe is sent at most once per silence: the timer is started again
 only by something new, an acknowledgment of new data or of new blocks,
 or the sending of data when it does not run.  Acknowledgments come with
 nearly every segment, and restarting a timer on each would cost the
