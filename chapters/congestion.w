@@ -219,7 +219,7 @@ decides.
 static uint32_t congestion_room(const struct tcp_conn *c);
 
 @ @<Functions of the core@>=
-static uint32_t congestion_room(const struct tcp_conn *c)
+static inline uint32_t congestion_room(const struct tcp_conn *c)
 {
   uint32_t used = c->in_recovery ? pipe_size(c)
     : c->snd_nxt - c->snd_una - c->dupbytes;
@@ -274,7 +274,7 @@ offered: beyond it the receiver, not the network, limits the sender,
 and a window grown there would never have been tested by a loss.
 
 @<Functions of the core@>=
-static void grow_window(struct tcp_conn *c, uint32_t acked)
+static inline void grow_window(struct tcp_conn *c, uint32_t acked)
 {
   if (c->cwnd >= c->max_snd_wnd || !c->cfg->congestion_control) return;
   if (c->cwnd < c->ssthresh)

@@ -91,7 +91,7 @@ and the first test says so quickly: no FIN will follow and every byte
 in the buffer has been sent.
 
 @<Functions of the core@>=
-static void flush_output(struct tcp_conn *c)
+static inline void flush_output(struct tcp_conn *c)
 {
   bool nothing = c->fin_sent
     || (!c->fin_queued && c->snd_nxt == sndbuf_end(&c->sndbuf));
@@ -127,30 +127,54 @@ static void send_what_the_window_allows(struct tcp_conn *c)
       c->state != TCP_FIN_WAIT_1 && c->state != TCP_CLOSING &&
       c->state != TCP_LAST_ACK) return;
   if (c->snd_nxt == c->snd_una) restart_after_idle(c);
-  while (!c->fin_sent) {
-    uint32_t unsent = sndbuf_end(&c->sndbuf) - c->snd_nxt;
-    if (unsent == 0) {
-      if (c->fin_queued) send_fin(c);
-      return;
-    }
-    if (!c->syn_acked) return;
-    @<Send one segment of new data, or |return| if it must wait@>@;
+  if (c->fin_sent) return;
+  uint32_t unsent = sndbuf_end(&c->sndbuf) - c->snd_nxt;
+  if (unsent == 0) {
+    if (c->fin_queued) send_fin(c);
+    return;
   }
+  if (!c->syn_acked) return;
+  @<Send segments of new data while the windows allow@>@;
 }
 
-@ @<Send one segment of new data...@>=
+@ Two windows bound what may go: the usable part of the peer's window,
+and the room the congestion window leaves (the chapter on losses,
+\secref{congestion}).  Each segment takes the smaller, cut to the MSS and
+to what is waiting.  The windows are measured once, before the first
+segment.  Sending |n| bytes moves SND.NXT by |n| and nothing else, so
+the usable window shrinks by exactly |n|, and so does the congestion
+room, which is the congestion window less what is in flight.  The loop
+subtracts rather than measures again; the chapter on performance
+(\secref{perf}) counts what that saves.  Only during a recovery is the
+room recounted after every segment: it is then the congestion window
+less the {\it pipe} of RFC~6675, an estimate the scoreboard makes.
+The last segment of what is waiting takes our FIN along if the user has
+closed.@^congestion window@>@^pipe@>@^RFC 6675@>
+
+@<Send segments of new data...@>=
 {
 @q LAB hole window.send @>
   uint32_t usable = usable_window(c->snd_una, c->snd_wnd, c->snd_nxt);
   uint32_t room = congestion_room(c);
-  uint32_t n = segment_size(usable < room ? usable : room, c->snd_mss, unsent);
-  if (!worth_sending(n, unsent, c->snd_mss, c->max_snd_wnd)) {
-    wait_for_window(c);
-    return;
+  uint32_t allowed = usable < room ? usable : room;
+  for (;;) {
+    uint32_t n = segment_size(allowed, c->snd_mss, unsent);
+    if (!worth_sending(n, unsent, c->snd_mss, c->max_snd_wnd)) {
+      wait_for_window(c);
+      return;
+    }
+    send_data(c, c->snd_nxt, n);
+    c->snd_nxt += n;
+    if (n == unsent) {
+      if (c->fin_queued) note_fin_sent(c);
+      return;
+    }
+    unsent -= n, usable -= n, allowed -= n;
+    if (c->in_recovery) {
+      room = congestion_room(c);
+      allowed = usable < room ? usable : room;
+    }
   }
-  send_data(c, c->snd_nxt, n);
-  c->snd_nxt += n;
-  if (n == unsent && c->fin_queued) note_fin_sent(c);
 @q LAB end @>
 }
 
@@ -211,7 +235,7 @@ acknowledgment come first, in the chapter on the whole machine (\secref{machine}
 static void take_acknowledgment(struct tcp_conn *c, uint32_t ack);
 
 @ @<Functions of the core@>=
-static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
+static inline void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
 {
 @q LAB hole window.ack @>
   c->syn_acked = true;

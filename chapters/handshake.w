@@ -568,7 +568,7 @@ takes anyone, comes from its remote socket.  An address or port of zero
 in the TCB stands for ``any''.
 
 The test is made for every segment that arrives, so the core has it as
-a |static| function that the compiler can copy into its callers, and the
+a |static inline| function that the compiler copies into its callers, and the
 interface's |tcp_matches| calls it.
 
 @<Private declarations of the core@>=
@@ -580,7 +580,7 @@ bool tcp_matches(const struct tcp_conn *c, const struct segment *s)
   return addressed_to(c, s);
 }
 
-static bool addressed_to(const struct tcp_conn *c, const struct segment *s)
+static inline bool addressed_to(const struct tcp_conn *c, const struct segment *s)
 {
   if (s->dst_port != c->local_port) return false;
   if (c->local_addr != 0 && s->dst_addr != c->local_addr) return false;
