@@ -235,7 +235,7 @@ acknowledgment come first, in the chapter on the whole machine (\secref{machine}
 static void take_acknowledgment(struct tcp_conn *c, uint32_t ack);
 
 @ @<Functions of the core@>=
-static inline void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
+static void take_acknowledgment(struct tcp_conn *c, uint32_t ack)
 {
 @q LAB hole window.ack @>
   c->syn_acked = true;
