@@ -1111,8 +1111,9 @@ once and subtracts what each segment takes (the chapter on the first
 byte, \secref{firstbyte}, says why that is exact outside a recovery);
 and |flush_output|, |congestion_room|, |grow_window| and |addressed_to|
 are |static inline|, which asks the compiler to copy them into their
-callers.  (Asked the same of |take_acknowledgment|, called from four
-places, GCC declines, and the count does not move.)  To 239 and 270, within a
+callers.  (Asked the same of |take_acknowledgment|, the larger function that the
+long way and the predicted path both call, GCC declines, and the count
+does not move.)  To 239 and 270, within a
 tenth of the figures before the losses.
 
 \noindent Both are now under the target of 250, though not by much, and
