@@ -304,6 +304,7 @@ struct carrier_record;
 struct carrier {
   struct carrier_faults faults;
   uint64_t rng;         /* the state of the random numbers */
+  uint64_t handed;      /* segments given to |carrier_send| so far */
   struct capture_writer *capture;
   FILE *log;
   bool deferring;
@@ -322,6 +323,7 @@ and so can a curious reader in a debugger.
 struct carrier_stats {
   uint64_t sent, received;      /* datagrams */
   uint64_t lost, duplicated, reordered;  /* by the fault injector */
+  uint64_t lost_in;             /* received, and lost by the injector */
   uint64_t malformed;           /* could not be parsed, or bad checksum */
   uint64_t misaddressed;        /* TCP ports differ from the UDP ports */
   uint64_t send_failed;         /* the kernel would not take it */
@@ -566,10 +568,24 @@ carrier is concerned; the kernel's scheduling of two processes is not
 under our control, so two runs with the same seed make the same choices
 for the same sequence of datagrams, which is all a live run can promise.
 
+Two more faults serve where chance is not enough.  {\it Loss on arrival}
+drops a datagram received, with its own probability: on the UDP carrier
+the other end can lose its own datagrams, but the kernel at the other end
+of the TUN carrier of the chapter on meeting the kernel (\secref{tun})
+has no injector, and without this its segments would all arrive.  And a
+{\it chosen loss} drops the $n$th segment this carrier is asked to send,
+for $n$ from 1 to 64, whatever the probabilities: a story that needs one
+particular segment lost, the first FIN of a simultaneous close or the
+ACK that ends a handshake, then happens at every run, on a busy machine
+as on an idle one.  The chosen segments are the bits of |drop|, the
+$n$th segment being bit $n-1$.@^loss, chosen@>@^loss on arrival@>
+
 @<The faults a carrier injects@>=
 struct carrier_faults {
   double loss, dup, reorder;   /* probabilities, from 0 to 1 */
   uint64_t seed;
+  double loss_in;              /* probability of losing a datagram received */
+  uint64_t drop;               /* bit $n-1$: lose the $n$th segment sent */
 };
 
 @ @<Constants of the carrier@>=
@@ -610,7 +626,9 @@ every segment that left the sending program, including those that the
 network then lost.  The receiver's capture, of course, never sees it.
 
 @<Inject the faults and transmit the |n| bytes of |k->out|@>=
-if (chance(k, k->faults.loss)) {
+k->handed++;
+if ((k->handed <= 64 && (k->faults.drop >> (k->handed - 1) & 1))
+    || chance(k, k->faults.loss)) {
   k->stats.lost++;
   record_sent(k, k->out, n, s->src_addr, s->dst_addr, "carrier: lost");
   return;
@@ -732,6 +750,7 @@ int carrier_receive(struct carrier *k, struct carrier_port *p,
     struct carrier_incoming *d = &k->batch[k->batch_next];
     const uint8_t *bytes = k->batch_bytes + k->batch_next * CARRIER_SLOT;
     k->batch_next++;
+    @<Lose the datagram on arrival, by chance, and |continue|@>@;
     k->stats.received++;
     *usec = carrier_wallclock();
     @<Parse the datagram into |*s|, or note why it is dropped and |continue|@>@;
@@ -739,6 +758,17 @@ int carrier_receive(struct carrier *k, struct carrier_port *p,
   }
   k->batch_port = NULL;
   return 0;
+}
+
+@ A datagram lost on arrival leaves a line in the log and nothing in the
+capture: the capture shows what reached the program, and this datagram,
+as far as the program is concerned, never did.
+
+@<Lose the datagram on arrival...@>=
+if (chance(k, k->faults.loss_in)) {
+  k->stats.lost_in++;
+  carrier_note(k, "carrier: lost on arrival (%zu bytes)", d->len);
+  continue;
 }
 
 @ The batch: the bytes of each datagram in a slot of |CARRIER_SLOT|

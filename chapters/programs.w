@@ -118,6 +118,7 @@ it sets, whether it is only for \.{listen}, and a line of help.
 enum net_option_id {
   OPT_KEEP, OPT_ECHO, OPT_SEND, OPT_NOINPUT, OPT_RECV, OPT_CAPTURE, OPT_LOG, OPT_QUIET,
   OPT_MSL, OPT_RTO, OPT_WINDOW, OPT_MSS, OPT_LOSS, OPT_DUP, OPT_REORDER, OPT_SEED,
+  OPT_LOSS_IN, OPT_DROP,
   OPT_SPIN, OPT_MAX_CONNS, OPT_FIN_TIMEOUT, OPT_KEEPALIVE, OPT_NO_SACK,
   OPT_NO_FAST_RETRANSMIT, OPT_NO_CC, OPT_NO_TLP, OPT_TUN, OPT_HELP
 };
@@ -162,6 +163,10 @@ static const struct net_option net_options[] = {
     "send each datagram twice with probability P"},@/
   {"reorder", ' ', "P", OPT_REORDER, false,
     "hold each datagram back behind the next with probability P"},@/
+  {"loss-in", ' ', "P", OPT_LOSS_IN, false,
+    "lose each datagram received with probability P"},@/
+  {"drop", ' ', "N", OPT_DROP, false,
+    "lose the Nth segment sent, N from 1 to 64 (repeatable)"},@/
   {"seed", ' ', "N", OPT_SEED, false,
     "seed of the fault injector's random numbers (default 1)"},@/
   {"spin", ' ', "US", OPT_SPIN, false,
@@ -338,6 +343,14 @@ case OPT_LOSS: case OPT_DUP: case OPT_REORDER:
   if (!parse_real(v, 0, 1, &d)) return bad_value(c, o, v, "0 to 1");
   *(o->id == OPT_LOSS ? &c->lt.faults.loss : o->id == OPT_DUP
     ? &c->lt.faults.dup : &c->lt.faults.reorder) = d;
+  break;
+case OPT_LOSS_IN:
+  if (!parse_real(v, 0, 1, &d)) return bad_value(c, o, v, "0 to 1");
+  c->lt.faults.loss_in = d;
+  break;
+case OPT_DROP:
+  if (!parse_whole(v, 1, 64, &u)) return bad_value(c, o, v, "1 to 64");
+  c->lt.faults.drop |= UINT64_C(1) << (u - 1);
   break;
 case OPT_SEED:
   if (!parse_whole(v, 0, UINT64_MAX, &u))

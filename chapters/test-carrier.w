@@ -104,16 +104,15 @@ and with reordering 1 every pair swapped: the first datagram is held,
 the second goes out and the first follows it.
 
 @<Tests of the carrier@>=
-static void run_faults(double loss, double dup, double reorder,
-  const uint32_t *want, size_t nwant)
+static void run_fault_set(const struct carrier_faults *f, uint32_t nsend,
+  const uint32_t *want, size_t nwant, struct carrier_stats *stats)
 {
   struct carrier k;
-  struct carrier_faults f = {loss, dup, reorder, 7};
-  if (!CHECK(carrier_init(&k, &f, NULL, NULL) == 0)) return;
+  if (!CHECK(carrier_init(&k, f, NULL, NULL) == 0)) return;
   struct carrier_port a, b;
   if (!CHECK(carrier_open(&a, LOCALHOST, 0) == 0)) return;
   if (!CHECK(carrier_open_to(&b, LOCALHOST, a.port) == 0)) return;
-  for (uint32_t i = 1; i <= 4; i++) {
+  for (uint32_t i = 1; i <= nsend; i++) {
     struct segment s = test_segment(&b, &a, i);
     carrier_send(&k, &b, &s, 0);
   }
@@ -125,9 +124,18 @@ static void run_faults(double loss, double dup, double reorder,
   for (size_t i = 0; i < n && i < nwant; i++)
     CHECKF(got[i] == want[i], "datagram %zu has seq %u, expected %u", i,
       got[i], want[i]);
+  *stats = k.stats;
   carrier_close(&k, &a);
   carrier_close(&k, &b);
   carrier_free(&k);
+}
+
+static void run_faults(double loss, double dup, double reorder,
+  const uint32_t *want, size_t nwant)
+{
+  struct carrier_faults f = {loss, dup, reorder, 7, 0, 0};
+  struct carrier_stats stats;
+  run_fault_set(&f, 4, want, nwant, &stats);
 }
 
 static void test_carrier_clean(void)
@@ -148,6 +156,31 @@ static void test_carrier_reorder(void)
 {
   static const uint32_t want[] = {2, 1, 4, 3};
   run_faults(0, 0, 1, want, 4);
+}
+
+@ The two faults that are not left to chance.  Asked to lose the second
+and fourth of six segments, the carrier loses exactly those, and counts
+them as lost; asked to lose everything on arrival, it delivers nothing,
+counts each as lost on arrival and none as received.
+
+@<Tests of the carrier@>=
+static void test_carrier_drop(void)
+{
+  static const uint32_t want[] = {1, 3, 5, 6};
+  struct carrier_faults f = {0, 0, 0, 7, 0, UINT64_C(1) << 1 | UINT64_C(1) << 3};
+  struct carrier_stats st = {0};
+  run_fault_set(&f, 6, want, 4, &st);
+  CHECK_EQ(st.lost, 2);
+}
+
+static void test_carrier_loss_in(void)
+{
+  struct carrier_faults f = {0, 0, 0, 7, 1, 0};
+  struct carrier_stats st = {0};
+  run_fault_set(&f, 4, NULL, 0, &st);
+  CHECK_EQ(st.lost_in, 4);
+  CHECK_EQ(st.received, 0);
+  CHECK_EQ(st.lost, 0);
 }
 
 @ A datagram that is not a good segment is counted and dropped: one with
@@ -184,6 +217,139 @@ static void test_carrier_drops_bad_datagrams(void)
   carrier_close(&k, &a);
   carrier_close(&k, &b);
   carrier_free(&k);
+}
+
+@ The TUN carrier without a device.  The carrier reads the device with
+|read| and writes it with |writev|, one packet per call, and a pair of
+connected datagram sockets of the local domain behaves the same way.  So
+the checks of the IPv4 header in the chapter on meeting the kernel
+(\secref{tun}) can be tested without root and without a kernel that
+would, for its part, never send a bad header: one socket of the pair
+stands for the device, and the test writes the kernel's packets into the
+other, damaged in each way the carrier must notice.  The addresses are
+those of the namespace of that chapter.@^TUN device@>
+
+@<Helpers of the carrier tests@>=
+#define KERNEL_ADDR 0x0a070001u   /* 10.7.0.1 */
+#define TUN_ADDR 0x0a070002u      /* 10.7.0.2, ltcp's end */
+static void seal_ipv4(uint8_t *b)
+{
+  put_be16(b + 10, 0);
+  put_be16(b + 10, inet_checksum(b, 20));
+}
+
+static size_t kernel_packet(uint8_t *b, size_t cap, uint32_t seq)
+{
+  struct segment s = plain_segment(KERNEL_ADDR, 40000, TUN_ADDR, 9000, seq, 0,
+    TCP_SYN, 65535);
+  size_t n = seg_write(&s, b + 20, cap - 20);
+  memset(b, 0, 20);
+  b[0] = 0x45;                     /* version 4, a header of 20 bytes */
+  put_be16(b + 2, (uint16_t) (n + 20));
+  b[6] = 0x40;                     /* don't fragment */
+  b[8] = 64;                       /* time to live */
+  b[9] = 6;                        /* TCP */
+  put_be32(b + 12, KERNEL_ADDR);
+  put_be32(b + 16, TUN_ADDR);
+  seal_ipv4(b);
+  return n + 20;
+}
+
+@ Ten packets: two good ones, first and last; five that are IPv4 but
+wrong, which must be dropped, counted and named in the log (a bad header
+checksum, a fragment, a total length longer than the packet, a header
+length under 20 bytes, a good header around a segment whose own
+checksum is wrong); and three that are none of ltcp's business and go
+without a word (IPv6, UDP, and TCP for another address).  Only the
+two good ones arrive, in order.
+
+@<Tests of the carrier@>=
+static void test_tun_checks_ipv4(void)
+{
+  int sv[2];
+  if (!CHECK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0)) return;
+  CHECK(fcntl(sv[0], F_SETFL, O_NONBLOCK) == 0);
+  char *text = NULL;
+  size_t textlen = 0;
+  FILE *log = open_memstream(&text, &textlen);
+  struct carrier k;
+  struct carrier_port p;
+  if (!CHECK(log && carrier_init(&k, NULL, NULL, log) == 0)) return;
+  if (!CHECK(carrier_open_tun(&p, sv[0], TUN_ADDR, 9000, 0, 0) == 0)) return;
+  uint8_t b[200];
+  for (uint32_t seq = 1; seq <= 10; seq++) {
+    size_t n = kernel_packet(b, sizeof b, seq);
+    switch (seq) {
+    case 2: b[10] ^= 0x01; break;                      /* header checksum */
+    case 3: b[6] |= 0x20; seal_ipv4(b); break;         /* more fragments */
+    case 4: put_be16(b + 2, (uint16_t) (n + 8)); seal_ipv4(b); break;
+    case 5: b[0] = 0x44; break;                        /* 16-byte header */
+    case 6: b[n - 1] ^= 0x20; break;                   /* TCP checksum */
+    case 7: b[0] = 0x60; break;                        /* IPv6 */
+    case 8: b[9] = 17; seal_ipv4(b); break;            /* UDP */
+    case 9: put_be32(b + 16, TUN_ADDR + 1); seal_ipv4(b); break;
+    }
+    CHECK(send(sv[1], b, n, 0) == (ssize_t) n);
+  }
+  uint32_t got[10];
+  CHECK_EQ(collect(&k, &p, got, 10, 300), 2);
+  CHECK_EQ(got[0], 1);
+  CHECK_EQ(got[1], 10);
+  CHECK_EQ(k.stats.malformed, 5);
+  carrier_close(&k, &p);
+  carrier_free(&k);
+  fclose(log);
+  CHECKF(text && strstr(text, "bad IPv4 header checksum")
+    && strstr(text, "an IPv4 fragment") && strstr(text, "total length")
+    && strstr(text, "header too short"), "the log names each fault:\n%s",
+    text ? text : "");
+  free(text);
+  close(sv[0]);
+  close(sv[1]);
+}
+
+@ And what ltcp writes on the device is a packet the kernel takes: a
+header of 20 bytes with version 4, the total length of the packet, a
+time to live, the protocol TCP, ltcp's address and the kernel's, no
+fragmentation and a header checksum that adds up; after it, the segment,
+whose own checksum holds with those two addresses.
+
+@<Tests of the carrier@>=
+static void test_tun_writes_ipv4(void)
+{
+  int sv[2];
+  if (!CHECK(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == 0)) return;
+  struct carrier k;
+  struct carrier_port p;
+  if (!CHECK(carrier_init(&k, NULL, NULL, NULL) == 0)) return;
+  if (!CHECK(carrier_open_tun(&p, sv[0], TUN_ADDR, 9000, KERNEL_ADDR, 40000) == 0))
+    return;
+  static const uint8_t hello[] = "hello";
+  struct segment s = plain_segment(TUN_ADDR, 9000, KERNEL_ADDR, 40000, 77, 5,
+    TCP_ACK | TCP_PSH, 1000), t;
+  s.payload = hello;
+  s.len = 5;
+  carrier_send(&k, &p, &s, 0);
+  carrier_flush(&k);
+  uint8_t b[200];
+  ssize_t r = recv(sv[1], b, sizeof b, MSG_DONTWAIT);
+  if (!CHECK_EQ(r, 20 + 20 + 5)) return;
+  CHECK_EQ(b[0], 0x45);
+  CHECK_EQ(get_be16(b + 2), r);
+  CHECK_EQ(get_be16(b + 6) & 0x3fff, 0);
+  CHECK(b[8] > 0);
+  CHECK_EQ(b[9], 6);
+  CHECK_EQ(get_be32(b + 12), TUN_ADDR);
+  CHECK_EQ(get_be32(b + 16), KERNEL_ADDR);
+  CHECK_EQ(inet_checksum(b, 20), 0);
+  CHECK_EQ(seg_parse(&t, b + 20, (size_t) r - 20, TUN_ADDR, KERNEL_ADDR, true),
+    SEG_OK);
+  CHECK_EQ(t.seq, 77);
+  CHECK(t.len == 5 && memcmp(t.payload, "hello", 5) == 0);
+  carrier_close(&k, &p);
+  carrier_free(&k);
+  close(sv[0]);
+  close(sv[1]);
 }
 
 @ The tests of hosts use a short MSL, so that TIME\_WAIT lasts a few
@@ -797,6 +963,10 @@ check_run("carrier loses with --loss 1", test_carrier_loss);
 check_run("carrier duplicates with --dup 1", test_carrier_dup);
 check_run("carrier swaps pairs with --reorder 1", test_carrier_reorder);
 check_run("carrier drops bad datagrams", test_carrier_drops_bad_datagrams);
+check_run("carrier loses the segments of --drop", test_carrier_drop);
+check_run("carrier loses on arrival with --loss-in 1", test_carrier_loss_in);
+check_run("TUN carrier checks IPv4 headers", test_tun_checks_ipv4);
+check_run("TUN carrier writes IPv4 headers", test_tun_writes_ipv4);
 check_run("100 echo clients on one listener", test_hundred_echo_clients);
 check_run("refused by a reset", test_refused_by_reset);
 check_run("refused by ICMP port unreachable", test_refused_by_icmp);
