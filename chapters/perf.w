@@ -50,6 +50,10 @@ round trip most of the losses that the model charges a second for.  The
 runs without SACK and fast retransmission, where every loss waits for
 the timer, are the ones that model describes.@^goodput@>@^Mathis model@>@^Padhye model@>
 
+The two rows marked TUN, last, are those of the chapter on meeting the
+kernel (\secref{tun}), where \.{ltcp} talks to the kernel's own TCP;
+\.{make bench} measures them only when it runs as root.@^TUN device@>
+
 @ The simulated link of the chapter on the link (\secref{simlink}) is a laboratory: it
 records every segment, prints it as \.{tcpdump} would, and keeps the
 whole run in memory until the end, because its purpose is to be read.

@@ -795,13 +795,14 @@ when it runs as root: \.{tun-throughput}, eight megabytes from \.{ltcp}
 to a Python sink on the kernel's TCP, timed by the sink; and
 \.{tun-echo-rtt-us}, the round trip of one byte sent by a Python client
 of the kernel's to \.{ltcp listen --echo}, timed by the client (so
-Python's own cost is in it).  The script is \.{tools/bench-tun}; the
-figures join the table of the chapter on speed (\secref{perf}) once
-\.{make bench} has recorded them.  Expect the throughput to be well
-below that of the UDP carrier: every segment of 1460 bytes costs a
-|writev| of its own, where UDP carries much larger segments, and the
-kernel, not allowed to scale its window, keeps at most 64 kilobytes in
-flight.
+Python's own cost is in it, and the figure is not to be set beside the
+echo of two ltcp programs, whose client is ltcp).  The script is
+\.{tools/bench-tun}; the figures are in the table of the chapter on
+speed (\secref{perf}), below the goodputs, each beside the kernel's own
+TCP over the loopback.  Expect the throughput to stay below that of the
+UDP carrier: every segment of 1460 bytes costs a |writev| of its own,
+where UDP carries much larger segments, and the kernel, not allowed to
+scale its window, keeps at most 64 kilobytes in flight.
 
 @*1 Exercises.
 
