@@ -557,7 +557,7 @@ static void send_failed(struct carrier *k, struct carrier_port *p)
 }
 
 @*1 The fault injector.
-Three faults are enough to exercise everything TCP does about an
+Three faults left to chance are enough to exercise everything TCP does about an
 unreliable network.  Each is given as a probability between 0 and 1 and
 drawn independently for each datagram: {\it loss}, the datagram never
 leaves; {\it duplication}, it leaves twice; {\it reordering}, it is held
