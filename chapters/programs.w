@@ -617,6 +617,7 @@ struct runner {
   bool time_wait;              /* a connection ended in TIME\_WAIT */
   uint64_t sent, received;     /* by sessions that are over */
   uint64_t start, last_report; /* microseconds, monotonic */
+  bool accepted;               /* a listener has had a connection */
   struct lt_sock **lingering;  /* ended sessions whose FIN waits for its ACK */
   size_t nlingering, lingering_cap;
   char scratch[SESSION_BUFFER];
@@ -721,6 +722,8 @@ static void accept_all(struct runner *r)
   struct lt_sock *k;
   while (r->listener && (k = lt_accept(r->listener)) != NULL) {
     const struct net_command *c = r->c;
+    if (!r->accepted) r->start = r->last_report = clock_us();
+    r->accepted = true;
     if (!c->quiet) {
       uint32_t a;
       uint16_t p;
@@ -918,7 +921,10 @@ r->status = 128 + stop_signal;
 @*1 Progress.
 A transfer of more than a megabyte reports its progress on the standard
 error stream twice a second, and once more at the end: bytes sent and
-received, the time, and the rate.  On
+received, the time, and the rate.  A server's clock starts at its first
+connection, not when it starts to listen: a server started well before
+its client would otherwise count its idle wait as part of the transfer,
+and report a rate far below the true one.  On
 a terminal the report rewrites its own line; elsewhere each report is a
 line.  \.{-q} turns it off.
 
@@ -937,8 +943,9 @@ static void report_progress(struct runner *r, bool final)
   double secs = (double) (now - r->start) / 1e6;
   char a[16], b[16];
   bool tty = isatty(STDERR_FILENO);
-  fprintf(stderr, "%sltcp: %s: %s sent, %s received, %.1f s, %.1f Mbit/s%s",
-    tty ? "\r" : "", r->c->cmd, human(a, sent), human(b, received), secs,
+  fprintf(stderr, "%sltcp: %s: %s sent, %s received, %.*f s, %.1f Mbit/s%s",
+    tty ? "\r" : "", r->c->cmd, human(a, sent), human(b, received),
+    secs < 1 ? 3 : 1, secs,
     secs > 0 ? (double) (sent + received) * 8 / secs / 1e6 : 0.0,
     tty && !final ? "   " : "\n");
 }
