@@ -198,13 +198,13 @@ does not run) and |probe_from| when it last heard news, which the last
 sections of this chapter explain.
 
 @<The congestion state of the connection@>=
+uint8_t dupacks;
+bool in_recovery, after_timeout;
 uint32_t cwnd, ssthresh;
 uint32_t ca_acked;
 uint32_t dupbytes;
 uint32_t high_rxt, rxt_mark;
 uint64_t last_sent, probe_deadline, probe_from;
-uint8_t dupacks;
-bool in_recovery, after_timeout;
 @<The scoreboard of selective acknowledgments@>@;
 
 @ The sender's limit.  Outside a recovery the bytes in flight are

@@ -273,8 +273,8 @@ there.@^acceptable segment@>
 }
 
 @ @<The flags of the connection@>=
-bool fin_pending;          /* a FIN arrived out of order, at |fin_pending_seq| */
 uint32_t fin_pending_seq;
+bool fin_pending;          /* a FIN arrived out of order, at |fin_pending_seq| */
 
 @ The FIN is next when the segment carries one right after its text and
 RCV.NXT has reached it, or when a FIN that came earlier, out of order,

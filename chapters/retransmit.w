@@ -239,8 +239,8 @@ instead of repeating (\S3.8.3).@^Karn's algorithm@>@^RFC 9293 \S3.8.3@>
 
 @<Fields of the running timer@>=
 uint8_t backoffs;   /* expiries since something new was acknowledged */
-uint64_t deadline;  /* when the timer expires; 0 if it does not run */
 bool forget_backoff; /* new data acknowledged undoes the doubling */
+uint64_t deadline;  /* when the timer expires; 0 if it does not run */
 
 @ @<Declarations of the retransmission timer@>=
 void rto_expired(struct tcp_rto *r, uint64_t now);
