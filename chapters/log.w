@@ -9,7 +9,12 @@ the binary format that \.{tcpdump}, \.{tshark} and Wireshark read.  The
 two are written from the same segments at the same moment, so they can
 be checked against each other: \.{tcpdump}'s reading of the capture must
 equal \.{ltcp}'s own text log, character for character, and the tests
-check exactly that.
+check exactly that.  (One difference is allowed, and only at the end of
+a line: where \.{tcpdump} recognises an application protocol by its
+well-known port, HTTP on 80 or 8080 for one, it adds its reading of the
+text after the length, such as \.{: HTTP: GET / HTTP/1.1}.  Decoding
+the protocols above TCP is not this book's business, and the log stops
+at the length.)@^HTTP@>
 \label{log}%
 
 Here is the text log of the smallest complete conversation this book

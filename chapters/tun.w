@@ -732,9 +732,13 @@ The script \.{tests/tun.sh} runs \.{ltcp} against the kernel's TCP, with
 Python's sockets, \.{curl} and \.{nc} as the kernel's users, and checks each case
 the same way: the bytes that arrived (compared with \.{cmp}), the exit
 status of \.{ltcp}, the states ltcp logged, that no packet was dropped
-for a bad checksum, and, where \.{tshark} is installed, its verdict
-\.{tcp.completeness} on the capture (31 means it saw the SYN, the
-SYN,ACK, the ACK, data and a FIN: a whole, clean connection).  It needs
+for a bad checksum, that the segment lines of ltcp's log are
+\.{tcpdump}'s reading of the capture (with the one allowance of the
+chapter on the log, \secref{log}: \.{tcpdump} reads the HTTP of \.{curl}'s
+case on port 8080), that \.{tshark} finds nothing malformed in it, and
+\.{tshark}'s verdict \.{tcp.completeness} on the capture (31 means it saw
+the SYN, the SYN,ACK, the ACK, data and a FIN: a whole, clean
+connection).  It needs
 root or user namespaces and \.{/dev/net/tun}, which the book's build
 must not need; so the build does not run it.  The table below is made,
 each time the book is built, from the record of a run of the script,
