@@ -564,11 +564,12 @@ leaves; {\it duplication}, it leaves twice; {\it reordering}, it is held
 back and leaves after the next datagram of the same port (or, if no
 other datagram follows within |CARRIER_HOLD_US| microseconds, on its own
 when that time is up).  The seed makes a run repeatable as far as the
-carrier is concerned; the kernel's scheduling of two processes is not
-under our control, so two runs with the same seed make the same choices
-for the same sequence of datagrams, which is all a live run can promise.
+carrier is concerned.  The kernel's scheduling of two processes is not
+under our control, and two runs with the same seed make the same
+choices only for the same sequence of datagrams, which is all a live
+run can promise.
 
-Two more faults serve where chance is not enough.  {\it Loss on arrival}
+Two more faults serve where those three are not enough.  {\it Loss on arrival}
 drops a datagram received, with its own probability: on the UDP carrier
 the other end can lose its own datagrams, but the kernel at the other end
 of the TUN carrier of the chapter on meeting the kernel (\secref{tun})
@@ -578,7 +579,7 @@ for $n$ from 1 to 64, whatever the probabilities: a story that needs one
 particular segment lost, the first FIN of a simultaneous close or the
 ACK that ends a handshake, then happens at every run, on a busy machine
 as on an idle one.  The chosen segments are the bits of |drop|, the
-$n$th segment being bit $n-1$.@^loss, chosen@>@^loss on arrival@>
+$n$th segment being bit $n-1$.\label{faults}@^loss, chosen@>@^loss on arrival@>
 
 @<The faults a carrier injects@>=
 struct carrier_faults {

@@ -689,7 +689,7 @@ the host keeps and the hooks point to, as an operating system keeps its
 statistics of TCP for the whole machine rather than for each connection:
 a host may give every connection the same counters, or each its own.
 Kept in the connection, they took 92 bytes of every one, nearly a
-quarter of it; the chapter ``How fast is it?'' (\secref{perf}) tells that story.  They
+quarter of it; the chapter ``Speed and size'' (\secref{perf}) tells that story.  They
 are 32 bits wide: four billion segments take hours at the speed that
 chapter measures over UDP, and a host that wants totals over longer
 lives adds them up into wider counters of its own.@^retransmission@>@^UDP as a carrier@>

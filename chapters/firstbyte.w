@@ -115,7 +115,10 @@ may still send, and those in which the user has closed but the data
 queued before the close, and the FIN after it, may still be waiting for
 the window.  That includes CLOSING, reached when the peer's FIN arrives
 while ours is still queued behind data.  A FIN may also leave
-FIN\_WAIT\_1 before our SYN is acknowledged, as Figure~6 draws.@^sliding window@>@^persist timer@>@^silly window syndrome@>@^PSH flag@>@^FIN\_WAIT\_1 state@>@^CLOSING state@>
+FIN\_WAIT\_1 before our SYN is acknowledged, as Figure~6 draws.  A
+sender that has had nothing in flight for longer than its timeout first
+lets the congestion window shrink back to its first size, the restart
+after idle of the chapter on losses (\secref{congestion}).@^sliding window@>@^persist timer@>@^silly window syndrome@>@^PSH flag@>@^FIN\_WAIT\_1 state@>@^CLOSING state@>
 
 @<Private declarations of the core@>=
 static void send_what_the_window_allows(struct tcp_conn *c);
@@ -144,12 +147,12 @@ to what is waiting.  The windows are measured once, before the first
 segment.  Sending |n| bytes moves SND.NXT by |n| and nothing else, so
 the usable window shrinks by exactly |n|, and so does the congestion
 room, which is the congestion window less what is in flight.  The loop
-subtracts rather than measures again; the chapter on performance
-(\secref{perf}) counts what that saves.  Only during a recovery is the
+subtracts rather than measures again; the chapter on speed and size
+counts what that saves (\secref{instructions}).  Only during a recovery is the
 room recounted after every segment: it is then the congestion window
 less the {\it pipe} of RFC~6675, an estimate the scoreboard makes.
 The last segment of what is waiting takes our FIN along if the user has
-closed.@^congestion window@>@^pipe@>@^RFC 6675@>
+closed.\label{two-windows}@^congestion window@>@^pipe@>@^RFC 6675@>
 
 @<Send segments of new data...@>=
 {
@@ -408,6 +411,6 @@ under reordering.  How many more segments does a transfer take?
 5.~\diff4 The core acknowledges in-order text for every second segment
 at least, as RFC~9293 asks of a delayed acknowledgment (\S3.8.6.3; the
 chapter on the sliding window, \secref{window}).  Make it every fourth instead, and run
-the benchmark of the chapter ``How fast is it?'' (\secref{perf}) and the property test
+the benchmark of the chapter ``Speed and size'' (\secref{perf}) and the property test
 of transfers.  What do you gain, what does the sender lose, and which
 rule of RFC~5681 \S4.2 have you broken?@^delayed acknowledgment@>@^reordering, simulated@>@^RFC 9293 \S3.8.6.3@>@^RFC 5681 \S4.2@>@^RFC 5681@>

@@ -315,7 +315,7 @@ struct tsg_ack {
   uint64_t t;
   uint32_t ack;           /* offset */
   uint8_t nsack;
-  uint32_t sack[4][2];    /* offsets of each block's first byte and past its last */
+  uint32_t sack[SEG_SACK_BLOCKS_MAX][2];  /* offsets of each block's first byte and past its last */
 };
 struct tsg {
   struct tsg_data *data;
@@ -343,7 +343,7 @@ struct raw {
   int from;               /* 0: the client, 1: the server */
   uint32_t seq, ack, len;
   uint8_t flags, nsack;
-  uint32_t sack[4][2];
+  uint32_t sack[SEG_SACK_BLOCKS_MAX][2];
   bool lost;
 };
 
@@ -409,12 +409,8 @@ bytes belong to the reader and change with the next packet.
   r->t = usec, r->from = from;
   r->seq = s.seq, r->ack = s.ack, r->len = (uint32_t) s.len, r->flags = s.flags;
   r->lost = comment && strstr(comment, "dropped") != NULL;
-  size_t len;
-  const uint8_t *o = seg_option(&s, TCPOPT_SACK, &len);
-  for (size_t i = 2; o && i + 8 <= len && r->nsack < 4; i += 8, r->nsack++) {
-    r->sack[r->nsack][0] = get_be32(o + i);
-    r->sack[r->nsack][1] = get_be32(o + i + 4);
-  }
+  int n = seg_sack_blocks(&s, r->sack, SEG_SACK_BLOCKS_MAX);
+  r->nsack = (uint8_t) (n > 0 ? n : 0);
 }
 
 @ The second pass.  The sender's first byte is one past the sequence

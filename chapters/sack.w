@@ -99,13 +99,13 @@ static void trim_scoreboard(struct tcp_conn *c, uint32_t ack);
 @ @<Functions of the core@>=
 static int take_sack_blocks(struct tcp_conn *c, const struct segment *s)
 {
-  size_t len;
-  const uint8_t *o = seg_option(s, TCPOPT_SACK, &len);
-  if (!o) return -1;
+  uint32_t edges[SEG_SACK_BLOCKS_MAX][2];
+  int n = seg_sack_blocks(s, edges, SEG_SACK_BLOCKS_MAX);
+  if (n < 0) return -1;
   uint32_t left = seq_lt(c->snd_una, s->ack) ? s->ack : c->snd_una;
   int news = 0;
-  for (size_t i = 2; i + 8 <= len; i += 8) {
-    uint32_t lo = get_be32(o + i), hi = get_be32(o + i + 4);
+  for (int k = 0; k < n; k++) {
+    uint32_t lo = edges[k][0], hi = edges[k][1];
     if (!seq_lt(lo, hi) || !seq_lt(left, hi) || seq_gt(hi, c->snd_nxt))
       continue;
     if (seq_lt(lo, left)) lo = left;

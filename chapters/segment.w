@@ -474,6 +474,34 @@ const uint8_t *seg_option(const struct segment *s, uint8_t kind, size_t *len)
   return NULL;
 }
 
+@ The blocks of a SACK option (RFC~2018 \S3) have two readers, the
+sender's scoreboard (\secref{sack}) and the graphs of losses
+(\secref{lossfig}), and one reading: after the kind and the length, up
+to four blocks of eight bytes, each the left edge of a range the
+receiver holds and the edge just past it.  |seg_sack_blocks| copies the
+edges of the first |max| blocks into |edges|, two numbers a block, and
+returns how many it copied, or $-1$ if the segment carries no SACK
+option.  A length that leaves a piece of a block at the end leaves that
+piece unread.@^SACK option@>@^RFC 2018 \S3@>
+
+@<Declarations of the functions on segments@>=
+#define SEG_SACK_BLOCKS_MAX 4  /* $(40-2)/8$ */
+int seg_sack_blocks(const struct segment *s, uint32_t edges[][2], int max);
+
+@ @<Functions on segments@>=
+int seg_sack_blocks(const struct segment *s, uint32_t edges[][2], int max)
+{
+  size_t len;
+  const uint8_t *o = seg_option(s, TCPOPT_SACK, &len);
+  if (!o) return -1;
+  int n = 0;
+  for (size_t i = 2; i + 8 <= len && n < max; i += 8, n++) {
+    edges[n][0] = get_be32(o + i);
+    edges[n][1] = get_be32(o + i + 4);
+  }
+  return n;
+}
+
 @* Malformed segments.
 A segment can be wrong in a few distinct ways, and a connection that
 drops one should be able to say which.  Each way has a number and a

@@ -158,7 +158,7 @@ static void test_carrier_reorder(void)
   run_faults(0, 0, 1, want, 4);
 }
 
-@ The two faults that are not left to chance.  Asked to lose the second
+@ The two newer faults.  Asked to lose the second
 and fourth of six segments, the carrier loses exactly those, and counts
 them as lost; asked to lose everything on arrival, it delivers nothing,
 counts each as lost on arrival and none as received.
@@ -227,7 +227,7 @@ the checks of the IPv4 header in the chapter on meeting the kernel
 would, for its part, never send a bad header: one socket of the pair
 stands for the device, and the test writes the kernel's packets into the
 other, damaged in each way the carrier must notice.  The addresses are
-those of the namespace of that chapter.@^TUN device@>
+those of the namespace of that chapter.\label{tun-tests}@^TUN device@>
 
 @<Helpers of the carrier tests@>=
 #define KERNEL_ADDR 0x0a070001u   /* 10.7.0.1 */
@@ -280,14 +280,22 @@ static void test_tun_checks_ipv4(void)
   for (uint32_t seq = 1; seq <= 10; seq++) {
     size_t n = kernel_packet(b, sizeof b, seq);
     switch (seq) {
-    case 2: b[10] ^= 0x01; break;                      /* header checksum */
-    case 3: b[6] |= 0x20; seal_ipv4(b); break;         /* more fragments */
-    case 4: put_be16(b + 2, (uint16_t) (n + 8)); seal_ipv4(b); break;
-    case 5: b[0] = 0x44; break;                        /* 16-byte header */
-    case 6: b[n - 1] ^= 0x20; break;                   /* TCP checksum */
-    case 7: b[0] = 0x60; break;                        /* IPv6 */
-    case 8: b[9] = 17; seal_ipv4(b); break;            /* UDP */
-    case 9: put_be32(b + 16, TUN_ADDR + 1); seal_ipv4(b); break;
+    case 2:  /* a wrong header checksum */
+      b[10] ^= 0x01; break;
+    case 3:  /* a fragment: more fragments follow */
+      b[6] |= 0x20; seal_ipv4(b); break;
+    case 4:  /* a total length 8 bytes past the packet's end */
+      put_be16(b + 2, (uint16_t) (n + 8)); seal_ipv4(b); break;
+    case 5:  /* a header of 16 bytes */
+      b[0] = 0x44; break;
+    case 6:  /* a wrong TCP checksum */
+      b[n - 1] ^= 0x20; break;
+    case 7:  /* IPv6 */
+      b[0] = 0x60; break;
+    case 8:  /* UDP */
+      b[9] = 17; seal_ipv4(b); break;
+    case 9:  /* TCP for another address */
+      put_be32(b + 16, TUN_ADDR + 1); seal_ipv4(b); break;
     }
     CHECK(send(sv[1], b, n, 0) == (ssize_t) n);
   }
@@ -301,7 +309,8 @@ static void test_tun_checks_ipv4(void)
   fclose(log);
   CHECKF(text && strstr(text, "bad IPv4 header checksum")
     && strstr(text, "an IPv4 fragment") && strstr(text, "total length")
-    && strstr(text, "header too short"), "the log names each fault:\n%s",
+    && strstr(text, "header too short") && strstr(text, "bad checksum"),
+    "the log names each fault:\n%s",
     text ? text : "");
   free(text);
   close(sv[0]);

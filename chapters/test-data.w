@@ -616,7 +616,7 @@ The claim of the chapters on moving data (\secref{window}) is that whatever the 
 to the segments (loses, repeats, reorders, delays or damages them), each
 side receives exactly the bytes the other sent, and both connections
 end CLOSED.  The program \.{test\_transfer} checks the claim on random
-transfers over the bulk link of the chapter ``How fast is it?'' (\secref{perf}), in
+transfers over the bulk link of the chapter ``Speed and size'' (\secref{perf}), in
 both directions at once, for 200 seeds under each of eight sets of
 faults: 1600 transfers, which take about ten seconds on the two cores of
 the machine the book was written on, under the sanitizers.  \.{make

@@ -730,13 +730,14 @@ TIME\_WAIT.
 @*1 Interop with the kernel.
 The script \.{tests/tun.sh} runs \.{ltcp} against the kernel's TCP, with
 Python's sockets, \.{curl} and \.{nc} as the kernel's users, and checks each case
-the same way: the bytes that arrived (compared with \.{cmp}), the exit
-status of \.{ltcp}, the states ltcp logged, that no packet was dropped
-for a bad checksum, that the segment lines of ltcp's log are
-\.{tcpdump}'s reading of the capture (with the one allowance of the
-chapter on the log, \secref{log}: \.{tcpdump} reads the HTTP of \.{curl}'s
-case on port 8080), that \.{tshark} finds nothing malformed in it, and
-\.{tshark}'s verdict \.{tcp.completeness} on the capture (31 means it saw
+the same way.  It compares the bytes that arrived with those sent
+(\.{cmp}); it checks the exit status of \.{ltcp} and the states ltcp
+logged; it counts the packets dropped for a bad checksum, which must be
+none; it compares the segment lines of ltcp's log with \.{tcpdump}'s
+reading of the capture, with the one allowance of the chapter on the
+log (\secref{log}: \.{tcpdump} reads the HTTP of \.{curl}'s case on port
+8080); and it asks \.{tshark} whether anything in the capture is
+malformed, and for its verdict \.{tcp.completeness} (31 means it saw
 the SYN, the SYN,ACK, the ACK, data and a FIN: a whole, clean
 connection).  It needs
 root or user namespaces and \.{/dev/net/tun}, which the book's build
@@ -750,12 +751,13 @@ checksums), so that a table that no longer told the truth would fail the
 tests.  The column ``last state'' is the state from which ltcp's
 connection went to CLOSED: LAST\_ACK where the kernel closed first (it
 usually does when both sides send a megabyte at once, being the faster),
-TIME\_WAIT where ltcp did; this column and the last may differ from run
-to run.  The last column counts what the injector of the carrier lost:
-ltcp's own packets on the way out (\.{--loss}), then the kernel's on
-arrival (\.{--loss-in}, the fault of the chapter on the carrier,
-\secref{carrier}, that exists for a peer without an injector of its
-own).@^loss on arrival@>
+TIME\_WAIT where ltcp did.  The last column counts what the injector of
+the carrier lost: ltcp's own packets on the way out (\.{--loss}, or
+\.{--drop} for the one FIN of the simultaneous close), then the
+kernel's on arrival (\.{--loss-in}, a fault of the carrier that exists
+for a peer without an injector of its own, \secref{faults}).  That
+column, the last state and tshark's verdict may differ from run to
+run; the others may not.@^loss on arrival@>
 
 tshark's completeness of 1 for the refused connection means it saw a
 SYN and nothing it counts after it; for the reset one it says 15, a
@@ -771,12 +773,14 @@ purpose, before a good connection: ltcp must drop it, count it, and note
 it in its log (the one in the column ``bad''), and serve the good one.
 A bad IPv4 header cannot be had from the kernel, which computes every
 header checksum itself, even on a raw socket; the tests of the carrier
-(\secref{test-carrier}) write such packets into the carrier through a
-pair of sockets that stands in for the device.
+write such packets into the carrier through a pair of sockets that
+stands in for the device (\secref{tun-tests}).
+
+\input logs/tun-matrix.tex
 
 @ Both ends closing at once needs more care than the other cases.  Two
 FINs cross only if each is sent before the other arrives, and on a link
-whose round trip is thirty microseconds that is a matter of luck; the
+whose round trip is a few tens of microseconds that is a matter of luck; the
 script does not depend on luck.  ltcp sends nothing and closes at once,
 and its carrier loses its FIN on purpose: \.{--drop 3}, the third segment
 it sends, after the SYN and the ACK that ends the handshake.  The
@@ -792,8 +796,6 @@ must really be in flight at once, which the simulated link of the
 book's own scenarios arranges (scenario 18 of the appendix on
 tests).@^simultaneous close@>@^CLOSING state@>@^RFC 9293 \S3.6@>
 
-\input logs/tun-matrix.tex
-
 @ {\it How fast.}  \.{make bench} prints two figures of this carrier,
 when it runs as root: \.{tun-throughput}, eight megabytes from \.{ltcp}
 to a Python sink on the kernel's TCP, timed by the sink; and
@@ -802,11 +804,13 @@ of the kernel's to \.{ltcp listen --echo}, timed by the client (so
 Python's own cost is in it, and the figure is not to be set beside the
 echo of two ltcp programs, whose client is ltcp).  The script is
 \.{tools/bench-tun}; the figures are in the table of the chapter on
-speed (\secref{perf}), below the goodputs, each beside the kernel's own
-TCP over the loopback.  Expect the throughput to stay below that of the
-UDP carrier: every segment of 1460 bytes costs a |writev| of its own,
-where UDP carries much larger segments, and the kernel, not allowed to
-scale its window, keeps at most 64 kilobytes in flight.
+speed and size (\secref{perf}), below the goodputs, the throughput
+beside that of the kernel's own TCP over the loopback.  Expect the
+throughput to stay below that of the UDP carrier: every segment of 1460
+bytes costs a |writev| of its own, where UDP carries much larger
+segments, and ltcp, which does not understand the option that scales a
+window, may keep no more than the kernel's unscaled 64 kilobytes in
+flight.
 
 @*1 Exercises.
 
@@ -826,11 +830,12 @@ no data for the kernel to notice?  Read the capture: after how long does
 Linux send the SYN,ACK again, and what does \.{ltcp} answer?
 
 \smallskip\noindent
-3.~\diff2 Implement the timestamps option (RFC~7323 \S3): send it in
-the SYN only if the peer's SYN had it, echo the peer's value, and check
-in the capture that Linux now puts it on every segment.
+3.~\diff2 Implement the timestamps option (RFC~7323 \S3): offer it in
+ltcp's own SYN, put it in a SYN,ACK only if the peer's SYN offered it,
+echo the peer's value, and check in the capture that Linux now puts it
+on every segment, whichever side opened.
 
 \smallskip\noindent
-4.~\diff3 Implement window scaling (RFC~7323 \S2) and measure
-\.{tun-throughput} before and after with a receive window of a
-megabyte.
+4.~\diff3 Implement window scaling (RFC~7323 \S2), so that ltcp, as
+the sender, may keep in flight as much as the kernel's scaled window
+offers, and measure \.{tun-throughput} before and after.
