@@ -49,10 +49,10 @@ times smaller: the probe of the tail (\secref{congestion}) repairs by a
 round trip most of the losses that the model charges a second for.  The
 runs without SACK and fast retransmission, where every loss waits for
 the timer, are the ones that model describes.  Do not look for the
-goodput to fall from 0 to 2\% loss: a transfer of two megabytes lasts
-10 to 20 milliseconds, and how the two processes happen to be scheduled
-moves its rate more than a few losses do, which SACK repairs within a
-round trip; Mathis's figure, computed from the round trip measured in
+goodput to fall steadily as the loss grows from 0 to 5\%: a transfer of
+two megabytes lasts 10 to 50 milliseconds, and how the two processes
+happen to be scheduled moves its rate more than a few losses do, which
+SACK repairs within a round trip; Mathis's figure, computed from the round trip measured in
 the same runs, moves with it.@^goodput@>@^Mathis model@>@^Padhye model@>
 
 The two rows marked TUN, after the goodputs, are those of the chapter
