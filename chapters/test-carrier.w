@@ -226,7 +226,9 @@ the checks of the IPv4 header in the chapter on meeting the kernel
 (\secref{tun}) can be tested without root and without a kernel that
 would, for its part, never send a bad header: one socket of the pair
 stands for the device, and the test writes the kernel's packets into the
-other, damaged in each way the carrier must notice.  The addresses are
+other, damaged in each way the carrier must notice.  The test builds its
+packets itself, not with the carrier's |tun_header|, so that a mistake
+there cannot hide in both the packet and its check.  The addresses are
 those of the namespace of that chapter.\label{tun-tests}@^TUN device@>
 
 @<Helpers of the carrier tests@>=
